@@ -1,0 +1,39 @@
+"""MkDocs hook: the thin adapter between MkDocs and the `taskforce_roadmap` package.
+
+Loads and validates the rubric once per build (`on_config`), then adds the generated pages
+(`on_files`). All logic lives in the package, which never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from taskforce_roadmap import Roadmap, RubricError, load_roadmap, navigation, site_pages
+
+# A hook module is imported once per process and reused by every rebuild under `mkdocs serve`.
+_roadmap: Roadmap | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _roadmap
+    _roadmap = None
+    rubric = Path(config.config_file_path).parent / "rubric"
+    try:
+        _roadmap = load_roadmap(rubric)
+    except RubricError as e:
+        raise PluginError(str(e)) from None
+    # Hand-written pages listed in mkdocs.yml follow the roadmap's own pages.
+    config.nav = navigation(_roadmap) + list(config.nav or [])
+    config.extra["roadmap_version"] = _roadmap.version
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    assert _roadmap is not None
+    for src_uri, markdown in site_pages(_roadmap).items():
+        files.append(File.generated(config, src_uri, content=markdown))
+    return files

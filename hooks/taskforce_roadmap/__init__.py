@@ -1,0 +1,11 @@
+"""The Development & Operations Roadmap as data: load and validate `rubric/`, generate pages.
+
+Independent of MkDocs: `hooks/roadmap_hook.py` is the only place that knows the engine.
+"""
+
+from .errors import RubricError
+from .loading import load_roadmap
+from .model import Roadmap
+from .pages import navigation, site_pages
+
+__all__ = ["RubricError", "Roadmap", "load_roadmap", "navigation", "site_pages"]

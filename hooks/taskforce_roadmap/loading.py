@@ -1,0 +1,246 @@
+"""Load `rubric/`, validate it completely, and build the model.
+
+Validation runs in two passes: the JSON Schemas (shape of each file, via jsonschema), then the
+cross-checks no schema can express (ids unique across files, citations that exist, element files
+matching the areas' lists). The first problem found stops everything with one RubricError line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .errors import RubricError
+from .model import (Area, Block, Box, Citation, Columns, Element, FrontMatter, Indicator, Link,
+                    ListBlock, Paragraph, Resource, ResourceGroup, Roadmap, Stage)
+from .yamlfile import Document
+
+ROADMAP_FILE = "roadmap.yml"
+ELEMENT_SCHEMA = "schema.json"
+ROADMAP_SCHEMA = "roadmap.schema.json"
+STAGE_COUNT = 5
+# Anchors the page itself uses: an indicator id equal to one would break a shared link.
+RESERVED_IDS = {f"stage-{n}" for n in range(1, STAGE_COUNT + 1)} | {"stages", "resources"}
+
+
+def load_roadmap(rubric_dir: Path | str) -> Roadmap:
+    rubric_dir = Path(rubric_dir)
+    shown = lambda p: p.relative_to(rubric_dir.parent).as_posix()  # noqa: E731
+    roadmap_doc = Document(rubric_dir / ROADMAP_FILE, shown(rubric_dir / ROADMAP_FILE))
+    _check_schema(roadmap_doc, _schema(rubric_dir / ROADMAP_SCHEMA))
+    citations = _citations(roadmap_doc)
+    element_schema = _schema(rubric_dir / ELEMENT_SCHEMA)
+
+    areas: list[Area] = []
+    seen_ids: dict[str, str] = {}  # indicator id → where it was first defined
+    listed: set[Path] = set()
+    for a, area in enumerate(roadmap_doc.data["areas"]):
+        elements = []
+        for e, element_id in enumerate(area["elements"]):
+            path = rubric_dir / area["id"] / f"{element_id}.yml"
+            listed.add(path)
+            if not path.is_file():
+                raise roadmap_doc.error(("areas", a, "elements", e),
+                                        f"no file {shown(path)} for element '{element_id}'")
+            doc = Document(path, shown(path))
+            _check_schema(doc, element_schema)
+            elements.append(_element(doc, area["id"], element_id, len(citations), seen_ids))
+        areas.append(Area(id=area["id"], number=a + 1, title=area["title"],
+                          description=area["description"], elements=tuple(elements)))
+    _check_areas(roadmap_doc, rubric_dir, listed, shown)
+
+    stages = tuple(Stage(s["number"], s["name"], s["description"])
+                   for s in roadmap_doc.data["stages"])
+    for i, stage in enumerate(stages):
+        if stage.number != i + 1:
+            raise roadmap_doc.error(("stages", i, "number"), f"expected {i + 1}, found {stage.number}")
+
+    resources = _resources(roadmap_doc, {a.id for a in areas})
+    front = _front_matter(roadmap_doc.data["front_matter"])
+    return Roadmap(title=roadmap_doc.data["title"], stages=stages, areas=tuple(areas),
+                   citations=citations, resources=resources, front=front,
+                   version=_version(areas))
+
+
+@cache
+def _schema_cached(path: str, mtime: float) -> dict[str, Any]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _schema(path: Path) -> dict[str, Any]:
+    return _schema_cached(str(path), path.stat().st_mtime)
+
+
+def _check_schema(doc: Document, schema: dict[str, Any]) -> None:
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = list(validator.iter_errors(doc.data))
+    if not errors:
+        return
+    # The deepest error names the field an editor has to fix; ties go to the earliest line.
+    error = jsonschema.exceptions.best_match(errors, key=_error_rank(doc))
+    path = tuple(error.absolute_path)
+    raise doc.error(path, _message(error))
+
+
+def _error_rank(doc: Document):
+    def rank(error: jsonschema.ValidationError):
+        return (-len(error.absolute_path), -doc.line(tuple(error.absolute_path)))
+    return lambda e: jsonschema.exceptions.relevance(e) + rank(e)
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    if error.validator == "oneOf" and isinstance(error.instance, dict):
+        return ("must be exactly one block: paragraph, list, columns, box or ref"
+                if "text" not in error.instance else "needs either text, or ibid and original")
+    if error.validator == "pattern" and error.schema.get("pattern", "").startswith("^[a-z0-9]"):
+        return f"{error.instance!r} is not an id (lowercase words joined by '-')"
+    if error.validator == "pattern" and "https" in error.schema.get("pattern", ""):
+        return f"{error.instance!r} is not an https:// address"
+    if error.validator == "minItems" and error.instance == []:
+        return "must not be empty"
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(error.schema.get("properties", {}))
+        unknown = sorted(k for k in error.instance if k not in known)
+        close = difflib.get_close_matches(unknown[0], known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (expected one of: {', '.join(known)})"
+        return f"unknown field '{unknown[0]}'{hint}"
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is missing")
+    return error.message
+
+
+def _citations(doc: Document) -> tuple[Citation, ...]:
+    raw = doc.data["citations"]
+    for i, c in enumerate(raw):
+        if c["number"] != i + 1:
+            raise doc.error(("citations", i, "number"), f"expected {i + 1}, found {c['number']}")
+    texts: dict[int, str] = {}
+    urls: dict[int, str | None] = {}
+    out = []
+    for i, c in enumerate(raw):
+        if "ibid" in c:
+            target = c["ibid"]
+            if not 1 <= target < c["number"]:
+                raise doc.error(("citations", i, "ibid"),
+                                f"{target} is not an earlier citation (1-{c['number'] - 1})")
+            text = texts[target]  # earlier ibids are already resolved, so chains collapse here
+        else:
+            text = c["text"]
+        texts[c["number"]] = text
+        url = urls[c["number"]] = c.get("url") or (urls[c["ibid"]] if "ibid" in c else None)
+        out.append(Citation(number=c["number"], text=text, original=c.get("original"),
+                            ibid=c.get("ibid"), url=url))
+    return tuple(out)
+
+
+def _cites(doc: Document, path: tuple, cites: list[int], citation_count: int) -> tuple[int, ...]:
+    for j, n in enumerate(cites):
+        if n > citation_count:
+            raise doc.error(path + (j,), f"{n} is not a citation (1-{citation_count})")
+    return tuple(cites)
+
+
+def _element(doc: Document, area_id: str, element_id: str, citation_count: int,
+             seen_ids: dict[str, str]) -> Element:
+    data = doc.data
+    if data["id"] != element_id:
+        raise doc.error(("id",), f"'{data['id']}' does not match the file name '{element_id}'")
+    stages = []
+    for n in range(1, STAGE_COUNT + 1):
+        indicators = []
+        for k, raw in enumerate(data["stages"][str(n)]):
+            path = ("stages", str(n), k)
+            if raw["id"] in seen_ids:
+                raise doc.error(path + ("id",), f"'{raw['id']}' is already used in {seen_ids[raw['id']]}")
+            if raw["id"] in RESERVED_IDS or raw["id"] == element_id:
+                raise doc.error(path + ("id",), f"'{raw['id']}' is reserved for the page's own anchors")
+            seen_ids[raw["id"]] = f"{doc.name}:{doc.line(path + ('id',))}"
+            cites = _cites(doc, path + ("cites",), raw.get("cites", []), citation_count)
+            indicators.append(Indicator(id=raw["id"], text=raw["text"], stage=n,
+                                        element_id=element_id, cites=cites))
+        stages.append(tuple(indicators))
+    blocks = lambda key: tuple(_block(doc, (key, i), b, citation_count)  # noqa: E731
+                               for i, b in enumerate(data.get(key, [])))
+    return Element(id=element_id, title=data["title"], area_id=area_id, source=doc.name,
+                   intro=blocks("intro"), stages=tuple(stages), outro=blocks("outro"))
+
+
+def _block(doc: Document, path: tuple, raw: dict[str, Any], citation_count: int) -> Block | str:
+    if "paragraph" in raw:
+        cites = _cites(doc, path + ("cites",), raw.get("cites", []), citation_count)
+        return Paragraph(raw["paragraph"], cites)
+    if "list" in raw:
+        return _list(raw["list"])
+    if "columns" in raw:
+        return Columns(tuple(_list(c) for c in raw["columns"]))
+    if "box" in raw:
+        box = raw["box"]
+        return Box(box["kind"], box["text"], box.get("incomplete", False))
+    return raw["ref"]  # "goals" / "objectives": resolved by the renderer from the front matter
+
+
+def _list(raw: dict[str, Any]) -> ListBlock:
+    return ListBlock(tuple(raw["items"]), raw.get("ordered", False), raw.get("title"))
+
+
+def _check_areas(doc: Document, rubric_dir: Path, listed: set[Path], shown) -> None:
+    owners: dict[str, str] = {}
+    for a, area in enumerate(doc.data["areas"]):
+        if area["id"] in owners:
+            raise doc.error(("areas", a, "id"), f"area '{area['id']}' is listed twice")
+        owners[area["id"]] = area["id"]
+    seen: dict[str, str] = {}
+    for a, area in enumerate(doc.data["areas"]):
+        for e, element_id in enumerate(area["elements"]):
+            if element_id in seen:
+                raise doc.error(("areas", a, "elements", e),
+                                f"'{element_id}' is already an element of '{seen[element_id]}'")
+            seen[element_id] = area["id"]
+    for path in sorted(rubric_dir.glob("*/*.yml")) + sorted(rubric_dir.glob("*/*.yaml")):
+        if path not in listed:
+            raise RubricError(shown(path), 1, "id",
+                              f"this file is not listed in {ROADMAP_FILE} "
+                              f"(areas.{path.parent.name}.elements)")
+
+
+def _resources(doc: Document, area_ids: set[str]) -> tuple[ResourceGroup, ...]:
+    groups = []
+    for g, group in enumerate(doc.data["resources"]):
+        if group["group"] != "general" and group["group"] not in area_ids:
+            raise doc.error(("resources", g, "group"),
+                            f"'{group['group']}' is neither 'general' nor an area id")
+        items = tuple(Resource(title=r["title"], organization=r.get("organization"),
+                               links=tuple(Link(l["url"], l.get("label")) for l in r.get("links", [])),
+                               incomplete=r.get("incomplete", False))
+                      for r in group["items"])
+        groups.append(ResourceGroup(group["group"], group["title"], items))
+    return tuple(groups)
+
+
+def _front_matter(raw: dict[str, Any]) -> FrontMatter:
+    ack = raw["acknowledgements"]
+    t = tuple
+    return FrontMatter(
+        what_is_a_task_force=t(raw["what_is_a_task_force"]), development=raw["development"],
+        purpose=t(raw["purpose"]), format=t(raw["format"]),
+        important_notes=t(raw["important_notes"]), intended_for=raw["intended_for"],
+        goals=t(raw["goals"]), objectives=t(raw["objectives"]), thanks=ack["thanks"],
+        developed_by_intro=ack["developed_by_intro"], developed_by=t(ack["developed_by"]),
+        reviewers_intro=ack["reviewers_intro"], reviewers=t(ack["reviewers"]),
+        grants=raw["grants"])
+
+
+def _version(areas: list[Area]) -> str:
+    """A short hash of what a saved assessment depends on: indicator ids, stages and texts."""
+    digest = hashlib.sha256()
+    for area in areas:
+        for element in area.elements:
+            for ind in element.indicators:
+                digest.update(f"{element.id}\t{ind.id}\t{ind.stage}\t{ind.text}\n".encode())
+    return digest.hexdigest()[:12]

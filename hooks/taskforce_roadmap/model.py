@@ -1,0 +1,188 @@
+"""The roadmap as one validated, immutable model.
+
+Everything the site shows is derived from these objects; nothing else holds roadmap text.
+Built only by `loading.load_roadmap`, which validates before it constructs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Stage:
+    number: int
+    name: str
+    description: str
+
+    @property
+    def anchor(self) -> str:
+        return f"stage-{self.number}"
+
+
+@dataclass(frozen=True)
+class Citation:
+    number: int
+    text: str  # the source it cites; an "Ibid" is already resolved to the text it repeats
+    original: str | None = None  # the source's own wording when it differs ("Ibid 5.")
+    ibid: int | None = None  # the citation an "Ibid" repeats
+    url: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"cite-{self.number}"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    cites: tuple[int, ...] = ()
+    kind: Literal["paragraph"] = "paragraph"
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[str, ...]
+    ordered: bool = False
+    title: str | None = None
+    kind: Literal["list"] = "list"
+
+
+@dataclass(frozen=True)
+class Columns:
+    columns: tuple[ListBlock, ...]
+    kind: Literal["columns"] = "columns"
+
+
+@dataclass(frozen=True)
+class Box:
+    box: Literal["example", "note", "pro-tip", "remember"]
+    text: str
+    incomplete: bool = False
+    kind: Literal["box"] = "box"
+
+
+Block = Paragraph | ListBlock | Columns | Box
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    text: str
+    stage: int
+    element_id: str
+    cites: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    title: str
+    area_id: str
+    source: str  # rubric-relative file name, for messages
+    intro: tuple[Block, ...]
+    stages: tuple[tuple[Indicator, ...], ...]  # index 0 holds stage 1
+    outro: tuple[Block, ...] = ()
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for stage in self.stages for i in stage)
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.area_id}/{self.id}.md"
+
+    @property
+    def url(self) -> str:
+        return f"{self.area_id}/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    number: int
+    title: str
+    description: str
+    elements: tuple[Element, ...]
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.id}/index.md"
+
+    @property
+    def url(self) -> str:
+        return f"{self.id}/"
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Resource:
+    title: str
+    links: tuple[Link, ...]
+    organization: str | None = None
+    incomplete: bool = False
+
+
+@dataclass(frozen=True)
+class ResourceGroup:
+    key: str  # "general" or an area id
+    title: str
+    items: tuple[Resource, ...]
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    what_is_a_task_force: tuple[str, ...]
+    development: str
+    purpose: tuple[str, ...]
+    format: tuple[str, ...]
+    important_notes: tuple[str, ...]
+    intended_for: str
+    goals: tuple[str, ...]
+    objectives: tuple[str, ...]
+    thanks: str
+    developed_by_intro: str
+    developed_by: tuple[str, ...]
+    reviewers_intro: str
+    reviewers: tuple[str, ...]
+    grants: str
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    title: str
+    stages: tuple[Stage, ...]
+    areas: tuple[Area, ...]
+    citations: tuple[Citation, ...]
+    resources: tuple[ResourceGroup, ...]
+    front: FrontMatter
+    version: str  # hash of the rubric's indicators: saved assessments carry it
+    _by_id: dict[str, Element] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def elements(self) -> tuple[Element, ...]:
+        return tuple(e for a in self.areas for e in a.elements)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for e in self.elements for i in e.indicators)
+
+    def element(self, element_id: str) -> Element:
+        if not self._by_id:
+            self._by_id.update({e.id: e for e in self.elements})
+        return self._by_id[element_id]
+
+    def area(self, area_id: str) -> Area:
+        return next(a for a in self.areas if a.id == area_id)
+
+    def citation(self, number: int) -> Citation:
+        return self.citations[number - 1]
+
+    def resource_group(self, key: str) -> ResourceGroup | None:
+        return next((g for g in self.resources if g.key == key), None)

@@ -1,0 +1,101 @@
+"""Generate the roadmap's Markdown pages and navigation from the model.
+
+Knows Markdown and Jinja2, not MkDocs: `site_pages` returns {src_uri: markdown}, which any
+Markdown-based engine can render, and `navigation` returns MkDocs' nav structure as plain lists.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import jinja2
+
+from .model import Element, Roadmap
+
+TEMPLATES = Path(__file__).parent / "templates"
+BOX_ADMONITIONS = {  # source box → (Material admonition type, title as printed in the source)
+    "example": ("example", "Example"),
+    "note": ("note", "Note"),
+    "pro-tip": ("tip", "Pro tip"),
+    "remember": ("info", "Remember"),
+}
+# Hand-written or other generated pages the templates link to, by src_uri.
+HOME, ABOUT, STAGES, CITATIONS, RESOURCES = ("index.md", "about.md", "stages.md", "citations.md",
+                                             "resources.md")
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_EMPHASIS = re.compile(r"\*+")
+
+
+def md_escape(text: str) -> str:
+    """Plain source text → Markdown that renders exactly that text (indicators are plain text)."""
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+
+
+def title_attr(text: str) -> str:
+    """Text for a Markdown link title: no emphasis marks, no bare double quotes."""
+    return _EMPHASIS.sub("", text).replace('"', "&quot;")
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,  # a typo in a template fails the build, not the page
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # the output is Markdown; text is escaped explicitly with md_escape
+    )
+    env.filters["md_escape"] = md_escape
+    env.filters["title_attr"] = title_attr
+    env.globals["BOX_ADMONITIONS"] = BOX_ADMONITIONS
+    return env
+
+
+def site_pages(roadmap: Roadmap) -> dict[str, str]:
+    """Every generated page, keyed by its src_uri (`<area-id>/<element-id>.md`, ...)."""
+    env = _environment()
+
+    def render(template: str, src_uri: str, **context) -> str:
+        def link(target: str) -> str:
+            return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
+        return env.get_template(template).render(roadmap=roadmap, link=link, src_uri=src_uri,
+                                                 **context)
+
+    pages = {
+        HOME: render("home.md.j2", HOME),
+        ABOUT: render("about.md.j2", ABOUT),
+        STAGES: render("stages.md.j2", STAGES),
+        CITATIONS: render("citations.md.j2", CITATIONS),
+        RESOURCES: render("resources.md.j2", RESOURCES),
+    }
+    elements = roadmap.elements
+    for area in roadmap.areas:
+        pages[area.src_uri] = render("area.md.j2", area.src_uri, area=area)
+        for element in area.elements:
+            i = elements.index(element)
+            pages[element.src_uri] = render(
+                "element.md.j2", element.src_uri, area=area, element=element,
+                previous=elements[i - 1] if i > 0 else None,
+                next=elements[i + 1] if i + 1 < len(elements) else None,
+                resources=roadmap.resource_group(area.id))
+    return pages
+
+
+def navigation(roadmap: Roadmap) -> list:
+    """The roadmap's part of the site navigation, in the roadmap's order."""
+    def area_nav(area):
+        return {area.title: [{"Overview": area.src_uri}]
+                + [{e.title: e.src_uri} for e in area.elements]}
+    return ([{"Home": HOME}, {"Stages of development": STAGES}]
+            + [area_nav(a) for a in roadmap.areas]
+            + [{"Citations": CITATIONS}, {"Additional resources": RESOURCES}, {"About": ABOUT}])
+
+
+def element_description(roadmap: Roadmap, element: Element) -> str:
+    """One sentence for link previews and search results."""
+    area = roadmap.area(element.area_id)
+    return (f"{element.title}, an element of {area.title} in the {roadmap.title}: "
+            f"the five stages of development and their indicators.")

@@ -1,0 +1,167 @@
+"""The whole site, built with `mkdocs build --strict`, says on each page what the contract says."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+
+AREAS = {
+    "internal-foundations": ["mission-statement", "guiding-principles", "goals-objectives",
+                             "leadership", "membership", "structure", "roles-responsibilities",
+                             "decision-making", "meetings", "protocols"],
+    "case-operations": ["victim-centered-investigations", "proactive-investigations",
+                        "prosecutions", "victim-services", "victim-screening",
+                        "referral-protocols", "confidentiality"],
+    "data-reporting-assessment": ["data-collection-sharing", "data-driven-approach", "assessment"],
+    "public-engagement": ["community-awareness-training", "outreach", "media"],
+}
+ELEMENT_PAGES = [f"{area}/{element}" for area, elements in AREAS.items() for element in elements]
+
+
+class Page(HTMLParser):
+    """The parts of a built page the tests look at."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.ids: list[str] = []
+        self.indicators: list[dict[str, str]] = []
+        self.stage_headings: list[str] = []
+        self.links: list[str] = []
+        self.scripts: list[str] = []
+        self.title = ""
+        self._in_title = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag == "li" and "data-indicator" in a:
+            self.indicators.append(a)
+        if re.fullmatch(r"h[1-6]", tag) and re.fullmatch(r"stage-[1-5]", a.get("id", "")):
+            self.stage_headings.append(a["id"])
+        if tag == "a" and "href" in a:
+            self.links.append(a["href"])
+        if tag == "script" and a.get("src"):
+            self.scripts.append(a["src"])
+        self._in_title = tag == "title"
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+    def handle_endtag(self, tag):
+        self._in_title = False
+
+
+def test_build_is_strict_and_quiet(site):
+    assert "WARNING" not in site.log, site.log
+
+
+@pytest.mark.parametrize("page", ELEMENT_PAGES)
+def test_element_page_at_its_contract_url(site, roadmap, page):
+    area_id, element_id = page.split("/")
+    parsed = Page(site.html(page))
+    element = roadmap.element(element_id)
+    assert element.area_id == area_id
+    assert parsed.stage_headings == [f"stage-{n}" for n in range(1, 6)]
+    assert [i["data-indicator"] for i in parsed.indicators] == [i.id for i in element.indicators]
+    for li, indicator in zip(parsed.indicators, element.indicators):
+        assert li["id"] == indicator.id
+        assert li["data-stage"] == str(indicator.stage)
+    assert element.title in parsed.title
+    # every element page links to its area's resources
+    assert any(h.endswith(f"resources/#{area_id}") for h in parsed.links), parsed.links
+
+
+def test_indicator_counts(site, roadmap):
+    counts = {e.id: len(Page(site.html(e.url.rstrip("/"))).indicators) for e in roadmap.elements}
+    assert counts == {e.id: len(e.indicators) for e in roadmap.elements}
+    assert sum(counts.values()) == len(roadmap.indicators)
+    assert len(counts) == 23
+
+
+def test_indicator_ids_are_unique_across_the_site(site, roadmap):
+    ids = [i["id"] for p in ELEMENT_PAGES for i in Page(site.html(p)).indicators]
+    assert len(ids) == len(set(ids)) == len(roadmap.indicators)
+
+
+def test_area_pages_list_their_elements_in_order(site):
+    for area, elements in AREAS.items():
+        links = Page(site.html(area)).links
+        found = [e for e in elements for link in links if link.rstrip("/").endswith(f"/{e}")
+                 or link.rstrip("/") == e]
+        assert found == elements, area
+
+
+@pytest.mark.parametrize("page", ["stages", "citations", "resources", "about", ""])
+def test_other_contract_pages_exist(site, page):
+    assert (site.dir / page / "index.html").is_file()
+
+
+def test_stages_page_has_the_five_stages(site, roadmap):
+    html = site.html("stages")
+    assert Page(html).stage_headings == [f"stage-{n}" for n in range(1, 6)]
+    for stage in roadmap.stages:
+        assert stage.name.replace("&", "&amp;") in html
+
+
+def test_citation_links_point_at_existing_citations(site, roadmap):
+    citations = Page(site.html("citations"))
+    assert [i for i in citations.ids if i.startswith("cite-")] == [f"cite-{n}" for n in range(1, 28)]
+    cited = set()
+    for page in ELEMENT_PAGES:
+        for href in Page(site.html(page)).links:
+            if "#cite-" in href:
+                target = urlsplit(urljoin(f"{site.url}{page}/", href))
+                assert target.path == "/citations/", href
+                cited.add(int(target.fragment.removeprefix("cite-")))
+    expected = {n for i in roadmap.indicators for n in i.cites} | {
+        n for e in roadmap.elements for b in e.intro for n in getattr(b, "cites", ())}
+    assert cited == expected and len(cited) >= 20
+
+
+def test_ibid_citations_show_the_source_they_repeat(site):
+    html = site.html("citations")
+    item = re.search(r'<li id="cite-7"[^>]*>(.*?)</li>', html, re.S).group(1)
+    assert "Howard Feldman" in item and "Ibid 5" in item
+
+
+def test_no_page_loads_anything_from_another_origin(site):
+    for html_file in site.dir.rglob("*.html"):
+        parsed = Page(html_file.read_text(encoding="utf-8"))
+        for src in parsed.scripts:
+            assert not urlsplit(src).netloc, (html_file, src)
+        html = html_file.read_text(encoding="utf-8")
+        assert not re.search(r'<(?:link|img|script|iframe)[^>]+(?:src|href)="(?:https?:)?//', html), html_file
+
+
+def test_a_malformed_rubric_stops_the_build_with_one_line_and_keeps_the_old_site(tmp_path):
+    project = tmp_path / "project"
+    for name in ("mkdocs.yml", "hooks", "overrides", "docs", "rubric"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name) \
+            if source.exists() else None
+    mission = project / "rubric" / "internal-foundations" / "mission-statement.yml"
+    mission.write_text(mission.read_text().replace("cites: [1]", "cites: [99]"))
+    site_dir = tmp_path / "old-site"
+    site_dir.mkdir()
+    (site_dir / "index.html").write_text("the previous build")
+
+    result = mkdocs_build(project, site_dir)
+
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, result.stderr
+    assert re.fullmatch(r"ERROR +- +rubric/internal-foundations/mission-statement\.yml:\d+: "
+                        r"stages\.3\[1\]\.cites\[0\]: 99 is not a citation \(1-27\)", errors[0])
+    assert "Traceback" not in result.stderr
+    assert [p.name for p in site_dir.iterdir()] == ["index.html"]
+    assert (site_dir / "index.html").read_text() == "the previous build"
