@@ -18,7 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 RUBRIC = ROOT / "rubric"
-SEED = ROOT.parent / "shared" / "seed" / "000_5a01b7131608ce4d.txt"
+SEED = ROOT / "tests" / "seed" / "roadmap-extraction.txt"  # copy of shared/seed/000_5a01b7131608ce4d.txt
 CHROMIUM = "/usr/bin/chromium"
 OUTPUT = ROOT / "test-output"  # screenshots for people to look at; ignored by git
 
