@@ -12,7 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from taskforce_roadmap import Roadmap, RubricError, load_roadmap, navigation, site_pages
+from taskforce_roadmap import (CHECKLIST_SCRIPT_URI, Roadmap, RubricError, checklist_script,
+                               load_roadmap, navigation, site_pages)
 
 # A hook module is imported once per process and reused by every rebuild under `mkdocs serve`.
 _roadmap: Roadmap | None = None
@@ -36,4 +37,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _roadmap is not None
     for src_uri, markdown in site_pages(_roadmap).items():
         files.append(File.generated(config, src_uri, content=markdown))
+    files.append(File.generated(config, CHECKLIST_SCRIPT_URI, content=checklist_script(_roadmap)))
     return files

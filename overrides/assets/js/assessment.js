@@ -1,0 +1,1 @@
+// Self-assessment: checklist on element pages and the dashboard.

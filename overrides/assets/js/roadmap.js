@@ -1,0 +1,1 @@
+// Reader experience: copy-link controls and target highlighting.
