@@ -63,7 +63,8 @@ def load_roadmap(rubric_dir: Path | str) -> Roadmap:
 
     resources = _resources(roadmap_doc, {a.id for a in areas})
     front = _front_matter(roadmap_doc.data["front_matter"])
-    return Roadmap(title=roadmap_doc.data["title"], stages=stages, areas=tuple(areas),
+    return Roadmap(title=roadmap_doc.data["title"], original_title=roadmap_doc.data["original_title"],
+                   stages=stages, areas=tuple(areas),
                    citations=citations, resources=resources, front=front,
                    version=_version(areas))
 

@@ -157,6 +157,7 @@ class FrontMatter:
 @dataclass(frozen=True)
 class Roadmap:
     title: str
+    original_title: str
     stages: tuple[Stage, ...]
     areas: tuple[Area, ...]
     citations: tuple[Citation, ...]
