@@ -1,7 +1,7 @@
 """MkDocs hook: the thin adapter between MkDocs and the `taskforce_roadmap` package.
 
 Loads and validates the rubric once per build (`on_config`), then adds the generated pages
-(`on_files`). All logic lives in the package, which never imports MkDocs.
+(`on_files`), and gives every built page its Content-Security-Policy. All logic lives in the package, which never imports MkDocs.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from taskforce_roadmap import (CHECKLIST_SCRIPT_URI, Roadmap, RubricError, checklist_script,
-                               load_roadmap, navigation, site_pages)
+from taskforce_roadmap import (CHECKLIST_SCRIPT_URI, CspError, Roadmap, RubricError,
+                               checklist_script, load_roadmap, navigation, site_pages, with_csp)
 
 # A hook module is imported once per process and reused by every rebuild under `mkdocs serve`.
 _roadmap: Roadmap | None = None
@@ -39,3 +39,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, content=markdown))
     files.append(File.generated(config, CHECKLIST_SCRIPT_URI, content=checklist_script(_roadmap)))
     return files
+
+
+def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
+    return _secured(output, page.file.src_uri)
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return _secured(output, template_name) if template_name.endswith(".html") else output
+
+
+def _secured(html: str, name: str) -> str:
+    try:
+        return with_csp(html)
+    except CspError as e:
+        raise PluginError(f"{name}: {e}") from None
