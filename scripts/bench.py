@@ -1,0 +1,249 @@
+"""Benchmark: build time against plain Material, the hook's share, page and asset sizes, browser
+timings and the serve rebuild. A measurement, never a pass/fail test: it prints a table, writes
+bench-output/bench.json, and reports each figure against its budget (README "Budgets")."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+SEED = ROOT / "tests" / "seed" / "roadmap-extraction.txt"
+OUT = ROOT / "bench-output"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-dev-shm-usage",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
+BUDGETS = {
+    "build_ratio": 1.3,
+    "largest_element_page_gzip": 20 * 1024,
+    "own_js_gzip": 15 * 1024,
+    "checklist_interactive_ms": 50,
+    "dashboard_drawn_ms": 50,
+    "third_party_bytes": 0,
+}
+
+
+def timed_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
+                    "--site-dir", str(site_dir)], cwd=project, env=ENV, check=True,
+                   capture_output=True)
+    return time.perf_counter() - start
+
+
+def baseline_project(pages: int) -> Path:
+    """A plain Material site with as many pages, cut from the seed text."""
+    project = Path(tempfile.mkdtemp(prefix="bench-baseline-"))
+    docs = project / "docs"
+    docs.mkdir()
+    paragraphs = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    per_page = max(1, len(paragraphs) // pages)
+    for n in range(pages):
+        chunk = paragraphs[n * per_page:(n + 1) * per_page] or paragraphs[:per_page]
+        (docs / ("index.md" if n == 0 else f"page-{n:03d}.md")).write_text(
+            f"# Page {n}\n\n" + "\n\n".join(chunk) + "\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Baseline\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n"
+        "  font: false\nplugins:\n  - search\nmarkdown_extensions:\n  - admonition\n"
+        "  - attr_list\n  - md_in_html\n  - footnotes\n  - toc:\n      permalink: true\n",
+        encoding="utf-8")
+    return project
+
+
+def hook_time(runs: int) -> float:
+    from taskforce_roadmap import checklist_script, load_roadmap, site_pages
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        roadmap = load_roadmap(ROOT / "rubric")
+        site_pages(roadmap)
+        checklist_script(roadmap)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+
+def sizes(site: Path) -> dict:
+    from taskforce_roadmap import load_roadmap
+    roadmap = load_roadmap(ROOT / "rubric")
+    elements = {e.id: gz(site / e.url / "index.html") for e in roadmap.elements}
+    largest = max(elements, key=elements.get)
+    pages = {"home": "index.html", "area": f"{roadmap.areas[0].url}index.html",
+             "stages": "stages/index.html", "citations": "citations/index.html",
+             "resources": "resources/index.html", "dashboard": "self-assessment/index.html"}
+    own = ROOT / "overrides" / "assets"
+    js = {p.name: gz(p) for p in sorted(own.rglob("*.js"))}
+    js["tf-rubric.js (generated)"] = gz(site / "assets" / "javascripts" / "tf-rubric.js")
+    css = {p.name: gz(p) for p in sorted(own.rglob("*.css"))}
+    third_party = 0
+    for page in site.rglob("*.html"):
+        third_party += len(re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="https?://(?!127\.0\.0\.1)',
+                                      page.read_text(encoding="utf-8")))
+    return {
+        "element_pages_gzip": elements,
+        "largest_element_page": largest,
+        "largest_element_page_gzip": elements[largest],
+        "median_element_page_gzip": int(statistics.median(elements.values())),
+        "pages_gzip": {k: gz(site / v) for k, v in pages.items() if (site / v).exists()},
+        "own_js_gzip_files": js,
+        "own_js_gzip": sum(v for k, v in js.items() if "generated" not in k),
+        "generated_rubric_js_gzip": js["tf-rubric.js (generated)"],
+        "own_css_gzip": sum(css.values()),
+        "third_party_references": third_party,
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def browser_timings(runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                   cwd=ROOT, env={**ENV, "SITE_URL": url}, check=True, capture_output=True)
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                               "--directory", str(site)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    foreign: list[str] = []
+    results: dict[str, list[float]] = {"checklist": [], "dashboard": []}
+    try:
+        time.sleep(0.5)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.on("request", lambda r: None if r.url.startswith(url) else foreign.append(r.url))
+            for kind, path, mark in (("checklist", "internal-foundations/meetings/", "tf-checklist-ready"),
+                                     ("dashboard", "self-assessment/", "tf-dashboard-drawn")):
+                for _ in range(runs):
+                    page.goto(url + path)
+                    try:
+                        page.wait_for_function(f"performance.getEntriesByName('{mark}').length > 0",
+                                               timeout=5000)
+                    except Exception:
+                        results[kind].append(float("nan"))
+                        continue
+                    results[kind].append(page.evaluate(
+                        f"performance.getEntriesByName('{mark}')[0].startTime - "
+                        "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+            browser.close()
+    finally:
+        server.terminate()
+        shutil.rmtree(site, ignore_errors=True)
+    med = lambda xs: statistics.median(xs) if xs else float("nan")  # noqa: E731
+    return {"checklist_interactive_ms": med(results["checklist"]),
+            "dashboard_drawn_ms": med(results["dashboard"]),
+            "foreign_requests": foreign}
+
+
+def serve_rebuild() -> float:
+    """Seconds from saving one rubric file to `mkdocs serve` having rebuilt the site."""
+    project = Path(tempfile.mkdtemp(prefix="bench-serve-"))
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for name in ("hooks", "overrides", "docs", "rubric"):
+        shutil.copytree(ROOT / name, project / name)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
+                             f"127.0.0.1:{port}"], cwd=project, env=ENV, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        for line in proc.stderr:
+            if "Serving on" in line:
+                break
+        time.sleep(1.0)
+        target = project / "rubric" / "internal-foundations" / "meetings.yml"
+        start = time.perf_counter()
+        target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        for line in proc.stderr:
+            if "Documentation built" in line or "Reloading browsers" in line:
+                return time.perf_counter() - start
+        return float("nan")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(project, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="repetitions per timing (median)")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+
+    site = Path(tempfile.mkdtemp(prefix="bench-ours-"))
+    ours = [timed_build(ROOT, site / f"run{i}") for i in range(args.runs)]
+    pages = sum(1 for _ in (site / "run0").rglob("index.html"))
+    baseline = baseline_project(pages)
+    plain = [timed_build(baseline, baseline / f"site{i}") for i in range(args.runs)]
+    figures = {
+        "runs": args.runs,
+        "pages": pages,
+        "build_s": statistics.median(ours),
+        "baseline_build_s": statistics.median(plain),
+    }
+    figures["build_ratio"] = figures["build_s"] / figures["baseline_build_s"]
+    figures["hook_s"] = hook_time(args.runs)
+    figures["hook_share"] = figures["hook_s"] / figures["build_s"]
+    figures.update(sizes(site / "run0"))
+    figures.update(browser_timings(args.runs))
+    figures["serve_rebuild_s"] = serve_rebuild()
+    # Third-party bytes: nothing referenced in the built HTML and nothing requested in Chromium.
+    figures["third_party_bytes"] = 0 if not figures["foreign_requests"] and not figures["third_party_references"] else None
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(baseline, ignore_errors=True)
+
+    figures["budgets"] = {k: {"budget": v, "measured": figures.get(k),
+                              "within": (figures.get(k) is not None and figures.get(k) <= v)}
+                          for k, v in BUDGETS.items()}
+    (OUT / "bench.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+    kb = lambda n: f"{n / 1024:.1f} KB"  # noqa: E731
+    rows = [
+        ("full build (median)", f"{figures['build_s']:.2f} s", ""),
+        ("plain Material, same page count", f"{figures['baseline_build_s']:.2f} s", ""),
+        ("ratio", f"{figures['build_ratio']:.2f}×", f"≤ {BUDGETS['build_ratio']}×"),
+        ("rubric load + validate + render", f"{figures['hook_s'] * 1000:.0f} ms",
+         f"{figures['hook_share']:.0%} of the build"),
+        (f"largest element page ({figures['largest_element_page']})",
+         kb(figures["largest_element_page_gzip"]), "≤ 20 KB gz"),
+        ("median element page", kb(figures["median_element_page_gzip"]), ""),
+        *((f"{k} page", kb(v), "") for k, v in figures["pages_gzip"].items()),
+        ("own JavaScript", kb(figures["own_js_gzip"]), "≤ 15 KB gz"),
+        ("generated rubric data (tf-rubric.js)", kb(figures["generated_rubric_js_gzip"]), ""),
+        ("own CSS", kb(figures["own_css_gzip"]), ""),
+        ("checklist interactive after DOMContentLoaded", f"{figures['checklist_interactive_ms']:.1f} ms", "≤ 50 ms"),
+        ("dashboard drawn after DOMContentLoaded", f"{figures['dashboard_drawn_ms']:.1f} ms", "≤ 50 ms"),
+        ("requests to other origins", str(len(figures["foreign_requests"])), "0"),
+        ("serve rebuild after a rubric edit", f"{figures['serve_rebuild_s']:.2f} s", ""),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure'.ljust(width)}  {'value':>12}  budget")
+    for name, value, budget in rows:
+        print(f"{name.ljust(width)}  {value:>12}  {budget}")
+    print(f"\nfigures written to {OUT / 'bench.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
