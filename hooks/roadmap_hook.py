@@ -37,20 +37,22 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _roadmap is not None
     for src_uri, markdown in site_pages(_roadmap).items():
         files.append(File.generated(config, src_uri, content=markdown))
-    files.append(File.generated(config, CHECKLIST_SCRIPT_URI, content=checklist_script(_roadmap)))
+    files.append(File.generated(config, CHECKLIST_SCRIPT_URI, content=checklist_script(
+        _roadmap, config.use_directory_urls)))
     return files
 
 
 def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
-    return _secured(output, page.file.src_uri)
+    return _secured(output, page.file.src_uri, config)
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    return _secured(output, template_name) if template_name.endswith(".html") else output
+    return _secured(output, template_name, config) if template_name.endswith(".html") else output
 
 
-def _secured(html: str, name: str) -> str:
+def _secured(html: str, name: str, config: MkDocsConfig) -> str:
+    offline = "material/offline" in config.plugins or "offline" in config.plugins
     try:
-        return with_csp(html)
+        return with_csp(html, offline=offline)
     except CspError as e:
         raise PluginError(f"{name}: {e}") from None

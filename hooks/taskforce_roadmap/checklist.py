@@ -7,28 +7,47 @@ from file:// where fetch() is not allowed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
-from .model import Roadmap
+from .model import Element, Roadmap
 
 SCRIPT_URI = "assets/javascripts/tf-rubric.js"
+# Hand-written pages the checklist links to, relative to the site root.
+PAGES = {"dashboard": "self-assessment/", "privacy": "privacy/", "schema": "assessment.schema.json"}
 
 
-def checklist_data(roadmap: Roadmap) -> dict:
+def element_signature(element: Element) -> str:
+    """A short hash of one element's indicators (ids, stages, texts). A saved assessment keeps
+    the signature it was answered against; when it differs, the element is flagged for review."""
+    digest = hashlib.sha256()
+    for ind in element.indicators:
+        digest.update(f"{ind.id}\t{ind.stage}\t{ind.text}\n".encode())
+    return digest.hexdigest()[:10]
+
+
+def _page_url(url: str, directory_urls: bool) -> str:
+    # The offline edition has no directory URLs: "area/element/" is "area/element.html" there.
+    return url if directory_urls else url.rstrip("/") + ".html"
+
+
+def checklist_data(roadmap: Roadmap, directory_urls: bool = True) -> dict:
     return {
         "version": roadmap.version,
         "title": roadmap.title,
         "stages": [{"n": s.number, "name": s.name} for s in roadmap.stages],
+        "pages": PAGES,
         "areas": [
             {
                 "id": area.id,
                 "title": area.title,
-                "url": area.url,
+                "url": _page_url(area.url, directory_urls).replace("/.html", "/index.html"),
                 "elements": [
                     {
                         "id": element.id,
                         "title": element.title,
-                        "url": element.url,  # relative to the site root
+                        "url": _page_url(element.url, directory_urls),  # relative to the site root
+                        "sig": element_signature(element),
                         "indicators": [
                             {"id": i.id, "stage": i.stage, "text": i.text}
                             for i in element.indicators
@@ -42,7 +61,7 @@ def checklist_data(roadmap: Roadmap) -> dict:
     }
 
 
-def checklist_script(roadmap: Roadmap) -> str:
-    data = json.dumps(checklist_data(roadmap), ensure_ascii=False, separators=(",", ":"))
+def checklist_script(roadmap: Roadmap, directory_urls: bool = True) -> str:
+    data = json.dumps(checklist_data(roadmap, directory_urls), ensure_ascii=False, separators=(",", ":"))
     data = data.replace("</", "<\\/")  # keeps the JSON inert even if ever inlined in HTML
     return f"window.TF_RUBRIC={data};\n"

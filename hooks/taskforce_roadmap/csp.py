@@ -50,19 +50,27 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def policy_for(html: str) -> str:
+def policy_for(html: str, offline: bool = False) -> str:
+    """The page's policy. The offline edition opens from file://, where 'self' matches nothing
+    (file: origins are opaque) and Material's search worker shim must run an inline script it
+    writes at run time (no hash can be known): there, file: stands in for 'self' and inline
+    script is allowed. No network exists for that edition to reach: connect-src stays closed."""
     handler = _HANDLER.search(html)
     if handler:
         raise CspError(f"inline event handler {handler.group(1)}= would be blocked by the CSP")
     if _JS_URL.search(html):
         raise CspError("a javascript: URL would be blocked by the CSP")
     directives = {**POLICY, "script-src": POLICY["script-src"] + inline_script_hashes(html)}
+    if offline:
+        directives = {name: [*values, "file:"] if "'self'" in values else values
+                      for name, values in directives.items()}
+        directives["script-src"] = ["'self'", "file:", "'unsafe-inline'"]
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def with_csp(html: str) -> str:
+def with_csp(html: str, offline: bool = False) -> str:
     """The page with its policy as the first element of <head>, before any script runs."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, offline)}">'
     head = _HEAD.search(html)
     if not head:
         raise CspError("the page has no <head> to carry its Content-Security-Policy")

@@ -1,0 +1,57 @@
+"""The offline edition: one command builds a zip that works from file:// with nothing fetched."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def unpacked(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("offline")
+    archive = work / "edition.zip"
+    subprocess.run([str(ROOT / "scripts" / "offline"), str(archive)], check=True,
+                   capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(work / "unpacked")
+    return work / "unpacked" / "task-force-roadmap"
+
+
+def test_the_zip_holds_every_page_and_no_external_reference(unpacked, roadmap):
+    for element in roadmap.elements:
+        assert (unpacked / element.area_id / f"{element.id}.html").is_file(), element.id
+    assert (unpacked / "search" / "search_index.js").is_file()
+    for page in unpacked.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "unpkg.com" not in html, page
+        fetched = re.findall(r'<(?:script|img|iframe)\b[^>]*\ssrc="([^"]+)"|'
+                             r'<link\b[^>]*rel="(?:stylesheet|icon|preload|modulepreload)"[^>]*href="([^"]+)"', html)
+        for url in (a or b for a, b in fetched):
+            assert "://" not in url and not url.startswith("//"), (page, url)
+
+
+def test_search_and_self_assessment_work_from_file(page: Page, context, unpacked):
+    page.goto((unpacked / "index.html").as_uri())
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("witness bonds")
+    result = page.locator(".md-search-result__item > .md-search-result__link").first
+    expect(result).to_be_visible(timeout=10000)
+    assert result.get_attribute("href").split("?")[0].endswith("case-operations/prosecutions.html")
+
+    page.goto((unpacked / "internal-foundations" / "meetings.html").as_uri())
+    box = page.locator("li[data-indicator='meetings-notes-taken'] input[type=checkbox]")
+    box.check()
+    page.reload()
+    expect(box).to_be_checked()
+    expect(page.locator("li[data-indicator] input[type=checkbox]:checked")).to_have_count(1)
+    assert context.foreign_requests == []
