@@ -70,16 +70,15 @@ def load_roadmap(rubric_dir: Path | str) -> Roadmap:
 
 
 @cache
-def _schema_cached(path: str, mtime: float) -> dict[str, Any]:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+def _validator_cached(path: str, mtime: float) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
-def _schema(path: Path) -> dict[str, Any]:
-    return _schema_cached(str(path), path.stat().st_mtime)
+def _schema(path: Path) -> jsonschema.Draft202012Validator:
+    return _validator_cached(str(path), path.stat().st_mtime)
 
 
-def _check_schema(doc: Document, schema: dict[str, Any]) -> None:
-    validator = jsonschema.Draft202012Validator(schema)
+def _check_schema(doc: Document, validator: jsonschema.Draft202012Validator) -> None:
     errors = list(validator.iter_errors(doc.data))
     if not errors:
         return
