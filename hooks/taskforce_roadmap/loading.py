@@ -36,6 +36,7 @@ def load_roadmap(rubric_dir: Path | str) -> Roadmap:
     _check_schema(roadmap_doc, _schema(rubric_dir / ROADMAP_SCHEMA))
     citations = _citations(roadmap_doc)
     element_schema = _schema(rubric_dir / ELEMENT_SCHEMA)
+    _check_area_lists(roadmap_doc)
 
     areas: list[Area] = []
     seen_ids: dict[str, str] = {}  # indicator id → where it was first defined
@@ -53,7 +54,7 @@ def load_roadmap(rubric_dir: Path | str) -> Roadmap:
             elements.append(_element(doc, area["id"], element_id, len(citations), seen_ids))
         areas.append(Area(id=area["id"], number=a + 1, title=area["title"],
                           description=area["description"], elements=tuple(elements)))
-    _check_areas(roadmap_doc, rubric_dir, listed, shown)
+    _check_unlisted_files(rubric_dir, listed, shown)
 
     stages = tuple(Stage(s["number"], s["name"], s["description"])
                    for s in roadmap_doc.data["stages"])
@@ -189,7 +190,7 @@ def _list(raw: dict[str, Any]) -> ListBlock:
     return ListBlock(tuple(raw["items"]), raw.get("ordered", False), raw.get("title"))
 
 
-def _check_areas(doc: Document, rubric_dir: Path, listed: set[Path], shown) -> None:
+def _check_area_lists(doc: Document) -> None:
     owners: dict[str, str] = {}
     for a, area in enumerate(doc.data["areas"]):
         if area["id"] in owners:
@@ -202,6 +203,9 @@ def _check_areas(doc: Document, rubric_dir: Path, listed: set[Path], shown) -> N
                 raise doc.error(("areas", a, "elements", e),
                                 f"'{element_id}' is already an element of '{seen[element_id]}'")
             seen[element_id] = area["id"]
+
+
+def _check_unlisted_files(rubric_dir: Path, listed: set[Path], shown) -> None:
     for path in sorted(rubric_dir.glob("*/*.yml")) + sorted(rubric_dir.glob("*/*.yaml")):
         if path not in listed:
             raise RubricError(shown(path), 1, "id",
