@@ -122,3 +122,17 @@ def test_every_stage_has_indicators(roadmap):
     for element in roadmap.elements:
         assert len(element.stages) == 5
         assert all(element.stages), element.id
+
+
+def test_the_comparison_catches_a_dropped_and_an_invented_indicator(rubric_copy, seed_indicators):
+    """The fidelity check itself can fail: drop one indicator and invent another."""
+    from taskforce_roadmap import load_roadmap
+    path = rubric_copy / "internal-foundations" / "meetings.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("Notes are taken to document each meeting.", "Meetings start on time.")
+    path.write_text(text, encoding="utf-8")
+    broken = load_roadmap(rubric_copy)
+    seed = Counter(key(t) for t, _ in seed_indicators)
+    rubric = Counter(key(i.text) for i in broken.indicators)
+    assert dict(seed - rubric) == {key("Notes are taken to document each meeting."): 1}
+    assert dict(rubric - seed) == {key("Meetings start on time."): 1}
