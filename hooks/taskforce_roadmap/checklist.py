@@ -36,12 +36,13 @@ def checklist_data(roadmap: Roadmap, directory_urls: bool = True) -> dict:
         "version": roadmap.version,
         "title": roadmap.title,
         "stages": [{"n": s.number, "name": s.name} for s in roadmap.stages],
-        "pages": PAGES,
+        "pages": {k: _page_url(v, directory_urls) if v.endswith("/") else v for k, v in PAGES.items()},
         "areas": [
             {
                 "id": area.id,
                 "title": area.title,
-                "url": _page_url(area.url, directory_urls).replace("/.html", "/index.html"),
+                # An area is "<area>/index.md": "<area>/index.html" without directory URLs.
+                "url": area.url if directory_urls else area.url + "index.html",
                 "elements": [
                     {
                         "id": element.id,

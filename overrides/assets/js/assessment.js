@@ -1,1 +1,642 @@
-// Self-assessment: checklist on element pages and the dashboard.
+// Self-assessment (element pages and dashboard). Answers stay in this browser; DOM via textContent.
+(() => {
+  "use strict";
+  const R = window.TF_RUBRIC;
+  if (!R || window.TF) return;
+  const FORMAT = "tf-roadmap-assessment";
+  const RULE = "The suggested stage is the stage whose indicators have the largest share ticked; " +
+    "ties go to the lower stage; nothing ticked means no suggestion.";
+  const ROOT = document.currentScript ? new URL("../../", document.currentScript.src).href
+    : String(window.__md_scope || location);
+  const ELS = [], EL = Object.create(null), IND = Object.create(null);
+  for (const area of R.areas) for (const e of area.elements) {
+    e.area = area; ELS.push(e); EL[e.id] = e;
+    for (const i of e.indicators) { i.el = e; IND[i.id] = i; }
+  }
+  const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  const isObj = (x) => !!x && typeof x === "object" && !Array.isArray(x);
+  const url = (path) => new URL(path, ROOT).href; // the data follows the edition's URL style
+  const stageName = (v) => v === "na" ? "Not applicable" : v ? `Stage ${v} · ${R.stages[v - 1].name}`
+    : "Not yet assessed";
+  const when = (iso) => new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+
+  function h(tag, attrs, ...kids) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v == null || v === false) continue;
+      if (k === "on") for (const [type, fn] of Object.entries(v)) el.addEventListener(type, fn);
+      else if (k === "value" || k === "checked" || k === "selected") el[k] = v;
+      else el.setAttribute(k, v === true ? "" : v);
+    }
+    el.append(...kids.flat(9).filter((kid) => kid != null && kid !== false));
+    return el;
+  }
+  const button = (text, fn, k, cls) => h("button", { type: "button", class: "tf-btn " + (cls || ""), "data-k": k, on: { click: fn } }, text);
+  const list = (items, fn) => h("ul", {}, items.map((x) => h("li", {}, fn(x))));
+  // Replace only changed text: live regions stay quiet, focus stays.
+  const put = (el, ...kids) => { const t = h("div", {}, kids); if (t.textContent !== el.textContent) el.replaceChildren(...t.childNodes); };
+
+  // per: [[ticked, total] × 5] -> stage or null; shares compared by cross-multiplying (1/3 = 2/6).
+  function suggest(per) {
+    let best = -1;
+    per.forEach(([t, n], k) => {
+      if (t > 0 && n > 0 && (best < 0 || t * per[best][1] > per[best][0] * n)) best = k;
+    });
+    return best < 0 ? null : best + 1;
+  }
+  const counted = (chosen, per) => chosen != null ? chosen : suggest(per);
+
+  // Storage: one document per site scope; every field is [value, time], so tabs merge per field.
+  const scope = (() => { try { return window.__md_scope.pathname; } catch { return new URL(ROOT).pathname; } })();
+  const KEY = "tf-roadmap/v1:" + scope;
+  const probe = (name) => {
+    try { const s = window[name]; s.setItem(KEY + "?", "1"); s.removeItem(KEY + "?"); return s; } catch { return null; }
+  };
+  const SS = probe("sessionStorage"), LS = probe("localStorage");
+  let last = 0;
+  const now = () => (last = Math.max(Date.now(), last + 1));
+  const fresh = () => ({ schema: 1, cur: ["", 0], list: {} });
+  const whole = (a) => a && [a.created, a.name, a.del, a.exp].every(Array.isArray) && isObj(a.ticks) && isObj(a.els);
+  const parse = (raw) => {
+    try {
+      const d = JSON.parse(raw);
+      return d && d.schema === 1 && Array.isArray(d.cur) && isObj(d.list) && Object.values(d.list).every(whole) ? d : null;
+    } catch { return null; }
+  };
+  const read = (s) => { try { return parse(s.getItem(KEY)); } catch { return null; } };
+  let mode, store, failed = false, unreadable = false, asked = false, persisted = null, view = null, msg = null;
+  let cmp = [null, null];
+  try { if (SS && SS.getItem(KEY) != null) { mode = "session"; store = SS; } } catch { /* blocked */ }
+  if (!mode) { mode = LS ? "local" : "memory"; store = LS; }
+  let doc = store ? read(store) : null;
+  try { if (!doc && store && store.getItem(KEY) != null) { unreadable = true; mode = "memory"; store = null; } } catch { /* blocked */ }
+  doc = doc || fresh();
+
+  function merge(a, b) {
+    if (a === undefined) return b;
+    if (b === undefined) return a;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      return b[1] > a[1] || (b[1] === a[1] && JSON.stringify(b) > JSON.stringify(a)) ? b : a;
+    }
+    if (a && b && typeof a === "object" && typeof b === "object") {
+      const o = {};
+      for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) o[k] = merge(a[k], b[k]);
+      if (o.del && o.del[0]) Object.assign(o, { name: ["", o.del[1]], ticks: {}, els: {}, exp: [null, 0] });
+      return o;
+    }
+    return String(b) > String(a) ? b : a;
+  }
+
+  function save() {
+    if (!store) return;
+    try {
+      const stored = read(store);
+      if (stored) doc = merge(stored, doc);
+      store.setItem(KEY, JSON.stringify(doc));
+      failed = false;
+    } catch { failed = true; return; }
+    if (mode === "local" && !asked && navigator.storage && navigator.storage.persist) {
+      asked = true;
+      navigator.storage.persist().then((p) => { persisted = p; refresh(); }, () => {});
+    }
+  }
+  if (navigator.storage && navigator.storage.persisted) {
+    navigator.storage.persisted().then((p) => { persisted = p; refresh(); }, () => {});
+  }
+  const refresh = () => { if (view) view(); };
+  const commit = () => { save(); refresh(); };
+
+  // Another tab wrote: merge per field, never overwrite the whole document.
+  window.addEventListener("storage", (ev) => {
+    if (mode !== "local" || (ev.key !== KEY && ev.key !== null)) return;
+    let raw;
+    try { if (ev.storageArea !== LS) return; raw = LS.getItem(KEY); } catch { return; }
+    if (raw == null) doc = fresh(); // wiped elsewhere: drop ours too, never resurrect it
+    else {
+      const incoming = parse(raw);
+      if (!incoming) return;
+      doc = merge(incoming, doc);
+      if (JSON.stringify(doc) !== raw) save();
+    }
+    refresh();
+  });
+
+  const rid = () => [...crypto.getRandomValues(new Uint8Array(6))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const live = () => Object.values(doc.list).filter((a) => !a.del[0])
+    .sort((a, b) => (a.created[0] + a.id < b.created[0] + b.id ? -1 : 1));
+  function add(name, id, t = now()) {
+    const a = { id: id || rid(), created: [new Date().toISOString(), t], name: [name, t], del: [0, t], ticks: {}, els: {}, exp: [null, 0] };
+    doc.list[a.id] = a;
+    doc.cur = [a.id, t];
+    return a;
+  }
+  function cur() {
+    const a = doc.list[doc.cur[0]];
+    if (a && !a.del[0]) return a;
+    const other = live()[0];
+    if (other) return other;
+    // In memory until the first answer; a fixed first id lets two fresh tabs agree.
+    return add("Our assessment", Object.keys(doc.list).length ? rid() : "first", 0);
+  }
+  const ticked = (a, id) => !!(a.ticks[id] && a.ticks[id][0]);
+  const field = (a, eid, k, dflt) => (a.els[eid] && a.els[eid][k] ? a.els[eid][k][0] : dflt);
+  // The first answer on an element records the version of its indicators (for review flags).
+  function touch(a, eid) {
+    const e = (a.els[eid] = a.els[eid] || {});
+    if (EL[eid] && !(e.r && e.r[0])) e.r = [EL[eid].sig, now()];
+    return e;
+  }
+  function setField(eid, k, v) { touch(cur(), eid)[k] = [v, now()]; commit(); }
+  function setTick(id, v) {
+    const a = cur();
+    a.ticks[id] = [v ? 1 : 0, now()];
+    if (IND[id]) touch(a, IND[id].el.id);
+    commit();
+  }
+  function info(a, e) {
+    const per = R.stages.map(() => [0, 0]);
+    let any = false;
+    for (const i of e.indicators) {
+      per[i.stage - 1][1]++;
+      if (ticked(a, i.id)) { per[i.stage - 1][0]++; any = true; }
+    }
+    const chosen = field(a, e.id, "s", null), notes = field(a, e.id, "n", ""), sug = suggest(per);
+    const c = counted(chosen, per), r = field(a, e.id, "r", null);
+    return {
+      per, chosen, notes, sug, c,
+      status: chosen === "na" ? "na" : chosen ? "chosen" : sug ? "suggested" : "none",
+      next: typeof c === "number" && c < 5 ? e.indicators.filter((i) => i.stage === c + 1 && !ticked(a, i.id)) : [],
+      flagged: !!r && r !== e.sig && (any || chosen != null || !!notes),
+    };
+  }
+  const lastChange = (a) => Math.max(a.name[1], ...Object.values(a.ticks).map((f) => f[1]),
+    ...Object.values(a.els).flatMap((x) => Object.values(x).map((f) => f[1])));
+  const hasData = (a) => Object.values(a.ticks).some((f) => f[0]) ||
+    Object.values(a.els).some((x) => (x.s && x.s[0] != null) || (x.n && x.n[0]));
+  function kept(a) {
+    return [
+      ...Object.keys(a.ticks).filter((id) => a.ticks[id][0] && !IND[id]).map((id) => `indicator “${id}”: ticked`),
+      ...Object.keys(a.els).filter((id) => !EL[id] && (field(a, id, "s", null) != null || field(a, id, "n", "")))
+        .map((id) => `element “${id}”: ${stageName(field(a, id, "s", null))}${field(a, id, "n", "") ? ", with notes" : ""}`),
+    ];
+  }
+
+  function exportData(a) {
+    const elements = {};
+    for (const id of Object.keys(a.els)) {
+      const stage = field(a, id, "s", null), notes = field(a, id, "n", ""), reviewed = field(a, id, "r", null);
+      if (stage != null || notes || reviewed) elements[id] = reviewed ? { stage, notes, reviewed } : { stage, notes };
+    }
+    return {
+      format: FORMAT, schema: 1, rubric: R.version, exported: new Date().toISOString(),
+      assessment: { id: a.id, name: a.name[0], created: a.created[0],
+        ticked: Object.keys(a.ticks).filter((id) => a.ticks[id][0]).sort(), elements },
+    };
+  }
+  const cell = (v) => {
+    let s = v == null ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s; // never a formula
+    return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  function csv(a) {
+    const sv = (v) => (v === "na" ? "N/A" : v == null ? "" : v);
+    const rows = [["Row", "Area", "Element id", "Element", "Indicator id", "Indicator stage", "Indicator",
+      "True for our task force", "Chosen stage", "Suggested stage", "Counted stage", "Notes"]];
+    for (const e of ELS) {
+      const x = info(a, e);
+      rows.push(["element", e.area.title, e.id, e.title, "", "", "", "", sv(x.chosen), sv(x.sug), sv(x.c), x.notes]);
+      for (const i of e.indicators) {
+        rows.push(["indicator", e.area.title, e.id, e.title, i.id, i.stage, i.text, ticked(a, i.id) ? "yes" : "no", "", "", "", ""]);
+      }
+    }
+    for (const line of kept(a)) rows.push(["kept answer (not in this version of the roadmap)", "", "", "", "", "", line, "", "", "", "", ""]);
+    return "\ufeff" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  }
+  function download(name, type, text) {
+    const href = URL.createObjectURL(new Blob([text], { type }));
+    h("a", { href, download: name }).click();
+    setTimeout(() => URL.revokeObjectURL(href), 10000);
+  }
+  const fileName = (a, ext) => `self-assessment-${a.name[0].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "export"}-${new Date().toISOString().slice(0, 10)}.${ext}`;
+  function doExport(kind) {
+    const a = cur();
+    if (kind === "csv") download(fileName(a, "csv"), "text/csv;charset=utf-8", csv(a));
+    else {
+      const data = exportData(a);
+      download(fileName(a, "json"), "application/json", JSON.stringify(data, null, 2) + "\n");
+      a.exp = [data.exported, now()];
+      save();
+    }
+    msg = { text: `Exported “${a.name[0]}” as ${kind.toUpperCase()} to your downloads.` };
+    refresh();
+  }
+
+  // Mirrors assessment.schema.json, published with the site.
+  const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/, HEX = /^[0-9a-f]{6,64}$/;
+  const TIME = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$/;
+  const isId = (x) => typeof x === "string" && x.length <= 64 && SLUG.test(x);
+  const isTime = (x) => typeof x === "string" && TIME.test(x);
+  const chars = (s) => [...s].length;
+  const show = (s) => (s.length > 40 ? s.slice(0, 40) + "…" : s);
+  function validate(d) {
+    const err = [];
+    const only = (o, where, keys) => Object.keys(o).forEach((k) => keys.includes(k) || err.push(`${where}: unexpected field “${show(k)}”`));
+    if (!isObj(d)) return ["the file does not hold a JSON object"];
+    only(d, "file", ["format", "schema", "rubric", "exported", "assessment"]);
+    if (d.format !== FORMAT) err.push(`format: must be "${FORMAT}"`);
+    if (d.schema !== 1) err.push("schema: must be 1");
+    if (typeof d.rubric !== "string" || !HEX.test(d.rubric)) err.push("rubric: must be a version hash");
+    if (!isTime(d.exported)) err.push("exported: must be a date and time");
+    const a = d.assessment;
+    if (!isObj(a)) return err.concat("assessment: missing or not an object");
+    only(a, "assessment", ["id", "name", "created", "ticked", "elements"]);
+    if (typeof a.id !== "string" || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(a.id)) err.push("assessment.id: must be a-z, 0-9 and -");
+    if (typeof a.name !== "string" || !/[^ \t\n\r\f\v]/.test(a.name) || chars(a.name) > 120) err.push("assessment.name: must be 1 to 120 characters");
+    if (!isTime(a.created)) err.push("assessment.created: must be a date and time");
+    if (!Array.isArray(a.ticked)) err.push("assessment.ticked: must be a list of indicator ids");
+    else {
+      if (a.ticked.length > 5000) err.push("assessment.ticked: over 5000 entries");
+      a.ticked.forEach((x, n) => isId(x) || err.push(`assessment.ticked[${n}]: not an indicator id`));
+      if (new Set(a.ticked).size !== a.ticked.length) err.push("assessment.ticked: an id is listed twice");
+    }
+    if (!isObj(a.elements)) return err.concat("assessment.elements: must be an object keyed by element id");
+    const ids = Object.keys(a.elements);
+    if (ids.length > 500) err.push("assessment.elements: over 500 entries");
+    for (const id of ids) {
+      const v = a.elements[id], where = `assessment.elements.${show(id)}`;
+      if (!isId(id)) err.push(`${where}: not an element id`);
+      if (!isObj(v)) { err.push(`${where}: must be an object`); continue; }
+      only(v, where, ["stage", "notes", "reviewed"]);
+      if (!("stage" in v) || ![null, 1, 2, 3, 4, 5, "na"].includes(v.stage)) err.push(`${where}.stage: must be 1 to 5, "na" or null`);
+      if (typeof v.notes !== "string" || chars(v.notes) > 20000) err.push(`${where}.notes: must be text, at most 20000 characters`);
+      if ("reviewed" in v && !(typeof v.reviewed === "string" && HEX.test(v.reviewed))) err.push(`${where}.reviewed: must be a version hash`);
+    }
+    return err;
+  }
+
+  // The file's assessment exactly, every field newer than what it replaces.
+  function fromFile(data, id, old) {
+    const x = data.assessment, t = now(), a = add(x.name, id, t), on = new Set(x.ticked);
+    a.created = [x.created, t];
+    for (const k of new Set([...on, ...Object.keys(old ? old.ticks : {})])) a.ticks[k] = [on.has(k) ? 1 : 0, t];
+    for (const k of new Set([...Object.keys(x.elements), ...Object.keys(old ? old.els : {})])) {
+      const v = x.elements[k] || {};
+      a.els[k] = { s: [v.stage == null ? null : v.stage, t], n: [v.notes || "", t], r: [v.reviewed || null, t] };
+    }
+    a.exp = [data.exported, t];
+    return a;
+  }
+  function changes(old, data) {
+    const x = data.assessment, out = [], on = new Set(x.ticked);
+    if (old.name[0] !== x.name) out.push(`Name: “${old.name[0]}” becomes “${x.name}”.`);
+    const was = Object.keys(old.ticks).filter((id) => old.ticks[id][0]);
+    const gained = x.ticked.filter((id) => !ticked(old, id)).length, lost = was.filter((id) => !on.has(id)).length;
+    if (gained || lost) out.push(`Ticked indicators: ${was.length} become ${on.size} (${gained} newly ticked, ${lost} unticked).`);
+    const stages = [], notes = [];
+    for (const id of new Set([...Object.keys(x.elements), ...Object.keys(old.els)])) {
+      const v = x.elements[id] || {}, title = EL[id] ? EL[id].title : id;
+      const s0 = field(old, id, "s", null), s1 = v.stage == null ? null : v.stage;
+      if (s0 !== s1) stages.push(`${title} (${stageName(s0)} → ${stageName(s1)})`);
+      if (field(old, id, "n", "") !== (v.notes || "")) notes.push(title);
+    }
+    if (stages.length) out.push(`Chosen stage changes on ${stages.length} element(s): ${stages.join("; ")}.`);
+    if (notes.length) out.push(`Notes change on ${notes.length} element(s): ${notes.join(", ")}.`);
+    return out.length ? out : ["The file matches this assessment exactly: importing it changes nothing."];
+  }
+  async function importFile(input) {
+    const file = input.files && input.files[0];
+    input.value = "";
+    if (!file) return;
+    const refuse = (why) => { msg = { error: true, text: `Import refused: “${file.name}” ${why}. Nothing was changed.` }; refresh(); };
+    let data;
+    try {
+      if (file.size > 5e6) return refuse("is over 5 MB");
+      data = JSON.parse(await file.text());
+    } catch (e) { return refuse(`is not valid JSON (${e.message})`); }
+    const problems = validate(data);
+    if (problems.length) {
+      return refuse(`is not a self-assessment export this site can read: ${problems.slice(0, 4).join("; ")}` +
+        (problems.length > 4 ? `; and ${problems.length - 4} more problem(s)` : ""));
+    }
+    // Same id and creation time: the same assessment (every browser's first is "first").
+    const x = data.assessment, same = own(doc.list, x.id) && doc.list[x.id];
+    const old = same && !same.del[0] && same.created[0] === x.created ? same : null;
+    const lines = old ? changes(old, data) : [`Adds a new assessment “${x.name}” with ${x.ticked.length} ticked indicator(s) and ${Object.values(x.elements).filter((v) => v.stage != null).length} chosen stage(s). The others stay as they are.`];
+    const unknown = x.ticked.filter((id) => !IND[id]).length + Object.keys(x.elements).filter((id) => !EL[id]).length;
+    if (data.rubric !== R.version) lines.push("The file was made with another version of the roadmap; elements whose indicators changed get flagged for review.");
+    if (unknown) lines.push(`${unknown} answer(s) refer to indicators or elements this version of the roadmap does not have: they are kept and listed.`);
+    const ok = await ask(old ? `Replace “${old.name[0]}” with the file?` : `Import “${x.name}”?`, lines, old ? "Replace" : "Import");
+    if (!ok) { msg = { text: "Import cancelled. Nothing was changed." }; return refresh(); }
+    fromFile(data, old ? x.id : own(doc.list, x.id) ? rid() : x.id, old);
+    msg = { text: `Imported “${x.name}” from ${file.name}.` };
+    commit();
+  }
+
+  // A modal <dialog> (focus trap and Escape are native); resolves true, the name, or null.
+  function ask(title, lines, okText, value) {
+    return new Promise((done) => {
+      const back = document.activeElement;
+      const input = value != null ? h("input", { id: "tf-dialog-name", value, maxlength: 120, autocomplete: "off" }) : null;
+      const ok = button(okText, () => {
+        if (input && !input.value.trim()) { input.focus(); return; }
+        dialog.close("ok");
+      }, null, "tf-btn--primary");
+      const dialog = h("dialog", { class: "tf-dialog md-typeset", "aria-labelledby": "tf-dialog-title" },
+        h("h2", { id: "tf-dialog-title" }, title), lines.map((l) => h("p", {}, l)),
+        input && h("label", { for: input.id }, "Name"), input,
+        h("div", { class: "tf-dialog__buttons" }, button("Cancel", () => dialog.close()), ok));
+      if (input) input.addEventListener("keydown", (ev) => { if (ev.key === "Enter") ok.click(); });
+      dialog.addEventListener("close", () => {
+        dialog.remove();
+        if (back && back.isConnected) back.focus();
+        done(dialog.returnValue === "ok" ? (input ? input.value.trim() : true) : null);
+      });
+      document.body.append(dialog);
+      dialog.showModal();
+    });
+  }
+
+  const MODES = {
+    local: "saved in this browser only",
+    session: "this session only: wiped when you close this tab",
+    memory: "not saved: this browser blocks storage",
+  };
+  function warnings() {
+    const out = [];
+    if (unreadable) out.push("This browser holds saved answers this version of the site cannot read. They are left untouched; what you answer now is not saved.");
+    else if (mode === "memory") out.push("Storage is blocked in this browser, so nothing is saved: answers last while this tab stays on the site; a reload loses them. Export to keep a copy.");
+    if (failed) out.push("Your last change could not be saved: storage is full or blocked. Export now to keep a copy.");
+    return out.map((t) => h("p", { class: "tf-a-warn" }, h("strong", {}, "Warning: "), t));
+  }
+  // One click, no question: on a shared computer, leave nothing behind.
+  function wipeSession() {
+    try { store.removeItem(KEY); } catch { /* the next save writes an empty document anyway */ }
+    doc = fresh();
+    add("This session");
+    msg = { text: "Wiped." };
+    commit();
+  }
+
+  function elementPage(mount) {
+    const e = EL[mount.dataset.element];
+    if (!e) return;
+    const boxes = [];
+    const stages = document.querySelector(".tf-stages");
+    if (stages && !document.getElementById("tf-hint")) {
+      stages.before(h("p", { class: "tf-a-hint", id: "tf-hint" }, "Tick each indicator that is ",
+        h("strong", { id: "tf-hint-short" }, "true for our task force"), ". Your answers stay in this browser (",
+        h("a", { href: url(R.pages.privacy) }, "how"), "); ",
+        h("a", { href: "#tf-your-assessment" }, "your stage and next steps"), " follow the five stages."));
+    }
+    for (const li of document.querySelectorAll("li[data-indicator]")) {
+      const id = li.dataset.indicator;
+      let box = li.querySelector(":scope > .tf-check");
+      if (!box) {
+        box = h("input", { type: "checkbox", class: "tf-check", id: "tf-check-" + id, "aria-describedby": "tf-hint-short",
+          on: { change: () => setTick(id, box.checked) } });
+        const label = h("label", { for: box.id, class: "tf-check__label" });
+        for (const node of [...li.childNodes]) if (!(node.classList && node.classList.contains("tf-copy"))) label.append(node);
+        li.prepend(box, label);
+        li.classList.add("tf-checkable");
+      }
+      boxes.push([id, box, li]);
+    }
+    const radios = {}, counts = {};
+    const choice = h("fieldset", { class: "tf-a-choice" }, h("legend", {}, `Which stage fits ${e.title} best?`));
+    for (const v of [null, 1, 2, 3, 4, 5, "na"]) {
+      const key = String(v);
+      radios[key] = h("input", { type: "radio", name: "tf-choice", id: "tf-choice-" + key, value: key,
+        on: { change: () => setField(e.id, "s", v) } });
+      counts[key] = h("span", { class: "tf-a-count" });
+      choice.append(h("div", { class: "tf-a-option" }, radios[key], h("label", { for: radios[key].id }, stageName(v), counts[key])));
+    }
+    const notes = h("textarea", { id: "tf-notes", rows: 4, on: { input: () => setField(e.id, "n", notes.value) } });
+    const status = h("div"), review = h("div"), result = h("div", { class: "tf-a-result", "aria-live": "polite" });
+    const rule = h("p", { class: "tf-a-rule" }, RULE);
+    const steps = h("div", { class: "tf-a-steps" });
+    mount.replaceChildren(
+      h("h2", { id: "tf-your-assessment" }, "Your self-assessment"), status,
+      h("p", {}, "The roadmap is a planning guide, not a checklist: the indicators describe what each stage tends to look like. " +
+        "Tick what is true, then choose the stage that fits best; the suggestion only helps."),
+      review, choice, result, rule,
+      h("div", { class: "tf-a-notes" }, h("label", { for: "tf-notes" }, `Notes on ${e.title}`), notes),
+      h("h3", { id: "tf-next-steps" }, "Next steps"), steps);
+    mount.hidden = false;
+    view = () => {
+      const a = cur(), x = info(a, e);
+      for (const [id, box, li] of boxes) { box.checked = ticked(a, id); li.classList.toggle("tf-ticked", box.checked); }
+      radios[String(x.chosen)].checked = true;
+      x.per.forEach(([t, n], k) => { counts[k + 1].textContent = ` (${t} of ${n} ticked)`; });
+      if (document.activeElement !== notes) notes.value = x.notes;
+      put(status, warnings(), h("p", { class: "tf-a-status" }, "Answers for ", h("strong", {}, a.name[0]),
+        `, ${MODES[mode]}. `, mode === "session" && button("Wipe now", wipeSession, "wipe-session"), " ",
+        h("a", { href: url(R.pages.dashboard) }, "Open the dashboard"), " for all elements, export and more."));
+      put(review, x.flagged ? h("div", { class: "tf-a-warn" }, h("p", {},
+        h("strong", {}, "Review: "), "this element's indicators changed in the roadmap since you answered. Check your ticks and stage, then confirm."),
+      button("I have reviewed this element", () => setField(e.id, "r", e.sig), "reviewed")) : "");
+      put(result,
+        h("p", {}, h("strong", {}, "Suggested stage: "), x.sug ? `${stageName(x.sug)} (${x.per[x.sug - 1][0]} of ${x.per[x.sug - 1][1]} ticked).` : "none yet: nothing is ticked."),
+        h("p", {}, h("strong", {}, "Counted stage: "), x.c == null ? "not assessed yet." : stageName(x.c) +
+          (x.status === "suggested" ? " (the suggestion; choose a stage to confirm or change it)." : x.c === "na" ? ": counts as assessed, with no stage." : " (your choice).")));
+      put(steps, nextSteps(x, (i) => "#" + i.id));
+    };
+    view();
+    performance.mark("tf-checklist-ready");
+  }
+  function nextSteps(x, href) {
+    if (x.c == null) return h("p", {}, "Tick indicators or choose a stage to see next steps.");
+    if (x.c === "na") return h("p", {}, "Not applicable to your task force: no next steps.");
+    if (x.c === 5) return h("p", {}, "Stage 5 is the last stage: keep evaluating and evolving.");
+    if (!x.next.length) return h("p", {}, `Every Stage ${x.c + 1} indicator is already ticked: consider whether Stage ${x.c + 1} fits.`);
+    return h("div", {}, h("p", {}, `To reach ${stageName(x.c + 1)}, work on what is not yet true:`),
+      list(x.next, (i) => h("a", { href: href(i) }, i.text)));
+  }
+
+  function dashboard(root) {
+    const region = h("p", { role: "status", id: "tf-message" });
+    view = () => {
+      const focused = document.activeElement, k = root.contains(focused) && focused.dataset.k;
+      const text = msg ? msg.text : "";
+      if (region.textContent !== text) region.textContent = text;
+      region.className = msg && msg.error ? "tf-a-warn" : msg ? "tf-d-msg" : "";
+      root.replaceChildren(...drawDashboard(region).flat(9).filter((x) => x));
+      const again = k && root.querySelector(`[data-k="${k}"]`);
+      if (again) again.focus();
+    };
+    view();
+    performance.mark("tf-dashboard-drawn");
+  }
+  function drawDashboard(region) {
+    const a = cur(), all = live(), rows = ELS.map((e) => [e, info(a, e)]);
+    const assessed = rows.filter(([, x]) => x.c != null).length;
+    const tickedCount = ELS.reduce((n, e) => n + e.indicators.filter((i) => ticked(a, i.id)).length, 0);
+    const total = ELS.reduce((n, e) => n + e.indicators.length, 0);
+    const out = [];
+
+    const pick = h("select", { id: "tf-switch", "data-k": "switch", on: { change: () => { doc.cur = [pick.value, now()]; msg = null; commit(); } } },
+      all.map((b) => h("option", { value: b.id, selected: b.id === a.id }, b.name[0])));
+    out.push(h("div", { class: "tf-d-bar" },
+      h("div", { class: "tf-d-pick" }, h("label", { for: "tf-switch" }, "Assessment"), pick),
+      h("div", { class: "tf-d-actions" },
+        button("New", async () => { const n = await ask("New assessment", ["Starts empty. Your other assessments stay as they are."], "Create", `Assessment ${new Date().toISOString().slice(0, 10)}`); if (n) { add(n); msg = null; commit(); } }, "new"),
+        button("Rename", async () => { const n = await ask("Rename assessment", [], "Rename", a.name[0]); if (n) { a.name = [n, now()]; commit(); } }, "rename"),
+        button("Duplicate", async () => {
+          const n = await ask("Duplicate assessment", [`Copies all answers and notes of “${a.name[0]}”, for example to start next year's review.`], "Duplicate", `${a.name[0]} (copy)`);
+          if (!n) return;
+          const t = now(), b = add(n, null, t);
+          for (const [id, f] of Object.entries(a.ticks)) b.ticks[id] = [f[0], t];
+          for (const [id, x] of Object.entries(a.els)) b.els[id] = Object.fromEntries(Object.entries(x).map(([k, f]) => [k, [f[0], t]]));
+          commit();
+        }, "duplicate"),
+        button("Delete", async () => {
+          if (!(await ask(`Delete “${a.name[0]}”?`, ["Its answers and notes are removed from this browser for good: export it first if you may need it."], "Delete"))) return;
+          a.del = [1, now()];
+          msg = { text: `Deleted “${a.name[0]}”.` };
+          commit();
+        }, "delete"),
+        button("Print", () => window.print(), "print"))));
+    out.push(h("p", { class: "tf-d-printinfo" }, `Assessment “${a.name[0]}”, printed ${when(new Date().toISOString())}.`));
+
+    const changed = a.exp[0] && lastChange(a) > a.exp[1];
+    out.push(h("div", { class: "tf-d-status" }, ...warnings(),
+      region,
+      h("p", {}, `Your answers are ${MODES[mode]}. `, h("a", { href: url(R.pages.privacy) }, "Who can see them, and how to wipe them.")),
+      mode === "local" && persisted === false && hasData(a) && h("p", {}, "This browser may clear the site's storage when space runs low: keep an exported copy."),
+      h("p", { class: changed || (!a.exp[0] && hasData(a)) ? "tf-d-remind" : "" }, a.exp[0]
+        ? `Last exported ${when(a.exp[0])}.${changed ? " You have changed answers since: export again to keep your backup current." : ""}`
+        : hasData(a) ? "Not exported yet: export a copy as a backup (below)." : "Not exported yet.")));
+
+    const bar = h("span", { class: "tf-d-bar__fill" });
+    bar.style.width = `${(100 * assessed) / ELS.length}%`;
+    out.push(h("p", { class: "tf-d-progress", id: "tf-progress" }, h("strong", {}, `${assessed} of ${ELS.length} elements assessed`),
+      ` · ${tickedCount} of ${total} indicators ticked`), h("div", { class: "tf-d-meter", "aria-hidden": "true" }, bar));
+    const flagged = rows.filter(([, x]) => x.flagged), keptList = kept(a);
+    if (flagged.length) {
+      out.push(h("div", { class: "tf-a-warn", id: "tf-review" }, h("p", {}, h("strong", {}, "Review: "),
+        "the roadmap's indicators changed for these elements since you answered. Open each, check and confirm:"),
+      list(flagged, ([e]) => h("a", { href: url(e.url) + "#tf-your-assessment" }, e.title))));
+    }
+    if (keptList.length) {
+      out.push(h("div", { class: "tf-d-kept", id: "tf-kept" }, h("p", {}, h("strong", {}, "Kept from another version of the roadmap: "),
+        "answers for indicators or elements this version does not have. They stay saved and exported."),
+      list(keptList, (t) => t)));
+    }
+    out.push(h("h2", { id: "tf-overview" }, "Stages by element"),
+      h("p", { class: "tf-d-legend" }, "Each cell: indicators ticked of the stage's total (darker = larger share). " +
+        "The counted stage (your choice, else the suggestion) is outlined."));
+    for (const area of R.areas) {
+      const mine = rows.filter(([e]) => e.area === area);
+      const by = (c) => mine.filter(([, x]) => x.c === c).length;
+      const summary = `${mine.filter(([, x]) => x.c != null).length} of ${mine.length} assessed · ` +
+        R.stages.map((s) => `Stage ${s.n}: ${by(s.n)}`).join(" · ") + ` · not applicable: ${by("na")}`;
+      out.push(h("h3", { id: "tf-area-" + area.id }, h("a", { href: url(area.url) }, area.title)),
+        h("p", { class: "tf-d-summary", "data-area": area.id }, summary),
+        h("div", { class: "tf-d-scroll", tabindex: "0", role: "region", "aria-label": `${area.title}: stages by element` },
+          h("table", { class: "tf-heat" },
+            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Element"), h("th", { scope: "col" }, "Counted stage"),
+              R.stages.map((s) => h("th", { scope: "col", title: s.name }, `Stage ${s.n}`)))),
+            h("tbody", {}, mine.map(([e, x]) => h("tr", { "data-element": e.id, "data-stage": typeof x.c === "number" ? x.c : "", "data-status": x.status },
+              h("th", { scope: "row" }, h("a", { href: url(e.url) }, e.title), x.flagged && h("span", { class: "tf-d-flag" }, " (review)")),
+              h("td", {}, x.c == null ? "—" : x.c === "na" ? "N/A" : `Stage ${x.c}`, x.status === "suggested" && h("span", { class: "tf-d-sug" }, " suggested")),
+              x.per.map(([t, n], k) => h("td", {
+                class: `tf-heat__cell tf-h${n ? (t === n ? 5 : Math.ceil((4 * t) / n)) : 0}${x.c === k + 1 ? " tf-counted" : ""}`,
+              }, n ? `${t}/${n}` : "–"))))))));
+    }
+
+    out.push(h("h2", { id: "tf-next" }, "Next steps and notes"));
+    for (const area of R.areas) {
+      const mine = rows.filter(([e]) => e.area === area), todo = mine.filter(([, x]) => x.c == null);
+      out.push(h("h3", {}, area.title), mine.filter(([, x]) => x.c != null || x.notes).map(([e, x]) =>
+        h("div", { class: "tf-d-element", "data-steps": e.id },
+          h("h4", {}, h("a", { href: url(e.url) }, e.title), ` · ${x.c == null ? "not assessed" : stageName(x.c)}${x.status === "suggested" ? " (suggested)" : ""}`),
+          nextSteps(x, (i) => url(e.url) + "#" + i.id),
+          x.notes && h("div", { class: "tf-d-notes" }, h("strong", {}, "Notes: "), x.notes))),
+      todo.length ? h("p", { class: "tf-d-todo" }, "Not assessed yet: ", todo.map(([e], n) => [n ? ", " : "", h("a", { href: url(e.url) }, e.title)])) : "");
+    }
+
+    out.push(h("h2", { id: "tf-compare" }, "Compare two assessments"));
+    if (all.length < 2) out.push(h("p", {}, "Create, duplicate or import a second assessment to compare."));
+    else {
+      if (!all.some((b) => b.id === cmp[0])) cmp[0] = (all.find((b) => b.id !== a.id) || all[0]).id;
+      if (!all.some((b) => b.id === cmp[1])) cmp[1] = a.id;
+      const sel = (n, label) => {
+        const s = h("select", { id: "tf-compare-" + n, "data-k": "compare-" + n, on: { change: () => { cmp[n] = s.value; refresh(); } } },
+          all.map((b) => h("option", { value: b.id, selected: b.id === cmp[n] }, b.name[0])));
+        return h("div", { class: "tf-d-pick" }, h("label", { for: s.id }, label), s);
+      };
+      out.push(h("div", { class: "tf-d-bar tf-d-compare-pick" }, sel(0, "From"), sel(1, "To")), compare(doc.list[cmp[0]], doc.list[cmp[1]]));
+    }
+
+    const file = h("input", { type: "file", id: "tf-import", accept: ".json,application/json", "data-k": "import", on: { change: () => importFile(file) } });
+    out.push(h("h2", { id: "tf-backup" }, "Back up, restore and share"),
+      h("p", {}, "Export saves a file on this device; nothing is uploaded. JSON restores or moves the assessment (",
+        h("a", { href: url(R.pages.schema) }, "its schema"), "), CSV opens in a spreadsheet. Import asks before it changes anything."),
+      h("div", { class: "tf-d-actions" }, button("Export JSON", () => doExport("json"), "export-json", "tf-btn--primary"),
+        button("Export CSV", () => doExport("csv"), "export-csv")),
+      h("div", { class: "tf-d-import" }, h("label", { for: "tf-import" }, "Import a JSON export"), file));
+
+    out.push(h("h2", { id: "tf-storage" }, "This browser's copy"));
+    if (mode === "session") {
+      out.push(h("p", {}, "Session-only mode is on: answers last until you close this tab."),
+        h("div", { class: "tf-d-actions" }, button("Wipe this session now", wipeSession, "wipe-session"),
+          LS && button("Stop session-only mode", async () => {
+            if (!(await ask("Stop session-only mode?", ["This session's assessments join those saved in this browser. To discard them, wipe first."], "Save in this browser"))) return;
+            const mine = doc;
+            mode = "local"; store = LS; doc = merge(read(LS) || fresh(), mine);
+            try { SS.removeItem(KEY); } catch { /* gone anyway */ }
+            msg = { text: "Session-only mode is off: answers are saved in this browser." };
+            commit();
+          }, "stop-session")));
+    } else {
+      out.push(h("p", {}, "On a shared or public computer, use session-only mode: answers stay in this tab and vanish when you close it."),
+        h("div", { class: "tf-d-actions" },
+          SS && button("Use this session only", async () => {
+            if (!(await ask("Use this session only?", ["From now on answers stay in this tab and are wiped when you close it. Assessments saved in this browser stay, hidden until you stop."], "Use this session only"))) return;
+            mode = "session"; store = SS; unreadable = false; doc = fresh(); add("This session");
+            try { SS.removeItem(KEY); } catch { /* probed: it works */ }
+            msg = { text: "Session-only mode is on." };
+            commit();
+          }, "start-session"),
+          button("Delete everything saved here", async () => {
+            if (!(await ask("Delete everything saved in this browser?", [`All ${all.length} assessment(s) and their notes are removed from this browser for good: export what you want to keep first.`], "Delete everything"))) return;
+            try { if (LS) { LS.removeItem(KEY); mode = "local"; store = LS; unreadable = false; } } catch { /* blocked: nothing stored */ }
+            doc = fresh();
+            msg = { text: "Everything saved here was deleted." };
+            refresh();
+          }, "wipe-all", "tf-btn--danger")));
+    }
+    return out;
+  }
+  function compare(a, b) {
+    const diffs = ELS.map((e) => {
+      const x = info(a, e), y = info(b, e);
+      const gained = e.indicators.filter((i) => ticked(b, i.id) && !ticked(a, i.id));
+      const lost = e.indicators.filter((i) => ticked(a, i.id) && !ticked(b, i.id));
+      return { e, x, y, gained, lost };
+    }).filter((d) => d.x.c !== d.y.c || d.gained.length || d.lost.length);
+    const label = (x) => (x.c == null ? "not assessed" : stageName(x.c)) + (x.status === "suggested" ? " (suggested)" : "");
+    const move = (d) => (typeof d.x.c === "number" && typeof d.y.c === "number" && d.x.c !== d.y.c
+      ? ` (${d.y.c > d.x.c ? "up" : "down"} ${Math.abs(d.y.c - d.x.c)})` : "");
+    return h("div", { class: "tf-d-comparison", id: "tf-comparison" },
+      h("p", {}, `${diffs.length} of ${ELS.length} elements differ between “${a.name[0]}” and “${b.name[0]}”.`),
+      diffs.map((d) => h("div", { class: "tf-d-element", "data-compare": d.e.id },
+        h("h4", {}, h("a", { href: url(d.e.url) }, d.e.title)),
+        h("p", {}, d.x.c === d.y.c ? `Stage unchanged: ${label(d.x)}.` : `${label(d.x)} → ${label(d.y)}${move(d)}.`),
+        d.gained.length && [h("p", {}, `Indicators gained (${d.gained.length}):`), list(d.gained, (i) => `Stage ${i.stage}: ${i.text}`)],
+        d.lost.length && [h("p", {}, `Indicators lost (${d.lost.length}):`), list(d.lost, (i) => `Stage ${i.stage}: ${i.text}`)])));
+  }
+
+  // Every page view, including Material's instant navigation.
+  function init() {
+    view = null;
+    const mount = document.querySelector(".tf-assessment[data-element]");
+    const board = document.getElementById("tf-dashboard");
+    if (mount) elementPage(mount);
+    else if (board) { msg = null; dashboard(board); }
+  }
+  // For tests: the rule, the import checks, the current export, the storage key.
+  window.TF = { suggest, counted, validate, exportData: () => exportData(cur()), key: KEY };
+  if (window.document$) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,133 @@
+"""The self-assessment's data contract, without a browser: the rubric data the checklist reads,
+and the published JSON Schema that exports must satisfy (the browser's import mirrors it)."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from conftest import ROOT
+from taskforce_roadmap.checklist import PAGES, checklist_data, checklist_script, element_signature
+
+SCHEMA_PATH = ROOT / "docs" / "assessment.schema.json"
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def sample(roadmap) -> dict:
+    """An export as the dashboard writes it: every kind of answer, including a kept unknown id."""
+    mission = roadmap.element("mission-statement")
+    return {
+        "format": "tf-roadmap-assessment",
+        "schema": 1,
+        "rubric": roadmap.version,
+        "exported": "2026-03-01T10:15:00.000Z",
+        "assessment": {
+            "id": "first",
+            "name": "2026 baseline",
+            "created": "2026-02-27T09:00:00.000Z",
+            "ticked": sorted([i.id for i in mission.indicators[:3]] + ["an-indicator-from-an-older-roadmap"]),
+            "elements": {
+                "mission-statement": {"stage": 2, "notes": "Draft at the March meeting.\n=not a formula",
+                                      "reviewed": element_signature(mission)},
+                "media": {"stage": "na", "notes": ""},
+                "outreach": {"stage": None, "notes": "Ask the NGO partners."},
+            },
+        },
+    }
+
+
+def test_the_rubric_data_carries_what_the_checklist_needs(roadmap):
+    data = checklist_data(roadmap)
+    assert data["version"] == roadmap.version
+    assert data["pages"] == PAGES == {"dashboard": "self-assessment/", "privacy": "privacy/",
+                                      "schema": "assessment.schema.json"}
+    elements = [e for a in data["areas"] for e in a["elements"]]
+    assert len(elements) == 23
+    assert sum(len(e["indicators"]) for e in elements) == len(roadmap.indicators)
+    sigs = [e["sig"] for e in elements]
+    assert len(set(sigs)) == 23 and all(len(s) == 10 for s in sigs)
+    offline = checklist_data(roadmap, directory_urls=False)  # the file:// edition's URL style
+    assert offline["pages"] == {"dashboard": "self-assessment.html", "privacy": "privacy.html",
+                                "schema": "assessment.schema.json"}
+    assert offline["areas"][0]["url"] == "internal-foundations/index.html"
+    assert offline["areas"][0]["elements"][0]["url"] == "internal-foundations/mission-statement.html"
+    script = checklist_script(roadmap)
+    assert script.startswith("window.TF_RUBRIC={") and "</" not in script
+
+
+def test_an_element_signature_changes_only_with_its_indicators(roadmap):
+    from dataclasses import replace
+    mission = roadmap.element("mission-statement")
+    same = replace(mission, intro=(), title="Renamed")
+    assert element_signature(same) == element_signature(mission)
+    first = mission.stages[0][0]
+    reworded = replace(mission, stages=((replace(first, text=first.text + " Corrected."),) + mission.stages[0][1:],)
+                       + mission.stages[1:])
+    assert element_signature(reworded) != element_signature(mission)
+    moved = replace(mission, stages=((replace(first, stage=2),) + mission.stages[0][1:],) + mission.stages[1:])
+    assert element_signature(moved) != element_signature(mission)
+
+
+def test_a_sample_export_validates(validator, roadmap):
+    assert list(validator.iter_errors(sample(roadmap))) == []
+
+
+def _broken(roadmap, path: str, value) -> dict:
+    doc = copy.deepcopy(sample(roadmap))
+    *parents, last = path.split(".")
+    target = doc
+    for key in parents:
+        target = target[key]
+    if value is KeyError:
+        del target[last]
+    else:
+        target[last] = value
+    return doc
+
+
+BAD = [
+    ("format", "something-else"),
+    ("schema", 2),
+    ("rubric", "not hex!"),
+    ("exported", "yesterday"),
+    ("assessment.name", ""),
+    ("assessment.name", "x" * 121),
+    ("assessment.id", "Has Spaces"),
+    ("assessment.ticked", ["ok-id", "ok-id"]),
+    ("assessment.ticked", ["Bad_Id"]),
+    ("assessment.ticked", "mission-clearly-written"),
+    ("assessment.elements.media", {"stage": 6, "notes": ""}),
+    ("assessment.elements.media", {"stage": "3", "notes": ""}),
+    ("assessment.elements.media", {"stage": 3}),
+    ("assessment.elements.media", {"stage": 3, "notes": "", "extra": 1}),
+    ("assessment.elements.media", {"stage": 3, "notes": "x" * 20001}),
+    ("assessment.elements.media", {"stage": 3, "notes": "", "reviewed": "zz"}),
+    ("assessment.created", KeyError),
+    ("assessment.extra", True),
+    ("extra", True),
+]
+
+
+@pytest.mark.parametrize("path, value", BAD, ids=[f"{p}={str(v)[:12]}" for p, v in BAD])
+def test_each_kind_of_bad_export_fails_the_schema(validator, roadmap, path, value):
+    assert list(validator.iter_errors(_broken(roadmap, path, value))), (path, value)
+
+
+def test_the_site_publishes_the_schema(site):
+    published = json.loads((site.dir / "assessment.schema.json").read_text(encoding="utf-8"))
+    assert published == json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert "self-assessment" in published["title"].lower()
+
+
+def bad_samples(roadmap) -> list[dict]:
+    """Used by the browser tests too: the JS checks must refuse what the schema refuses."""
+    return [_broken(roadmap, p, v) for p, v in BAD]
