@@ -89,7 +89,7 @@ def sizes(site: Path) -> dict:
              "stages": "stages/index.html", "citations": "citations/index.html",
              "resources": "resources/index.html", "dashboard": "self-assessment/index.html"}
     own = ROOT / "overrides" / "assets"
-    js = {p.name: gz(p) for p in sorted(own.rglob("*.js"))}
+    js = {p.name: gz(p) for p in sorted(own.rglob("*.js")) if "vendor" not in p.parts}
     js["tf-rubric.js (generated)"] = gz(site / "assets" / "javascripts" / "tf-rubric.js")
     css = {p.name: gz(p) for p in sorted(own.rglob("*.css"))}
     third_party = 0
@@ -128,6 +128,7 @@ def browser_timings(runs: int) -> dict:
                               stderr=subprocess.DEVNULL)
     foreign: list[str] = []
     results: dict[str, list[float]] = {"checklist": [], "dashboard": []}
+    from_start: dict[str, list[float]] = {"checklist": [], "dashboard": []}
     try:
         time.sleep(0.5)
         with sync_playwright() as p:
@@ -139,13 +140,16 @@ def browser_timings(runs: int) -> dict:
                 for _ in range(runs):
                     page.goto(url + path)
                     try:
-                        page.wait_for_function(f"performance.getEntriesByName('{mark}').length > 0",
+                        page.wait_for_function(f"() => performance.getEntriesByName('{mark}').length > 0",
                                                timeout=5000)
                     except Exception:
                         results[kind].append(float("nan"))
                         continue
+                    from_start[kind].append(page.evaluate(
+                        f"() => performance.getEntriesByName('{mark}')[0].startTime"))
+                    # Negative: ready before DOMContentLoaded's handlers had finished.
                     results[kind].append(page.evaluate(
-                        f"performance.getEntriesByName('{mark}')[0].startTime - "
+                        f"() => performance.getEntriesByName('{mark}')[0].startTime - "
                         "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
             browser.close()
     finally:
@@ -154,6 +158,8 @@ def browser_timings(runs: int) -> dict:
     med = lambda xs: statistics.median(xs) if xs else float("nan")  # noqa: E731
     return {"checklist_interactive_ms": med(results["checklist"]),
             "dashboard_drawn_ms": med(results["dashboard"]),
+            "checklist_from_navigation_ms": med(from_start["checklist"]),
+            "dashboard_from_navigation_ms": med(from_start["dashboard"]),
             "foreign_requests": foreign}
 
 
@@ -234,6 +240,8 @@ def main() -> int:
         ("own CSS", kb(figures["own_css_gzip"]), ""),
         ("checklist interactive after DOMContentLoaded", f"{figures['checklist_interactive_ms']:.1f} ms", "≤ 50 ms"),
         ("dashboard drawn after DOMContentLoaded", f"{figures['dashboard_drawn_ms']:.1f} ms", "≤ 50 ms"),
+        ("checklist interactive after navigation start", f"{figures['checklist_from_navigation_ms']:.0f} ms", ""),
+        ("dashboard drawn after navigation start", f"{figures['dashboard_from_navigation_ms']:.0f} ms", ""),
         ("requests to other origins", str(len(figures["foreign_requests"])), "0"),
         ("serve rebuild after a rubric edit", f"{figures['serve_rebuild_s']:.2f} s", ""),
     ]
