@@ -142,3 +142,13 @@ def test_html_in_every_text_field_is_shown_as_text(dashboard: Page, good, tmp_pa
     dashboard.reload()
     assert dashboard.locator("#tf-dashboard img, #tf-dashboard svg[onload], #tf-dashboard script").count() == 0
     assert dashboard.evaluate("() => window.__pwned") is None
+
+
+def test_corrupted_json_in_storage_is_left_as_it_was(page: Page):
+    page.goto("internal-foundations/mission-statement/")
+    page.evaluate("() => localStorage.setItem(TF.key, '{\"schema\": 1, \"cur\": [')")  # cut off mid-write
+    page.reload()
+    expect(page.locator(".tf-assessment")).to_contain_text("cannot read. They are left untouched")
+    page.locator("#tf-check-mission-clearly-written").check()  # the page still works
+    expect(page.locator("#tf-check-mission-clearly-written")).to_be_checked()
+    assert page.evaluate("() => localStorage.getItem(TF.key)") == '{"schema": 1, "cur": ['
