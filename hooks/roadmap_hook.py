@@ -29,7 +29,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(e)) from None
     # Hand-written pages listed in mkdocs.yml follow the roadmap's own pages.
     config.nav = navigation(_roadmap) + list(config.nav or [])
-    config.extra["roadmap_version"] = _roadmap.version
     return config
 
 

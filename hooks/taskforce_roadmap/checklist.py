@@ -7,7 +7,6 @@ from file:// where fetch() is not allowed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from .model import Element, Roadmap
@@ -18,12 +17,7 @@ PAGES = {"dashboard": "self-assessment/", "privacy": "privacy/", "schema": "asse
 
 
 def element_signature(element: Element) -> str:
-    """A short hash of one element's indicators (ids, stages, texts). A saved assessment keeps
-    the signature it was answered against; when it differs, the element is flagged for review."""
-    digest = hashlib.sha256()
-    for ind in element.indicators:
-        digest.update(f"{ind.id}\t{ind.stage}\t{ind.text}\n".encode())
-    return digest.hexdigest()[:10]
+    return element.signature
 
 
 def _page_url(url: str, directory_urls: bool) -> str:

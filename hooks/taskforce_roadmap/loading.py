@@ -8,7 +8,6 @@ matching the areas' lists). The first problem found stops everything with one Ru
 from __future__ import annotations
 
 import difflib
-import hashlib
 import json
 from functools import cache
 from pathlib import Path
@@ -18,7 +17,7 @@ import jsonschema
 
 from .errors import RubricError
 from .model import (Area, Block, Box, Citation, Columns, Element, FrontMatter, Indicator, Link,
-                    ListBlock, Paragraph, Resource, ResourceGroup, Roadmap, Stage)
+                    ListBlock, Paragraph, Resource, ResourceGroup, Roadmap, Stage, short_hash)
 from .yamlfile import Document
 
 ROADMAP_FILE = "roadmap.yml"
@@ -241,10 +240,5 @@ def _front_matter(raw: dict[str, Any]) -> FrontMatter:
 
 
 def _version(areas: list[Area]) -> str:
-    """A short hash of what a saved assessment depends on: indicator ids, stages and texts."""
-    digest = hashlib.sha256()
-    for area in areas:
-        for element in area.elements:
-            for ind in element.indicators:
-                digest.update(f"{element.id}\t{ind.id}\t{ind.stage}\t{ind.text}\n".encode())
-    return digest.hexdigest()[:12]
+    """What a saved assessment depends on: every element's indicators, in roadmap order."""
+    return short_hash([f"{e.id}\t{e.signature}" for a in areas for e in a.elements], 12)

@@ -6,8 +6,13 @@ Built only by `loading.load_roadmap`, which validates before it constructs.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
+
+
+def short_hash(lines: list[str], length: int) -> str:
+    return hashlib.sha256("".join(f"{line}\n" for line in lines).encode()).hexdigest()[:length]
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,12 @@ class Element:
     @property
     def indicators(self) -> tuple[Indicator, ...]:
         return tuple(i for stage in self.stages for i in stage)
+
+    @property
+    def signature(self) -> str:
+        """Changes when any of its indicators is added, removed, moved or reworded: a saved
+        answer for this element made against another signature is flagged for review."""
+        return short_hash([f"{i.id}\t{i.stage}\t{i.text}" for i in self.indicators], 10)
 
     @property
     def src_uri(self) -> str:

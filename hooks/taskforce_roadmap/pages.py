@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from .model import Element, Roadmap
+from .model import Roadmap
 
 TEMPLATES = Path(__file__).parent / "templates"
 BOX_ADMONITIONS = {  # source box → (Material admonition type, title as printed in the source)
@@ -21,7 +21,7 @@ BOX_ADMONITIONS = {  # source box → (Material admonition type, title as printe
     "pro-tip": ("tip", "Pro tip"),
     "remember": ("info", "Remember"),
 }
-# Hand-written or other generated pages the templates link to, by src_uri.
+# The generated pages that are not elements or areas, by src_uri; templates link to them by name.
 HOME, ABOUT, STAGES, CITATIONS, RESOURCES = ("index.md", "about.md", "stages.md", "citations.md",
                                              "resources.md")
 
@@ -51,6 +51,8 @@ def _environment() -> jinja2.Environment:
     env.filters["md_escape"] = md_escape
     env.filters["title_attr"] = title_attr
     env.globals["BOX_ADMONITIONS"] = BOX_ADMONITIONS
+    env.globals.update(HOME=HOME, ABOUT=ABOUT, STAGES=STAGES, CITATIONS=CITATIONS,
+                       RESOURCES=RESOURCES)
     return env
 
 
@@ -92,10 +94,3 @@ def navigation(roadmap: Roadmap) -> list:
     return ([{"Home": HOME}, {"Stages of development": STAGES}]
             + [area_nav(a) for a in roadmap.areas]
             + [{"Citations": CITATIONS}, {"Additional resources": RESOURCES}, {"About": ABOUT}])
-
-
-def element_description(roadmap: Roadmap, element: Element) -> str:
-    """One sentence for link previews and search results."""
-    area = roadmap.area(element.area_id)
-    return (f"{element.title}, an element of {area.title} in the {roadmap.title}: "
-            f"the five stages of development and their indicators.")
