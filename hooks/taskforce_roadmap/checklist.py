@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import json
 
-from .model import Element, Roadmap
+from .model import Element, Roadmap, short_hash
 
 SCRIPT_URI = "assets/javascripts/tf-rubric.js"
 # Hand-written pages the checklist links to, relative to the site root.
-PAGES = {"dashboard": "self-assessment/", "privacy": "privacy/", "schema": "assessment.schema.json"}
+PAGES = {"dashboard": "self-assessment/", "team": "self-assessment/team/", "shared": "self-assessment/shared/",
+         "privacy": "privacy/", "schema": "assessment.schema.json"}
+
+
+def indicator_order(roadmap: Roadmap) -> str:
+    """Names the order of all indicator ids: share links carry ticks as bits in this order, so a
+    link opens on any roadmap version whose indicator ids and order are the same (rewording
+    an indicator does not break links already sent)."""
+    return short_hash([i.id for a in roadmap.areas for e in a.elements for i in e.indicators], 10)
 
 
 def element_signature(element: Element) -> str:
@@ -28,6 +36,7 @@ def _page_url(url: str, directory_urls: bool) -> str:
 def checklist_data(roadmap: Roadmap, directory_urls: bool = True) -> dict:
     return {
         "version": roadmap.version,
+        "order": indicator_order(roadmap),
         "title": roadmap.title,
         "stages": [{"n": s.number, "name": s.name} for s in roadmap.stages],
         "pages": {k: _page_url(v, directory_urls) if v.endswith("/") else v for k, v in PAGES.items()},

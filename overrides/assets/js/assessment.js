@@ -81,7 +81,7 @@
     if (a && b && typeof a === "object" && typeof b === "object") {
       const o = {};
       for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) o[k] = merge(a[k], b[k]);
-      if (o.del && o.del[0]) Object.assign(o, { name: ["", o.del[1]], ticks: {}, els: {}, exp: [null, 0] });
+      if (o.del && o.del[0]) Object.assign(o, { name: ["", o.del[1]], ticks: {}, els: {}, exp: [null, 0], snaps: {} });
       return o;
     }
     return String(b) > String(a) ? b : a;
@@ -274,19 +274,26 @@
     return err;
   }
 
-  // The file's assessment exactly, every field newer than what it replaces.
-  function fromFile(data, id, old) {
-    const x = data.assessment, t = now(), a = add(x.name, id, t), on = new Set(x.ticked);
-    a.created = [x.created, t];
+  // An export's assessment exactly, every field stamped t (newer than what it replaces in old).
+  // Also the read-only form of shared links and team members' files.
+  function build(data, id, old, t) {
+    const x = data.assessment, on = new Set(x.ticked);
+    const a = { id, created: [x.created, t], name: [x.name, t], del: [0, t], ticks: {}, els: {}, exp: [data.exported, t] };
     for (const k of new Set([...on, ...Object.keys(old ? old.ticks : {})])) a.ticks[k] = [on.has(k) ? 1 : 0, t];
     for (const k of new Set([...Object.keys(x.elements), ...Object.keys(old ? old.els : {})])) {
       const v = x.elements[k] || {};
       a.els[k] = { s: [v.stage == null ? null : v.stage, t], n: [v.notes || "", t], r: [v.reviewed || null, t] };
     }
-    a.exp = [data.exported, t];
     return a;
   }
-  function changes(old, data) {
+  function fromFile(data, id, old) {
+    const t = now(), a = build(data, id, old, t);
+    if (old && old.snaps) a.snaps = old.snaps; // a file replaces answers, never the history
+    doc.list[id] = a;
+    doc.cur = [id, t];
+    return a;
+  }
+  function changes(old, data, what) {
     const x = data.assessment, out = [], on = new Set(x.ticked);
     if (old.name[0] !== x.name) out.push(`Name: “${old.name[0]}” becomes “${x.name}”.`);
     const was = Object.keys(old.ticks).filter((id) => old.ticks[id][0]);
@@ -301,7 +308,7 @@
     }
     if (stages.length) out.push(`Chosen stage changes on ${stages.length} element(s): ${stages.join("; ")}.`);
     if (notes.length) out.push(`Notes change on ${notes.length} element(s): ${notes.join(", ")}.`);
-    return out.length ? out : ["The file matches this assessment exactly: importing it changes nothing."];
+    return out.length ? out : [`${what[0].toUpperCase() + what.slice(1)} matches this assessment exactly: importing it changes nothing.`];
   }
   async function importFile(input) {
     const file = input.files && input.files[0];
@@ -314,22 +321,26 @@
       data = JSON.parse(await file.text());
     } catch (e) { return refuse(`is not valid JSON (${e.message})`); }
     const problems = validate(data);
-    if (problems.length) {
-      return refuse(`is not a self-assessment export this site can read: ${problems.slice(0, 4).join("; ")}` +
-        (problems.length > 4 ? `; and ${problems.length - 4} more problem(s)` : ""));
-    }
+    if (problems.length) return refuse(`is not a self-assessment export this site can read: ${summary(problems)}`);
+    return importData(data, file.name);
+  }
+  const summary = (problems) => problems.slice(0, 4).join("; ") +
+    (problems.length > 4 ? `; and ${problems.length - 4} more problem(s)` : "");
+  // A validated export (from a file or a shared link) joins this browser's assessments, if the user agrees.
+  async function importData(data, from, what = "the file") {
     // Same id and creation time: the same assessment (every browser's first is "first").
     const x = data.assessment, same = own(doc.list, x.id) && doc.list[x.id];
     const old = same && !same.del[0] && same.created[0] === x.created ? same : null;
-    const lines = old ? changes(old, data) : [`Adds a new assessment “${x.name}” with ${x.ticked.length} ticked indicator(s) and ${Object.values(x.elements).filter((v) => v.stage != null).length} chosen stage(s). The others stay as they are.`];
+    const lines = old ? changes(old, data, what) : [`Adds a new assessment “${x.name}” with ${x.ticked.length} ticked indicator(s) and ${Object.values(x.elements).filter((v) => v.stage != null).length} chosen stage(s). The others stay as they are.`];
     const unknown = x.ticked.filter((id) => !IND[id]).length + Object.keys(x.elements).filter((id) => !EL[id]).length;
-    if (data.rubric !== R.version) lines.push("The file was made with another version of the roadmap; elements whose indicators changed get flagged for review.");
+    if (data.rubric !== R.version) lines.push(`${what[0].toUpperCase() + what.slice(1)} was made with another version of the roadmap; elements whose indicators changed get flagged for review.`);
     if (unknown) lines.push(`${unknown} answer(s) refer to indicators or elements this version of the roadmap does not have: they are kept and listed.`);
-    const ok = await ask(old ? `Replace “${old.name[0]}” with the file?` : `Import “${x.name}”?`, lines, old ? "Replace" : "Import");
-    if (!ok) { msg = { text: "Import cancelled. Nothing was changed." }; return refresh(); }
+    const ok = await ask(old ? `Replace “${old.name[0]}” with ${what}?` : `Import “${x.name}”?`, lines, old ? "Replace" : "Import");
+    if (!ok) { msg = { text: "Import cancelled. Nothing was changed." }; refresh(); return false; }
     fromFile(data, old ? x.id : own(doc.list, x.id) ? rid() : x.id, old);
-    msg = { text: `Imported “${x.name}” from ${file.name}.` };
+    msg = { text: `Imported “${x.name}” from ${from}.` };
     commit();
+    return true;
   }
 
   // A modal <dialog> (focus trap and Escape are native); resolves true, the name, or null.
@@ -452,18 +463,22 @@
       list(x.next, (i) => h("a", { href: href(i) }, i.text)));
   }
 
-  function dashboard(root) {
+  // Redraws root from draw(region) on every change; the status region and the focused control survive.
+  function mountView(root, draw) {
     const region = h("p", { role: "status", id: "tf-message" });
     view = () => {
       const focused = document.activeElement, k = root.contains(focused) && focused.dataset.k;
       const text = msg ? msg.text : "";
       if (region.textContent !== text) region.textContent = text;
       region.className = msg && msg.error ? "tf-a-warn" : msg ? "tf-d-msg" : "";
-      root.replaceChildren(...drawDashboard(region).flat(9).filter((x) => x));
+      root.replaceChildren(...draw(region).flat(9).filter((x) => x));
       const again = k && root.querySelector(`[data-k="${k}"]`);
       if (again) again.focus();
     };
     view();
+  }
+  function dashboard(root) {
+    mountView(root, drawDashboard);
     performance.mark("tf-dashboard-drawn");
   }
   function drawDashboard(region) {
@@ -567,6 +582,7 @@
       out.push(h("div", { class: "tf-d-bar tf-d-compare-pick" }, sel(0, "From"), sel(1, "To")), compare(doc.list[cmp[0]], doc.list[cmp[1]]));
     }
 
+    out.push(parts.map((f) => f(a)));
     const file = h("input", { type: "file", id: "tf-import", accept: ".json,application/json", "data-k": "import", on: { change: () => importFile(file) } });
     out.push(h("h2", { id: "tf-backup" }, "Back up, restore and share"),
       h("p", {}, "Export saves a file on this device; nothing is uploaded. JSON restores or moves the assessment (",
@@ -626,16 +642,37 @@
         d.lost.length && [h("p", {}, `Indicators lost (${d.lost.length}):`), list(d.lost, (i) => `Stage ${i.stage}: ${i.text}`)])));
   }
 
+  // Features only some pages need load on demand (assets/js/<name>.js), keeping element pages light.
+  const loaded = {}, parts = [], pages = {};
+  const need = (name) => (loaded[name] = loaded[name] || new Promise((ok, fail) => {
+    document.head.append(h("script", { src: url(`assets/js/${name}.js`), on: { load: ok, error: fail } }));
+  }));
+  const LATER = { "tf-team": ["consensus"], "tf-shared": ["share"], "tf-dashboard": ["snapshots", "share"] };
+
   // Every page view, including Material's instant navigation.
   function init() {
     view = null;
+    msg = null;
     const mount = document.querySelector(".tf-assessment[data-element]");
-    const board = document.getElementById("tf-dashboard");
+    const root = document.querySelector("[data-tf-page]");
     if (mount) elementPage(mount);
-    else if (board) { msg = null; dashboard(board); }
+    else if (root) {
+      const id = root.id;
+      if (id === "tf-dashboard") dashboard(root);
+      Promise.all(LATER[id].map(need)).then(() => {
+        if (root.isConnected && pages[id]) pages[id](root);
+        else if (root.isConnected) refresh();
+      }, () => put(root, h("p", { class: "tf-a-warn" }, "Part of this page could not be loaded. Reload the page to try again.")));
+    }
   }
-  // For tests: the rule, the import checks, the current export, the storage key.
-  window.TF = { suggest, counted, validate, exportData: () => exportData(cur()), key: KEY };
+  // For the modules loaded on demand: the model, storage and drawing helpers.
+  const core = {
+    R, ELS, EL, IND, h, button, list, put, ask, url, when, stageName, cell, download, isObj,
+    info, ticked, touch, cur, live, add, now, rid, build, validate, summary, exportData, importData, commit, mountView,
+    parts, pages, refresh, say: (text, error) => { msg = { text, error }; refresh(); },
+  };
+  // For tests: the rule, the import checks, the current export, the storage key; core for the modules.
+  window.TF = { suggest, counted, validate, exportData: () => exportData(cur()), key: KEY, core };
   if (window.document$) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
