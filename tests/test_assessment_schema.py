@@ -41,6 +41,9 @@ def sample(roadmap) -> dict:
                 "media": {"stage": "na", "notes": ""},
                 "outreach": {"stage": None, "notes": "Ask the NGO partners."},
             },
+            "snapshots": [{"id": "3f9a0c1d2e4b", "taken": "2026-02-28T17:00:00.000Z",
+                           "stages": {"mission-statement": 1, "media": "na"},
+                           "ticked": [mission.indicators[0].id]}],
         },
     }
 
@@ -48,7 +51,8 @@ def sample(roadmap) -> dict:
 def test_the_rubric_data_carries_what_the_checklist_needs(roadmap):
     data = checklist_data(roadmap)
     assert data["version"] == roadmap.version
-    assert data["pages"] == PAGES == {"dashboard": "self-assessment/", "privacy": "privacy/",
+    assert data["pages"] == PAGES == {"dashboard": "self-assessment/", "team": "self-assessment/team/",
+                                      "shared": "self-assessment/shared/", "privacy": "privacy/",
                                       "schema": "assessment.schema.json"}
     elements = [e for a in data["areas"] for e in a["elements"]]
     assert len(elements) == 23
@@ -56,7 +60,8 @@ def test_the_rubric_data_carries_what_the_checklist_needs(roadmap):
     sigs = [e["sig"] for e in elements]
     assert len(set(sigs)) == 23 and all(len(s) == 10 for s in sigs)
     offline = checklist_data(roadmap, directory_urls=False)  # the file:// edition's URL style
-    assert offline["pages"] == {"dashboard": "self-assessment.html", "privacy": "privacy.html",
+    assert offline["pages"] == {"dashboard": "self-assessment.html", "team": "self-assessment/team.html",
+                                "shared": "self-assessment/shared.html", "privacy": "privacy.html",
                                 "schema": "assessment.schema.json"}
     assert offline["areas"][0]["url"] == "internal-foundations/index.html"
     assert offline["areas"][0]["elements"][0]["url"] == "internal-foundations/mission-statement.html"
@@ -75,6 +80,20 @@ def test_an_element_signature_changes_only_with_its_indicators(roadmap):
     assert element_signature(reworded) != element_signature(mission)
     moved = replace(mission, stages=((replace(first, stage=2),) + mission.stages[0][1:],) + mission.stages[1:])
     assert element_signature(moved) != element_signature(mission)
+
+
+def test_share_links_survive_rewording_but_not_renamed_or_moved_indicators(rubric_copy, roadmap):
+    """Share links carry ticks as bits in indicator order, named by data["order"]."""
+    from taskforce_roadmap import load_roadmap
+    from taskforce_roadmap.checklist import indicator_order
+    mission = rubric_copy / "internal-foundations" / "mission-statement.yml"
+    text = mission.read_text(encoding="utf-8")
+    mission.write_text(text.replace("is not easy for members", "is hard for members"), encoding="utf-8")
+    reworded = load_roadmap(rubric_copy)
+    assert reworded.version != roadmap.version
+    assert indicator_order(reworded) == indicator_order(roadmap) == checklist_data(roadmap)["order"]
+    mission.write_text(text.replace("id: mission-clearly-written", "id: mission-written-down"), encoding="utf-8")
+    assert indicator_order(load_roadmap(rubric_copy)) != indicator_order(roadmap)
 
 
 def test_a_sample_export_validates(validator, roadmap):
@@ -111,6 +130,11 @@ BAD = [
     ("assessment.elements.media", {"stage": 3, "notes": "", "extra": 1}),
     ("assessment.elements.media", {"stage": 3, "notes": "x" * 20001}),
     ("assessment.elements.media", {"stage": 3, "notes": "", "reviewed": "zz"}),
+    ("assessment.snapshots", {"id": "a"}),
+    ("assessment.snapshots", [{"id": "a", "taken": "2026-02-28T17:00:00Z", "stages": {"media": None}, "ticked": []}]),
+    ("assessment.snapshots", [{"id": "a", "taken": "2026-02-28", "stages": {}, "ticked": []}]),
+    ("assessment.snapshots", [{"id": "a", "taken": "2026-02-28T17:00:00Z", "stages": {}, "ticked": ["x", "x"]}]),
+    ("assessment.snapshots", [{"id": "a", "taken": "2026-02-28T17:00:00Z", "stages": {}}]),
     ("assessment.created", KeyError),
     ("assessment.extra", True),
     ("extra", True),

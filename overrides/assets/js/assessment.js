@@ -187,11 +187,13 @@
       const stage = field(a, id, "s", null), notes = field(a, id, "n", ""), reviewed = field(a, id, "r", null);
       if (stage != null || notes || reviewed) elements[id] = reviewed ? { stage, notes, reviewed } : { stage, notes };
     }
-    return {
-      format: FORMAT, schema: 1, rubric: R.version, exported: new Date().toISOString(),
-      assessment: { id: a.id, name: a.name[0], created: a.created[0],
-        ticked: Object.keys(a.ticks).filter((id) => a.ticks[id][0]).sort(), elements },
-    };
+    const snapshots = Object.entries(a.snaps || {}).filter(([, f]) => f[0])
+      .map(([id, f]) => ({ id, taken: f[0].at, stages: f[0].stages, ticked: f[0].ticked }))
+      .sort((p, q) => (p.taken < q.taken ? -1 : p.taken > q.taken ? 1 : 0));
+    const assessment = { id: a.id, name: a.name[0], created: a.created[0],
+      ticked: Object.keys(a.ticks).filter((id) => a.ticks[id][0]).sort(), elements };
+    if (snapshots.length) assessment.snapshots = snapshots;
+    return { format: FORMAT, schema: 1, rubric: R.version, exported: new Date().toISOString(), assessment };
   }
   const cell = (v) => {
     let s = v == null ? "" : String(v);
@@ -240,6 +242,12 @@
   const show = (s) => (s.length > 40 ? s.slice(0, 40) + "…" : s);
   function validate(d) {
     const err = [];
+    const ids = (x, where) => {
+      if (!Array.isArray(x)) return err.push(`${where}: must be a list of indicator ids`);
+      if (x.length > 5000) err.push(`${where}: over 5000 entries`);
+      x.forEach((y, n) => isId(y) || err.push(`${where}[${n}]: not an indicator id`));
+      if (new Set(x).size !== x.length) err.push(`${where}: an id is listed twice`);
+    };
     const only = (o, where, keys) => Object.keys(o).forEach((k) => keys.includes(k) || err.push(`${where}: unexpected field “${show(k)}”`));
     if (!isObj(d)) return ["the file does not hold a JSON object"];
     only(d, "file", ["format", "schema", "rubric", "exported", "assessment"]);
@@ -249,20 +257,34 @@
     if (!isTime(d.exported)) err.push("exported: must be a date and time");
     const a = d.assessment;
     if (!isObj(a)) return err.concat("assessment: missing or not an object");
-    only(a, "assessment", ["id", "name", "created", "ticked", "elements"]);
-    if (typeof a.id !== "string" || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(a.id)) err.push("assessment.id: must be a-z, 0-9 and -");
+    only(a, "assessment", ["id", "name", "created", "ticked", "elements", "snapshots"]);
+    const named = (x) => typeof x === "string" && /^[a-z0-9][a-z0-9-]{0,63}$/.test(x);
+    if (!named(a.id)) err.push("assessment.id: must be a-z, 0-9 and -");
     if (typeof a.name !== "string" || !/[^ \t\n\r\f\v]/.test(a.name) || chars(a.name) > 120) err.push("assessment.name: must be 1 to 120 characters");
     if (!isTime(a.created)) err.push("assessment.created: must be a date and time");
-    if (!Array.isArray(a.ticked)) err.push("assessment.ticked: must be a list of indicator ids");
-    else {
-      if (a.ticked.length > 5000) err.push("assessment.ticked: over 5000 entries");
-      a.ticked.forEach((x, n) => isId(x) || err.push(`assessment.ticked[${n}]: not an indicator id`));
-      if (new Set(a.ticked).size !== a.ticked.length) err.push("assessment.ticked: an id is listed twice");
+    ids(a.ticked, "assessment.ticked");
+    if ("snapshots" in a && !Array.isArray(a.snapshots)) err.push("assessment.snapshots: must be a list");
+    else if (a.snapshots) {
+      if (a.snapshots.length > 500) err.push("assessment.snapshots: over 500 entries");
+      a.snapshots.forEach((x, n) => {
+        const where = `assessment.snapshots[${n}]`;
+        if (!isObj(x)) return err.push(`${where}: must be an object`);
+        only(x, where, ["id", "taken", "stages", "ticked"]);
+        if (!named(x.id)) err.push(`${where}.id: must be a-z, 0-9 and -`);
+        if (!isTime(x.taken)) err.push(`${where}.taken: must be a date and time`);
+        ids(x.ticked, `${where}.ticked`);
+        if (!isObj(x.stages)) return err.push(`${where}.stages: must be an object keyed by element id`);
+        if (Object.keys(x.stages).length > 500) err.push(`${where}.stages: over 500 entries`);
+        for (const [id, v] of Object.entries(x.stages)) {
+          if (!isId(id)) err.push(`${where}.stages: “${show(id)}” is not an element id`);
+          if (![1, 2, 3, 4, 5, "na"].includes(v)) err.push(`${where}.stages.${show(id)}: must be 1 to 5 or "na"`);
+        }
+      });
     }
     if (!isObj(a.elements)) return err.concat("assessment.elements: must be an object keyed by element id");
-    const ids = Object.keys(a.elements);
-    if (ids.length > 500) err.push("assessment.elements: over 500 entries");
-    for (const id of ids) {
+    const keys = Object.keys(a.elements);
+    if (keys.length > 500) err.push("assessment.elements: over 500 entries");
+    for (const id of keys) {
       const v = a.elements[id], where = `assessment.elements.${show(id)}`;
       if (!isId(id)) err.push(`${where}: not an element id`);
       if (!isObj(v)) { err.push(`${where}: must be an object`); continue; }
@@ -284,11 +306,12 @@
       const v = x.elements[k] || {};
       a.els[k] = { s: [v.stage == null ? null : v.stage, t], n: [v.notes || "", t], r: [v.reviewed || null, t] };
     }
+    a.snaps = Object.fromEntries((x.snapshots || []).map((p) => [p.id, [{ at: p.taken, stages: p.stages, ticked: p.ticked }, t]]));
     return a;
   }
   function fromFile(data, id, old) {
     const t = now(), a = build(data, id, old, t);
-    if (old && old.snaps) a.snaps = old.snaps; // a file replaces answers, never the history
+    if (old) a.snaps = { ...old.snaps, ...a.snaps }; // a file replaces answers; history only grows
     doc.list[id] = a;
     doc.cur = [id, t];
     return a;
