@@ -31,10 +31,24 @@ BUDGETS = {
     "build_ratio": 1.3,
     "largest_element_page_gzip": 20 * 1024,
     "own_js_gzip": 15 * 1024,
+    "largest_on_demand_js_gzip": 8 * 1024,
+    "share_link_chars": 1999,  # under 2,000 characters
     "checklist_interactive_ms": 50,
     "dashboard_drawn_ms": 50,
     "third_party_bytes": 0,
 }
+
+
+# Loaded by assessment.js only on the pages that use them; every page loads the rest.
+ON_DEMAND = ("consensus.js", "dashboard.js", "share.js", "snapshots.js")
+# A full assessment: every indicator ticked, every element's stage chosen and reviewed.
+FULL_ASSESSMENT = """() => {
+  const R = TF_RUBRIC, els = R.areas.flatMap((a) => a.elements), elements = {};
+  els.forEach((e, n) => { elements[e.id] = { stage: n % 6 ? n % 5 + 1 : "na", notes: "", reviewed: e.sig }; });
+  return { format: "tf-roadmap-assessment", schema: 1, rubric: R.version, exported: new Date().toISOString(),
+    assessment: { id: "first", name: "Our assessment", created: new Date().toISOString(),
+      ticked: els.flatMap((e) => e.indicators.map((i) => i.id)).sort(), elements } };
+}"""
 
 
 def timed_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> float:
@@ -90,6 +104,7 @@ def sizes(site: Path) -> dict:
              "resources": "resources/index.html", "dashboard": "self-assessment/index.html"}
     own = ROOT / "overrides" / "assets"
     js = {p.name: gz(p) for p in sorted(own.rglob("*.js")) if "vendor" not in p.parts}
+    on_demand = {k: js.pop(k) for k in ON_DEMAND}
     js["tf-rubric.js (generated)"] = gz(site / "assets" / "javascripts" / "tf-rubric.js")
     css = {p.name: gz(p) for p in sorted(own.rglob("*.css"))}
     third_party = 0
@@ -105,6 +120,8 @@ def sizes(site: Path) -> dict:
         "own_js_gzip_files": js,
         "own_js_gzip": sum(v for k, v in js.items() if "generated" not in k),
         "generated_rubric_js_gzip": js["tf-rubric.js (generated)"],
+        "on_demand_js_gzip": on_demand,
+        "largest_on_demand_js_gzip": max(on_demand.values()),
         "own_css_gzip": sum(css.values()),
         "third_party_references": third_party,
     }
@@ -151,6 +168,16 @@ def browser_timings(runs: int) -> dict:
                     results[kind].append(page.evaluate(
                         f"() => performance.getEntriesByName('{mark}')[0].startTime - "
                         "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+            page.goto(url + "self-assessment/")
+            page.wait_for_function("() => window.TF && TF.core.share", timeout=5000)
+            share = page.evaluate(f"""async () => {{
+              const data = ({FULL_ASSESSMENT})(), S = TF.core.share;
+              const plain = await S.encode(data, false, ""), t0 = performance.now();
+              const locked = await S.encode(data, false, "a passphrase"), t1 = performance.now();
+              await S.decode(locked, "a passphrase");
+              return {{ plain: plain.length, locked: locked.length, encrypt: t1 - t0, decrypt: performance.now() - t1,
+                        prefix: TF.core.url(TF_RUBRIC.pages.shared).length + 1 }};
+            }}""")
             browser.close()
     finally:
         server.terminate()
@@ -160,7 +187,11 @@ def browser_timings(runs: int) -> dict:
             "dashboard_drawn_ms": med(results["dashboard"]),
             "checklist_from_navigation_ms": med(from_start["checklist"]),
             "dashboard_from_navigation_ms": med(from_start["dashboard"]),
-            "foreign_requests": foreign}
+            "foreign_requests": foreign,
+            # The link as users paste it: the page address on this server plus "#" and the payload.
+            "share_link_chars": share["prefix"] + share["plain"],
+            "share_link_encrypted_chars": share["prefix"] + share["locked"],
+            "share_encrypt_ms": share["encrypt"], "share_decrypt_ms": share["decrypt"]}
 
 
 def serve_rebuild() -> float:
@@ -235,13 +266,17 @@ def main() -> int:
          kb(figures["largest_element_page_gzip"]), "≤ 20 KB gz"),
         ("median element page", kb(figures["median_element_page_gzip"]), ""),
         *((f"{k} page", kb(v), "") for k, v in figures["pages_gzip"].items()),
-        ("own JavaScript", kb(figures["own_js_gzip"]), "≤ 15 KB gz"),
+        ("own JavaScript on every page", kb(figures["own_js_gzip"]), "≤ 15 KB gz"),
+        *((f"on demand: {k}", kb(v), "≤ 8 KB gz") for k, v in figures["on_demand_js_gzip"].items()),
         ("generated rubric data (tf-rubric.js)", kb(figures["generated_rubric_js_gzip"]), ""),
         ("own CSS", kb(figures["own_css_gzip"]), ""),
         ("checklist interactive after DOMContentLoaded", f"{figures['checklist_interactive_ms']:.1f} ms", "≤ 50 ms"),
         ("dashboard drawn after DOMContentLoaded", f"{figures['dashboard_drawn_ms']:.1f} ms", "≤ 50 ms"),
         ("checklist interactive after navigation start", f"{figures['checklist_from_navigation_ms']:.0f} ms", ""),
         ("dashboard drawn after navigation start", f"{figures['dashboard_from_navigation_ms']:.0f} ms", ""),
+        ("share link, full assessment, no notes", f"{figures['share_link_chars']} chars", "< 2000"),
+        ("the same, encrypted", f"{figures['share_link_encrypted_chars']} chars", "< 2000"),
+        ("encrypt / decrypt (PBKDF2 600k)", f"{figures['share_encrypt_ms']:.0f} / {figures['share_decrypt_ms']:.0f} ms", ""),
         ("requests to other origins", str(len(figures["foreign_requests"])), "0"),
         ("serve rebuild after a rubric edit", f"{figures['serve_rebuild_s']:.2f} s", ""),
     ]
