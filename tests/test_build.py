@@ -109,6 +109,26 @@ def test_other_contract_pages_exist(site, page):
     assert (site.dir / page / "index.html").is_file()
 
 
+def test_team_and_shared_pages_exist_and_only_the_team_page_is_in_the_navigation(site):
+    for page in ("self-assessment", "self-assessment/team", "self-assessment/shared"):
+        assert (site.dir / page / "index.html").is_file(), page
+    nav = re.findall(r'<a href="([^"]+)" class="md-nav__link', site.html("about/"))
+    assert len(nav) > 23
+    assert any(href.endswith("self-assessment/team/") for href in nav), nav
+    assert not any("shared" in href for href in nav), nav
+
+
+def test_pages_load_only_the_scripts_they_need(site, roadmap):
+    """Page-specific features (dashboard, snapshots, share, consensus) are loaded on demand by
+    assessment.js: no page's HTML names them, so element pages stay light."""
+    for page in site.dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for module in ("dashboard.js", "snapshots.js", "share.js", "consensus.js"):
+            assert module not in html, (page, module)
+    element = site.html(roadmap.elements[0].url)
+    assert "assets/js/assessment.js" in element and "assets/js/roadmap.js" in element
+
+
 def test_stages_page_has_the_five_stages(site, roadmap):
     html = site.html("stages")
     assert Page(html).stage_headings == [f"stage-{n}" for n in range(1, 6)]

@@ -55,3 +55,25 @@ def test_search_and_self_assessment_work_from_file(page: Page, context, unpacked
     expect(box).to_be_checked()
     expect(page.locator("li[data-indicator] input[type=checkbox]:checked")).to_have_count(1)
     assert context.foreign_requests == []
+
+
+def test_dashboard_snapshots_share_links_and_team_page_work_from_file(page: Page, context, unpacked):
+    """The on-demand modules load from file://, and share links (compression, WebCrypto) work there."""
+    page.goto((unpacked / "internal-foundations" / "meetings.html").as_uri())
+    page.locator("li[data-indicator='meetings-notes-taken'] input[type=checkbox]").check()
+    page.goto((unpacked / "self-assessment.html").as_uri())
+    expect(page.locator("tr[data-element]")).to_have_count(23)
+    page.get_by_role("button", name="Save a dated snapshot").click()
+    expect(page.locator("#tf-snapshot-list li")).to_have_count(1)
+    page.locator("#tf-share-pass").fill("offline passphrase")
+    page.get_by_role("button", name="Copy a link to these results").click()
+    link = page.locator("#tf-share-link")
+    expect(link).to_have_value(re.compile(r"^file:///.*/self-assessment/shared\.html#tf1e\."))
+    page.goto(link.input_value())
+    page.locator("#tf-shared-pass").fill("offline passphrase")
+    page.get_by_role("button", name="Show the results").click()
+    expect(page.locator("#tf-shared-name")).to_have_text("Our assessment")
+    expect(page.locator("tr[data-shared='meetings']")).to_contain_text("1/")
+    page.goto((unpacked / "self-assessment" / "team.html").as_uri())
+    expect(page.get_by_label("Members' self-assessment exports (JSON files)")).to_be_visible()
+    assert context.foreign_requests == []
