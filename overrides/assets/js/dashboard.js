@@ -201,7 +201,7 @@
     return h("div", { class: "tf-d-comparison", id: "tf-comparison" },
       h("p", {}, `${diffs.length} of ${ELS.length} elements differ between “${a.name[0]}” and “${b.name[0]}”.`),
       diffs.map((d) => h("div", { class: "tf-d-element", "data-compare": d.e.id },
-        h("h4", {}, h("a", { href: url(d.e.url) }, d.e.title)),
+        h("h3", {}, h("a", { href: url(d.e.url) }, d.e.title)),
         h("p", {}, d.x.c === d.y.c ? `Stage unchanged: ${label(d.x)}.` : `${label(d.x)} → ${label(d.y)}${move(d)}.`),
         d.gained.length && [h("p", {}, `Indicators gained (${d.gained.length}):`), list(d.gained, (i) => `Stage ${i.stage}: ${i.text}`)],
         d.lost.length && [h("p", {}, `Indicators lost (${d.lost.length}):`), list(d.lost, (i) => `Stage ${i.stage}: ${i.text}`)])));

@@ -142,16 +142,22 @@
   });
 
   // The shared-results page: read-only, nothing saved unless the reader imports.
+  // Module-wide: a redraw (another tab's save, a repeated page init) must not lose what the reader
+  // typed, and only the newest opening of a link may draw.
+  let typed = "", opening = 0;
   function shared(root) {
     let data = null, error = null, asking = false;
     const frag = () => location.hash.slice(1);
     // pass is null until the reader submits one: a locked link first asks.
     async function open(pass) {
-      data = null; error = null;
+      const mine = ++opening;
+      let d = null, e = null;
       if (frag() && (pass != null || !locked(frag()))) {
-        try { data = await decode(frag(), pass || ""); } catch (e) { error = e instanceof LinkError ? e.message : "it could not be read"; }
+        try { d = await decode(frag(), pass || ""); } catch (x) { e = x instanceof LinkError ? x.message : "it could not be read"; }
       }
-      asking = false;
+      if (mine !== opening) return;
+      [data, error, asking] = [d, e, false];
+      if (data) typed = "";
       C.mountView(root, draw);
     }
     reopen = () => { if (root.isConnected) open(null); };
@@ -160,9 +166,9 @@
       if (!f) return [region, h("p", {}, "This page shows self-assessment results that someone shared as a link. Open the link you were sent; " +
         "to share your own results, use “Share a read-only link” on the ", h("a", { href: C.url(R.pages.dashboard) + "#tf-share" }, "dashboard"), ".")];
       if (locked(f) && !data) {
-        const input = h("input", { type: "password", id: "tf-shared-pass", autocomplete: "off", "data-k": "shared-pass",
-          on: { keydown: (ev) => { if (ev.key === "Enter") go.click(); } } });
-        const go = button("Show the results", () => { if (input.value) { asking = true; C.say(""); open(input.value); } }, "shared-open", "tf-btn--primary");
+        const input = h("input", { type: "password", id: "tf-shared-pass", autocomplete: "off", "data-k": "shared-pass", value: typed,
+          on: { input: () => { typed = input.value; }, keydown: (ev) => { if (ev.key === "Enter") go.click(); } } });
+        const go = button("Show the results", () => { if (typed) { asking = true; C.say(""); open(typed); } }, "shared-open", "tf-btn--primary");
         return [h("p", {}, "These results are encrypted. Enter the passphrase the sender gave you: it is checked in this browser only."),
           h("div", { class: "tf-d-pick" }, h("label", { for: input.id }, "Passphrase"), input), go,
           error && h("p", { class: "tf-a-warn", role: "alert", id: "tf-shared-error" }, `The results stay hidden: ${error}.`),

@@ -47,7 +47,7 @@
             cols.map((c, n) => {
               const v = c.stage(e), before = n ? cols[n - 1].stage(e) : undefined;
               const move = typeof v === "number" && typeof before === "number" && v !== before ? (v > before ? "up" : "down") : "";
-              return h("td", { class: move && "tf-move-" + move }, stageText(v),
+              return h("td", { class: move ? "tf-move-" + move : null }, stageText(v),
                 move && h("span", { class: "tf-move" }, move === "up" ? " ▲" : " ▼", h("span", { class: "tf-sr" }, ` ${move} from ${stageText(before)}`)));
             })))))));
     return out;
