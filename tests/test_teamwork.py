@@ -7,6 +7,7 @@ import copy
 import csv
 import io
 import json
+import re
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -166,11 +167,12 @@ def import_on_dashboard(page: Page, data: dict, tmp_path, name="import.json"):
 def make_link(page: Page, notes: bool = False, passphrase: str = "") -> str:
     page.locator("#tf-share-notes").set_checked(notes)
     page.locator("#tf-share-pass").fill(passphrase)
+    page.evaluate("() => TF.core.say(null)")  # so the message below is this link's, not the last one's
     page.get_by_role("button", name="Copy a link to these results").click()
-    link = page.locator("#tf-share-link")
-    expect(link).to_be_visible()
-    expect(page.locator("#tf-message")).to_contain_text("encrypted with your passphrase" if passphrase else "link to")
-    return link.input_value()
+    expect(page.locator("#tf-message")).to_have_text(re.compile(
+        r"(Copied|Made) a link.* to “.*”" + (" with notes" if notes else "")
+        + (", encrypted with your passphrase" if passphrase else "") + r"\.$"))
+    return page.locator("#tf-share-link").input_value()
 
 
 def test_a_share_link_round_trips_exactly_and_no_request_carries_it(page: Page, context, new_context, roadmap, tmp_path):

@@ -42,6 +42,7 @@
       const key = JSON.stringify(data.assessment), twin = members.find((m) => m.key === key);
       if (twin) { lines.push(`“${file.name}” was skipped: it holds the same answers as “${twin.file}”.`); continue; }
       members.push({ name: data.assessment.name, file: file.name, a: C.build(data, data.assessment.id, null, 0), key });
+      if (data.rubric !== C.R.version) lines.push(`“${file.name}” was made with another version of the roadmap: it is compared on the indicators both versions share.`);
       added++;
     }
     C.say([added ? `Loaded ${added} file(s): ${members.length} member(s) in all.` : "", ...lines].filter(Boolean).join(" "), lines.length > 0);
@@ -100,8 +101,9 @@
       h("label", { for: input.id }, "Members' self-assessment exports (JSON files)"), input,
       h("p", { class: "tf-t-hint" }, "Or drop the files anywhere on this part of the page. They are read in this tab only: nothing is uploaded, nothing is saved."),
       members.length > 0 && [
-        h("ul", { id: "tf-team-members" }, members.map((m) => h("li", {}, `${label(m)} · ${m.file} `,
-          button("Remove", () => { members.splice(members.indexOf(m), 1); C.say(`Removed ${m.file}.`); }, "remove-" + members.indexOf(m))))),
+        // Exports are named after their assessment (self-assessment-<name>-<date>.json): hidden names hide the file too.
+        h("ul", { id: "tf-team-members" }, members.map((m) => h("li", {}, anon ? `${label(m)} ` : `${label(m)} · ${m.file} `,
+          button("Remove", () => { const who = anon ? label(m) : m.file; members.splice(members.indexOf(m), 1); C.say(`Removed ${who}.`); }, "remove-" + members.indexOf(m))))),
         h("div", { class: "tf-d-check" }, h("input", { type: "checkbox", id: "tf-team-anon", checked: anon, "data-k": "anon",
           on: { change: (ev) => { anon = ev.target.checked; C.refresh(); } } }),
         h("label", { for: "tf-team-anon" }, "Hide names: show Member A, B, C… on screen, in print and in the CSV"))]),

@@ -141,76 +141,79 @@
     ];
   });
 
-  // The shared-results page: read-only, nothing saved unless the reader imports.
-  // Module-wide: a redraw (another tab's save, a repeated page init) must not lose what the reader
-  // typed, and only the newest opening of a link may draw.
-  let typed = "", opening = 0;
-  function shared(root) {
-    let data = null, error = null, asking = false;
-    const frag = () => location.hash.slice(1);
-    // pass is null until the reader submits one: a locked link first asks.
-    async function open(pass) {
-      const mine = ++opening;
-      let d = null, e = null;
-      if (frag() && (pass != null || !locked(frag()))) {
-        try { d = await decode(frag(), pass || ""); } catch (x) { e = x instanceof LinkError ? x.message : "it could not be read"; }
-      }
-      if (mine !== opening) return;
-      [data, error, asking] = [d, e, false];
-      if (data) typed = "";
-      C.mountView(root, draw);
+  // The shared-results page: read-only, nothing saved unless the reader imports. Its state lives
+  // here, keyed by the fragment: Material initialises the page again after a fragment-only
+  // navigation, and a redraw must neither lose what the reader typed nor restart an opening.
+  const frag = () => location.hash.slice(1);
+  const state = { frag: null, data: null, error: null, asking: false, typed: "" };
+  let target = null, opening = 0;
+  const redraw = () => { if (target && target.isConnected) C.mountView(target, draw); };
+  // pass is null until the reader submits one: a locked link first asks.
+  async function open(pass) {
+    const f = frag(), mine = ++opening;
+    Object.assign(state, { frag: f, data: null, error: null, asking: pass != null });
+    redraw();
+    let data = null, error = null;
+    if (f && (pass != null || !locked(f))) {
+      try { data = await decode(f, pass || ""); } catch (x) { error = x instanceof LinkError ? x.message : "it could not be read"; }
     }
-    reopen = () => { if (root.isConnected) open(null); };
-    function draw(region) {
-      const f = frag();
-      if (!f) return [region, h("p", {}, "This page shows self-assessment results that someone shared as a link. Open the link you were sent; " +
-        "to share your own results, use “Share a read-only link” on the ", h("a", { href: C.url(R.pages.dashboard) + "#tf-share" }, "dashboard"), ".")];
-      if (locked(f) && !data) {
-        const input = h("input", { type: "password", id: "tf-shared-pass", autocomplete: "off", "data-k": "shared-pass", value: typed,
-          on: { input: () => { typed = input.value; }, keydown: (ev) => { if (ev.key === "Enter") go.click(); } } });
-        const go = button("Show the results", () => { if (typed) { asking = true; C.say(""); open(typed); } }, "shared-open", "tf-btn--primary");
-        return [h("p", {}, "These results are encrypted. Enter the passphrase the sender gave you: it is checked in this browser only."),
-          h("div", { class: "tf-d-pick" }, h("label", { for: input.id }, "Passphrase"), input), go,
-          error && h("p", { class: "tf-a-warn", role: "alert", id: "tf-shared-error" }, `The results stay hidden: ${error}.`),
-          asking && h("p", {}, "Checking…"), region];
-      }
-      if (!data) return [h("p", { class: "tf-a-warn", role: "alert", id: "tf-shared-error" }, `This link cannot be shown: ${error}.`), region];
-      return [region, ...readOnly(data)];
-    }
-    function readOnly(data) {
-      const x = data.assessment, a = C.build(data, x.id, null, 0);
-      const rows = C.ELS.map((e) => [e, C.info(a, e)]);
-      const done = rows.filter(([, r]) => r.c != null).length;
-      const cellOf = (r) => (r.c == null ? "—" : r.c === "na" ? "N/A" : `Stage ${r.c}`) + (r.status === "suggested" ? " (suggested)" : "");
-      return [
-        h("h2", { id: "tf-shared-name" }, x.name),
-        h("p", {}, `Shared ${C.when(data.exported)} · ${done} of ${C.ELS.length} elements assessed · ${x.ticked.length} indicators ticked. ` +
-          "Read-only: these results are in this page's address only; nothing is saved in this browser unless you import them."),
-        h("div", { class: "tf-d-actions" }, button("Import into my browser", async () => {
-          await C.importData(data, "a shared link", "the link");
-        }, "shared-import", "tf-btn--primary"), h("a", { href: C.url(R.pages.dashboard) }, "Open my dashboard")),
-        C.R.areas.map((area) => [
-          h("h3", {}, area.title),
-          h("div", { class: "tf-d-scroll", tabindex: "0", role: "region", "aria-label": `${area.title}: shared stages` },
-            h("table", { class: "tf-heat" },
-              h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Element"), h("th", { scope: "col" }, "Counted stage"),
-                R.stages.map((s) => h("th", { scope: "col", title: s.name }, `Stage ${s.n}`)))),
-              h("tbody", {}, rows.filter(([e]) => e.area === area).map(([e, r]) =>
-                h("tr", { "data-shared": e.id, "data-stage": typeof r.c === "number" ? r.c : r.c || "" },
-                  h("th", { scope: "row" }, h("a", { href: C.url(e.url) }, e.title)), h("td", {}, cellOf(r)),
-                  r.per.map(([t, n], k) => h("td", { class: `tf-heat__cell tf-h${n ? (t === n ? 5 : Math.ceil((4 * t) / n)) : 0}${r.c === k + 1 ? " tf-counted" : ""}` },
-                    n ? `${t}/${n}` : "–")))))))]),
-        h("h2", { id: "tf-shared-details" }, "Ticked indicators and notes"),
-        rows.filter(([e, r]) => r.notes || e.indicators.some((i) => C.ticked(a, i.id))).map(([e, r]) =>
-          h("details", { class: "tf-d-element" }, h("summary", {}, `${e.title} · ${cellOf(r)}`),
-            list(e.indicators.filter((i) => C.ticked(a, i.id)), (i) => `Stage ${i.stage}: ${i.text}`),
-            r.notes && h("div", { class: "tf-d-notes" }, h("strong", {}, "Notes: "), r.notes))),
-      ];
-    }
-    open(null);
+    if (mine !== opening) return; // a newer link or passphrase took over
+    Object.assign(state, { data, error, asking: false, typed: data ? "" : state.typed });
+    redraw();
   }
-  let reopen = () => {};
-  window.addEventListener("hashchange", () => reopen()); // another link pasted into this tab
+  function shared(root) {
+    target = root;
+    if (state.frag === frag()) redraw();
+    else open(null);
+  }
+  window.addEventListener("hashchange", () => { if (target && target.isConnected && frag() !== state.frag) open(null); });
+  function draw(region) {
+    const { frag: f, data, error, asking } = state;
+    if (!f) return [region, h("p", {}, "This page shows self-assessment results that someone shared as a link. Open the link you were sent; " +
+      "to share your own results, use “Share a read-only link” on the ", h("a", { href: C.url(R.pages.dashboard) + "#tf-share" }, "dashboard"), ".")];
+    if (locked(f) && !data) {
+      const input = h("input", { type: "password", id: "tf-shared-pass", autocomplete: "off", "data-k": "shared-pass", value: state.typed,
+        on: { input: () => { state.typed = input.value; }, keydown: (ev) => { if (ev.key === "Enter") go.click(); } } });
+      const go = button("Show the results", () => { if (state.typed) { C.say(""); open(state.typed); } }, "shared-open", "tf-btn--primary");
+      return [h("p", {}, "These results are encrypted. Enter the passphrase the sender gave you: it is checked in this browser only."),
+        h("div", { class: "tf-d-pick" }, h("label", { for: input.id }, "Passphrase"), input), go,
+        error && h("p", { class: "tf-a-warn", role: "alert", id: "tf-shared-error" }, `The results stay hidden: ${error}.`),
+        asking && h("p", {}, "Checking…"), region];
+    }
+    if (asking || (!data && !error)) return [h("p", {}, "Opening the link…"), region];
+    if (!data) return [h("p", { class: "tf-a-warn", role: "alert", id: "tf-shared-error" }, `This link cannot be shown: ${error}.`), region];
+    return [region, ...readOnly(data)];
+  }
+  function readOnly(data) {
+    const x = data.assessment, a = C.build(data, x.id, null, 0);
+    const rows = C.ELS.map((e) => [e, C.info(a, e)]);
+    const done = rows.filter(([, r]) => r.c != null).length;
+    const cellOf = (r) => (r.c == null ? "—" : r.c === "na" ? "N/A" : `Stage ${r.c}`) + (r.status === "suggested" ? " (suggested)" : "");
+    return [
+      h("h2", { id: "tf-shared-name" }, x.name),
+      h("p", {}, `Shared ${C.when(data.exported)} · ${done} of ${C.ELS.length} elements assessed · ${x.ticked.length} indicators ticked. ` +
+        "Read-only: these results are in this page's address only; nothing is saved in this browser unless you import them."),
+      h("div", { class: "tf-d-actions" }, button("Import into my browser", async () => {
+        await C.importData(data, "a shared link", "the link");
+      }, "shared-import", "tf-btn--primary"), h("a", { href: C.url(R.pages.dashboard) }, "Open my dashboard")),
+      C.R.areas.map((area) => [
+        h("h3", {}, area.title),
+        h("div", { class: "tf-d-scroll", tabindex: "0", role: "region", "aria-label": `${area.title}: shared stages` },
+          h("table", { class: "tf-heat" },
+            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Element"), h("th", { scope: "col" }, "Counted stage"),
+              R.stages.map((s) => h("th", { scope: "col", title: s.name }, `Stage ${s.n}`)))),
+            h("tbody", {}, rows.filter(([e]) => e.area === area).map(([e, r]) =>
+              h("tr", { "data-shared": e.id, "data-stage": typeof r.c === "number" ? r.c : r.c || "" },
+                h("th", { scope: "row" }, h("a", { href: C.url(e.url) }, e.title)), h("td", {}, cellOf(r)),
+                r.per.map(([t, n], k) => h("td", { class: `tf-heat__cell tf-h${n ? (t === n ? 5 : Math.ceil((4 * t) / n)) : 0}${r.c === k + 1 ? " tf-counted" : ""}` },
+                  n ? `${t}/${n}` : "–")))))))]),
+      h("h2", { id: "tf-shared-details" }, "Ticked indicators and notes"),
+      rows.filter(([e, r]) => r.notes || e.indicators.some((i) => C.ticked(a, i.id))).map(([e, r]) =>
+        h("details", { class: "tf-d-element" }, h("summary", {}, `${e.title} · ${cellOf(r)}`),
+          list(e.indicators.filter((i) => C.ticked(a, i.id)), (i) => `Stage ${i.stage}: ${i.text}`),
+          r.notes && h("div", { class: "tf-d-notes" }, h("strong", {}, "Notes: "), r.notes))),
+    ];
+  }
   C.pages["tf-shared"] = shared;
   C.share = { encode, decode, LinkError };
 })();
