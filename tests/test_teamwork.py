@@ -73,7 +73,8 @@ def test_three_members_give_the_expected_agenda_csv_and_agreed_result(page: Page
         "mission-statement", "leadership", "media", "meetings"]  # spread 3, spread 1, differs, ticks only
     expect(agenda.nth(0).locator("h3")).to_have_text("Mission Statement · spread 3 (Stage 1 to 4)")
     expect(agenda.nth(1).locator("h3")).to_contain_text("spread 1 (Stage 2 to 3)")
-    expect(agenda.nth(2).locator("h3")).to_contain_text("spread differs")
+    expect(agenda.nth(2).locator("h3")).to_have_text("Media · stages differ")
+    expect(agenda.nth(3).locator("h3")).to_have_text("Meetings · same stage, indicators differ")
     expect(agenda.nth(0)).to_contain_text("Alice (police): Stage 1 · Bob (prosecutor): Stage 4 · Carol (NGO): Stage 2")
     meetings = page.locator("li[data-agenda='meetings'] li[data-split]")
     assert [li.get_attribute("data-split") for li in meetings.all()] == [split["x"].id, split["y"].id]
@@ -236,8 +237,9 @@ def test_a_wrong_passphrase_is_refused_and_shows_nothing(page: Page, roadmap, tm
     page.get_by_role("button", name="Show the results").click()
     expect(page.locator("#tf-shared-name")).to_have_text("2026 baseline")
     expect(page.locator("#tf-shared")).to_contain_text("Draft at the March meeting.")
-    # A link cut short or altered shows nothing either.
+    # A link cut short or altered shows nothing either (opened afresh, as a recipient would).
     for broken in (link[:-12], link[:-3] + ("AAA" if not link.endswith("AAA") else "BBB")):
+        page.goto("about:blank")
         page.goto(broken)
         page.get_by_label("Passphrase").fill("correct horse battery")
         page.get_by_role("button", name="Show the results").click()

@@ -64,6 +64,7 @@
   const agendaOf = (rows) => rows.filter((r) => r.differ || r.split.length)
     .sort((p, q) => q.spread - p.spread || q.differ - p.differ || q.split.length - p.split.length || p.order - q.order);
   const spreadText = (r) => (!r.differ ? "agreed" : r.spread ? `${r.spread} (Stage ${r.lo} to ${r.hi})` : "differs");
+  const headline = (r) => (!r.differ ? "same stage, indicators differ" : r.spread ? `spread ${spreadText(r)}` : "stages differ");
 
   function csv(rows) {
     const sv = (v) => (v === "na" ? "N/A" : v == null ? "" : v);
@@ -103,9 +104,9 @@
       members.length > 0 && [
         // Exports are named after their assessment (self-assessment-<name>-<date>.json): hidden names hide the file too.
         h("ul", { id: "tf-team-members" }, members.map((m) => h("li", {}, anon ? `${label(m)} ` : `${label(m)} · ${m.file} `,
-          button("Remove", () => { const who = anon ? label(m) : m.file; members.splice(members.indexOf(m), 1); C.say(`Removed ${who}.`); }, "remove-" + members.indexOf(m))))),
+          button(["Remove", h("span", { class: "tf-sr" }, ` ${label(m)}`)], () => { const who = anon ? label(m) : m.file; members.splice(members.indexOf(m), 1); C.say(`Removed ${who}.`); }, "remove-" + members.indexOf(m))))),
         h("div", { class: "tf-d-check" }, h("input", { type: "checkbox", id: "tf-team-anon", checked: anon, "data-k": "anon",
-          on: { change: (ev) => { anon = ev.target.checked; C.refresh(); } } }),
+          on: { change: (ev) => { anon = ev.target.checked; C.say(null); } } }), // messages name files
         h("label", { for: "tf-team-anon" }, "Hide names: show Member A, B, C… on screen, in print and in the CSV"))]),
     region];
     if (members.length < 2) return out.concat(h("p", { id: "tf-team-empty" }, members.length ? "Load at least one more member's file to compare." : "No files loaded yet."));
@@ -135,7 +136,7 @@
         [null, 1, 2, 3, 4, 5, "na"].map((v) => h("option", { value: v == null ? "" : v, selected: stageOf(r) === v },
           v == null ? "Not agreed yet (the agreed ticks suggest one)" : C.stageName(v))));
         return h("li", { "data-agenda": r.e.id },
-          h("h3", {}, h("a", { href: C.url(r.e.url) }, r.e.title), ` · spread ${spreadText(r)}`),
+          h("h3", {}, h("a", { href: C.url(r.e.url) }, r.e.title), ` · ${headline(r)}`),
           h("p", { class: "tf-t-stages" }, members.map((m, n) => `${label(m)}: ${stageText(r.xs[n].c)}`).join(" · ")),
           h("div", { class: "tf-d-pick" }, h("label", { for: pick.id }, `Agreed stage for ${r.e.title}`), pick),
           r.split.length > 0 && [h("p", {}, `Indicators answered differently (${r.split.length}), most evenly split first:`),
