@@ -498,6 +498,8 @@
     info, ticked, touch, kept, cur, live, add, now, rid, build, validate, summary, exportData, importData,
     nextSteps, save, commit, refresh, mountView, wipeSession, startSession, stopSession, wipeAll, parts, pages,
     select: (id) => { doc.cur = [id, now()]; commit(); },
+    // After an await (a dialog), another tab's merge may have replaced the object a view holds.
+    byId: (id) => live().find((a) => a.id === id),
     say: (text, error) => { msg = text == null ? null : { text, error }; refresh(); },
     get mode() { return mode; },
     get persisted() { return persisted; },

@@ -5,7 +5,7 @@
   const C = window.TF && window.TF.core;
   if (!C || C.pages["tf-dashboard"]) return;
   const { R, ELS, h, button, list, ask, url, when, stageName, cell, download, info, ticked, cur, live, add, now,
-    commit, save, refresh, say, kept, nextSteps, warnings, wipeSession, MODES, exportData, validate, summary, importData } = C;
+    commit, save, refresh, say, kept, nextSteps, byId, warnings, wipeSession, MODES, exportData, validate, summary, importData } = C;
   let cmp = [null, null]; // the two assessments compared, kept while the tab stays on the site
 
   const lastChange = (a) => Math.max(a.name[1], ...Object.values(a.ticks).map((f) => f[1]),
@@ -66,18 +66,21 @@
       h("div", { class: "tf-d-pick" }, h("label", { for: "tf-switch" }, "Assessment"), pick),
       h("div", { class: "tf-d-actions" },
         button("New", async () => { const n = await ask("New assessment", ["Starts empty. Your other assessments stay as they are."], "Create", `Assessment ${new Date().toISOString().slice(0, 10)}`); if (n) { add(n); commit(); say(null); } }, "new"),
-        button("Rename", async () => { const n = await ask("Rename assessment", [], "Rename", a.name[0]); if (n) { a.name = [n, now()]; commit(); } }, "rename"),
+        button("Rename", async () => { const n = await ask("Rename assessment", [], "Rename", a.name[0]); const b = n && byId(a.id); if (b) { b.name = [n, now()]; commit(); } }, "rename"),
         button("Duplicate", async () => {
           const n = await ask("Duplicate assessment", [`Copies all answers and notes of “${a.name[0]}”, for example to start next year's review.`], "Duplicate", `${a.name[0]} (copy)`);
-          if (!n) return;
+          const src = n && byId(a.id);
+          if (!src) return;
           const t = now(), b = add(n, null, t);
-          for (const [id, f] of Object.entries(a.ticks)) b.ticks[id] = [f[0], t];
-          for (const [id, x] of Object.entries(a.els)) b.els[id] = Object.fromEntries(Object.entries(x).map(([k, f]) => [k, [f[0], t]]));
+          for (const [id, f] of Object.entries(src.ticks)) b.ticks[id] = [f[0], t];
+          for (const [id, x] of Object.entries(src.els)) b.els[id] = Object.fromEntries(Object.entries(x).map(([k, f]) => [k, [f[0], t]]));
           commit();
         }, "duplicate"),
         button("Delete", async () => {
           if (!(await ask(`Delete “${a.name[0]}”?`, ["Its answers and notes are removed from this browser for good: export it first if you may need it."], "Delete"))) return;
-          a.del = [1, now()];
+          const b = byId(a.id);
+          if (!b) return;
+          b.del = [1, now()];
           commit();
           say(`Deleted “${a.name[0]}”.`);
         }, "delete"),

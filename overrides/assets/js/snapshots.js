@@ -30,15 +30,21 @@
     if (!all.length) return out.concat(h("p", { id: "tf-snapshot-none" }, `No snapshots of “${a.name[0]}” yet.`));
     out.push(h("ul", { id: "tf-snapshot-list" }, all.map((s) => h("li", { "data-snapshot": s.id },
       `${C.when(s.at)} · ${Object.keys(s.stages).length} of ${C.ELS.length} elements assessed · ${s.ticked.length} indicators ticked `,
-      button("Delete", async () => {
+      button(["Delete", h("span", { class: "tf-sr" }, ` the snapshot of ${C.when(s.at)}`)], async () => {
         if (!(await C.ask(`Delete the snapshot of ${C.when(s.at)}?`, ["The assessment itself stays as it is."], "Delete"))) return;
-        a.snaps[s.id] = [null, C.now()];
+        // Another tab may have written while we asked: its merge replaced this copy of the assessment.
+        const b = C.byId(a.id);
+        if (!b) return;
+        (b.snaps = b.snaps || {})[s.id] = [null, C.now()];
         C.commit();
         C.say(`Deleted the snapshot of ${C.when(s.at)}.`);
       }, "snapshot-delete-" + s.id)))));
     // Columns: each snapshot, then now; an arrow marks a move since the column before.
-    const cols = all.map((s) => ({ label: C.when(s.at), stage: (e) => s.stages[e.id] }))
-      .concat({ label: "Now", stage: (e) => C.info(a, e).c });
+    const seen = {}; // two snapshots in one minute get told apart
+    const cols = all.map((s) => {
+      const day = C.when(s.at), n = (seen[day] = (seen[day] || 0) + 1);
+      return { label: n > 1 ? `${day} (${n})` : day, stage: (e) => s.stages[e.id] };
+    }).concat({ label: "Now", stage: (e) => C.info(a, e).c });
     out.push(h("h3", { id: "tf-history-title" }, "Each element's counted stage over time"),
       h("div", { class: "tf-d-scroll", tabindex: "0", role: "region", "aria-labelledby": "tf-history-title" },
         h("table", { class: "tf-history", id: "tf-history" },
