@@ -323,8 +323,7 @@ def test_hostile_links_are_shown_as_text_or_refused(page: Page, roadmap, tmp_pat
     assert page.locator("#tf-shared img, #tf-shared script").count() == 0
     assert page.evaluate("() => window.__pwned") is None
     # A few kilobytes that would inflate to 6 MB are refused before they are parsed.
-    squeeze = zlib.compressobj(9, zlib.DEFLATED, -15)
-    bomb = squeeze.compress(b"[" + b" " * 6_000_000 + b"]") + squeeze.flush()
+    bomb = zlib.compress(b"[" + b" " * 6_000_000 + b"]", 9)
     fragment = "tf1." + base64.urlsafe_b64encode(bomb).decode().rstrip("=")
     assert len(fragment) < 12_000
     page.goto(link.split("#")[0] + "#" + fragment)
