@@ -584,3 +584,25 @@ def test_axe_finds_nothing_on_the_shared_page(page: Page, roadmap, tmp_path):
     assert axe(page) == []  # the results, every detail open
     dark(page)
     assert axe(page) == []
+
+
+# --- hostile links ------------------------------------------------------------------------------
+
+def test_hostile_links_are_shown_as_text_or_refused(page: Page, roadmap, tmp_path):
+    hostile = crafted(roadmap)
+    hostile["assessment"]["name"] = '<img src=x onerror="window.__pwned=1">'
+    hostile["assessment"]["elements"]["outreach"] = {"stage": 2, "notes": "<script>window.__pwned=2</script>"}
+    import_file(page, hostile, tmp_path)
+    link = make_link(page, notes=True)
+    page.goto(link)
+    expect(page.locator("#tf-shared-name")).to_have_text(hostile["assessment"]["name"])
+    expect(page.locator("#tf-shared")).to_contain_text("<script>window.__pwned=2</script>")
+    assert page.locator("#tf-shared img, #tf-shared script").count() == 0
+    assert page.evaluate("() => window.__pwned") is None
+    # A few kilobytes that would inflate to 6 MB are refused before they are parsed.
+    bomb = zlib.compress(b"[" + b" " * 6_000_000 + b"]", 9)
+    fragment = "tf1." + base64.urlsafe_b64encode(bomb).decode().rstrip("=")
+    assert len(fragment) < 12_000
+    page.goto("about:blank")
+    page.goto(link.split("#")[0] + "#" + fragment)
+    expect(page.locator("#tf-shared-error")).to_have_text("This link cannot be shown: it expands to over 5 MB.")
