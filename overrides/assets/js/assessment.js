@@ -507,6 +507,9 @@
   };
   // For tests: the rule, the import checks, the current export, the storage key; core for the modules.
   window.TF = { suggest, counted, validate, exportData: () => exportData(cur()), key: KEY, core };
+  // Fetch this page's modules now, not when document$ first fires (after DOMContentLoaded).
+  const first = document.querySelector("[data-tf-page]");
+  if (first && LATER[first.id]) LATER[first.id].forEach((name) => need(name).catch(() => {}));
   if (window.document$) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
