@@ -21,7 +21,7 @@ def indicator_order(roadmap: Roadmap) -> str:
     """Names the order of all indicator ids: share links carry ticks as bits in this order, so a
     link opens on any roadmap version whose indicator ids and order are the same (rewording
     an indicator does not break links already sent)."""
-    return short_hash([i.id for a in roadmap.areas for e in a.elements for i in e.indicators], 10)
+    return short_hash([i.id for i in roadmap.indicators], 10)
 
 
 def element_signature(element: Element) -> str:

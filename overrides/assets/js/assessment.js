@@ -19,6 +19,9 @@
   const stageName = (v) => v === "na" ? "Not applicable" : v ? `Stage ${v} · ${R.stages[v - 1].name}`
     : "Not yet assessed";
   const when = (iso) => new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+  const stageCell = (c) => (c == null ? "—" : c === "na" ? "N/A" : `Stage ${c}`); // a table cell's short form
+  const indicatorLine = (i) => `Stage ${i.stage}: ${i.text}`;
+  const today = () => new Date().toISOString().slice(0, 10); // in names of files and new assessments
 
   function h(tag, attrs, ...kids) {
     const el = document.createElement(tag);
@@ -176,15 +179,16 @@
     ];
   }
 
+  // Oldest first, in the export's form; a deleted snapshot is [null, time] so other tabs learn of it.
+  const snapshotsOf = (a) => Object.entries(a.snaps || {}).filter(([, f]) => f[0]).map(([id, f]) => ({ id, ...f[0] }))
+    .sort((p, q) => (p.taken < q.taken ? -1 : p.taken > q.taken ? 1 : 0));
   function exportData(a) {
     const elements = {};
     for (const id of Object.keys(a.els)) {
       const stage = field(a, id, "s", null), notes = field(a, id, "n", ""), reviewed = field(a, id, "r", null);
       if (stage != null || notes || reviewed) elements[id] = reviewed ? { stage, notes, reviewed } : { stage, notes };
     }
-    const snapshots = Object.entries(a.snaps || {}).filter(([, f]) => f[0])
-      .map(([id, f]) => ({ id, taken: f[0].at, stages: f[0].stages, ticked: f[0].ticked }))
-      .sort((p, q) => (p.taken < q.taken ? -1 : p.taken > q.taken ? 1 : 0));
+    const snapshots = snapshotsOf(a);
     const assessment = { id: a.id, name: a.name[0], created: a.created[0],
       ticked: Object.keys(a.ticks).filter((id) => a.ticks[id][0]).sort(), elements };
     if (snapshots.length) assessment.snapshots = snapshots;
@@ -195,6 +199,22 @@
     if (/^[=+\-@\t\r]/.test(s)) s = "'" + s; // never a formula
     return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
+  const csvText = (rows) => "\ufeff" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  const csvStage = (v) => (v === "na" ? "N/A" : v == null ? "" : v);
+  // An area's heatmap: lead(e, x) gives the row's attributes, its heading cell and its counted-stage
+  // cell; then a cell per stage, indicators ticked of its total (darker = larger share).
+  function heatTable(label, rows, lead) {
+    return h("div", { class: "tf-d-scroll", tabindex: "0", role: "region", "aria-label": label },
+      h("table", { class: "tf-heat" },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Element"), h("th", { scope: "col" }, "Counted stage"),
+          R.stages.map((s) => h("th", { scope: "col", title: s.name }, `Stage ${s.n}`)))),
+        h("tbody", {}, rows.map(([e, x]) => {
+          const [attrs, ...cells] = lead(e, x);
+          return h("tr", attrs, cells, x.per.map(([t, n], k) => h("td", {
+            class: `tf-heat__cell tf-h${n ? (t === n ? 5 : Math.ceil((4 * t) / n)) : 0}${x.c === k + 1 ? " tf-counted" : ""}`,
+          }, n ? `${t}/${n}` : "–")));
+        }))));
+  }
   function download(name, type, text) {
     const href = URL.createObjectURL(new Blob([text], { type }));
     h("a", { href, download: name }).click();
@@ -273,7 +293,7 @@
       const v = x.elements[k] || {};
       a.els[k] = { s: [v.stage == null ? null : v.stage, t], n: [v.notes || "", t], r: [v.reviewed || null, t] };
     }
-    a.snaps = Object.fromEntries((x.snapshots || []).map((p) => [p.id, [{ at: p.taken, stages: p.stages, ticked: p.ticked }, t]]));
+    a.snaps = Object.fromEntries((x.snapshots || []).map(({ id: sid, ...p }) => [sid, [p, t]]));
     return a;
   }
   function fromFile(data, id, old) {
@@ -487,14 +507,14 @@
     else if (root) {
       const id = root.id;
       Promise.all(LATER[id].map(need)).then(() => {
-        if (root.isConnected && pages[id]) pages[id](root);
-        else if (root.isConnected) refresh();
+        if (root.isConnected) pages[id](root);
       }, () => put(root, h("p", { class: "tf-a-warn" }, "Part of this page could not be loaded. Reload the page to try again.")));
     }
   }
   // For the modules loaded on demand: the model, storage and drawing helpers.
   const core = {
-    R, ELS, EL, IND, MODES, h, button, list, put, ask, url, when, stageName, cell, download, isObj, warnings,
+    R, ELS, EL, IND, MODES, FORMAT, h, button, list, put, ask, url, when, stageName, stageCell, indicatorLine,
+    csvText, csvStage, heatTable, today, download, isObj, warnings, snapshotsOf,
     info, ticked, touch, kept, cur, live, add, now, rid, build, validate, summary, exportData, importData,
     nextSteps, save, commit, refresh, mountView, wipeSession, startSession, stopSession, wipeAll, parts, pages,
     select: (id) => { doc.cur = [id, now()]; commit(); },
@@ -509,7 +529,7 @@
   window.TF = { suggest, counted, validate, exportData: () => exportData(cur()), key: KEY, core };
   // Fetch this page's modules now, not when document$ first fires (after DOMContentLoaded).
   const first = document.querySelector("[data-tf-page]");
-  if (first && LATER[first.id]) LATER[first.id].forEach((name) => need(name).catch(() => {}));
+  if (first) LATER[first.id].forEach((name) => need(name).catch(() => {}));
   if (window.document$) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -11,7 +11,7 @@
   const agreedStage = {}, agreedTick = {}; // the facilitator's choices; unset means the default below
   let anon = false;
 
-  const stageText = (c) => (c == null ? "not assessed" : c === "na" ? "N/A" : `Stage ${c}`);
+  const stageText = (c) => (c == null ? "not assessed" : C.stageCell(c));
   const label = (m) => {
     const n = members.indexOf(m);
     if (anon) return `Member ${n < 26 ? String.fromCharCode(65 + n) : n + 1}`;
@@ -67,23 +67,22 @@
   const headline = (r) => (!r.differ ? "same stage, indicators differ" : r.spread ? `spread ${spreadText(r)}` : "stages differ");
 
   function csv(rows) {
-    const sv = (v) => (v === "na" ? "N/A" : v == null ? "" : v);
     const out = [["Row", "Area", "Element id", "Element", "Indicator id", "Indicator stage", "Indicator",
       ...members.map(label), "Spread or ticked by", "Agreed"]];
     for (const r of rows) {
       const where = [r.e.area.title, r.e.id, r.e.title];
-      out.push(["element", ...where, "", "", "", ...r.xs.map((x) => sv(x.c)), r.differ ? (r.spread ? r.spread : "differs") : "agreed", sv(stageOf(r))]);
+      out.push(["element", ...where, "", "", "", ...r.xs.map((x) => C.csvStage(x.c)), r.differ ? (r.spread ? r.spread : "differs") : "agreed", C.csvStage(stageOf(r))]);
       for (const i of r.e.indicators) {
         out.push(["indicator", ...where, i.id, i.stage, i.text, ...members.map((m) => (C.ticked(m.a, i.id) ? "yes" : "no")),
           `${yes(i).length} of ${members.length}`, tickOf(i) ? "yes" : "no"]);
       }
     }
-    return "\ufeff" + out.map((row) => row.map(C.cell).join(",")).join("\r\n") + "\r\n";
+    return C.csvText(out);
   }
 
   async function saveAgreed(rows) {
     const name = await C.ask("Save the agreed result", [`Creates a new assessment in this browser from the agreed stages and ticks ` +
-      `of ${members.length} members. The members' files are not kept.`], "Save", `Team consensus ${new Date().toISOString().slice(0, 10)}`);
+      `of ${members.length} members. The members' files are not kept.`], "Save", `Team consensus ${C.today()}`);
     if (!name) return;
     const t = C.now(), a = C.add(name, null, t);
     for (const r of rows) {
@@ -114,7 +113,7 @@
     const rows = analyse(), agenda = agendaOf(rows), agreed = rows.filter((r) => !agenda.includes(r));
     out.push(h("div", { class: "tf-d-actions" },
       button("Print the agenda", () => window.print(), "team-print"),
-      button("Export CSV", () => C.download(`team-consensus-${new Date().toISOString().slice(0, 10)}.csv`, "text/csv;charset=utf-8", csv(rows)), "team-csv"),
+      button("Export CSV", () => C.download(`team-consensus-${C.today()}.csv`, "text/csv;charset=utf-8", csv(rows)), "team-csv"),
       button("Save the agreed result as a new assessment", () => saveAgreed(rows), "team-save", "tf-btn--primary")),
     h("p", { class: "tf-d-printinfo" }, `Team consensus of ${members.length} members, printed ${C.when(new Date().toISOString())}.`));
 
@@ -124,7 +123,7 @@
           h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Element"), members.map((m) => h("th", { scope: "col" }, label(m))), h("th", { scope: "col" }, "Spread"))),
           h("tbody", {}, rows.map((r) => h("tr", { "data-team": r.e.id, class: r.differ ? "tf-t-differ" : "" },
             h("th", { scope: "row" }, h("a", { href: C.url(r.e.url) }, r.e.title)),
-            r.xs.map((x) => h("td", {}, x.c == null ? "—" : stageText(x.c), x.status === "suggested" && h("span", { class: "tf-d-sug" }, " suggested"))),
+            r.xs.map((x) => h("td", {}, C.stageCell(x.c), x.status === "suggested" && h("span", { class: "tf-d-sug" }, " suggested"))),
             h("td", { class: "tf-t-spread" }, spreadText(r))))))));
 
     out.push(h("h2", { id: "tf-agenda-title" }, "Agenda: where members disagree, biggest first"),
@@ -143,7 +142,7 @@
             h("ul", { class: "tf-t-split" }, r.split.map((d) => {
               const box = h("input", { type: "checkbox", id: "tf-agree-" + d.i.id, checked: tickOf(d.i), "data-k": "agree-" + d.i.id,
                 on: { change: () => { agreedTick[d.i.id] = box.checked; C.refresh(); } } });
-              return h("li", { "data-split": d.i.id }, box, h("label", { for: box.id }, `Stage ${d.i.stage}: ${d.i.text}`),
+              return h("li", { "data-split": d.i.id }, box, h("label", { for: box.id }, C.indicatorLine(d.i)),
                 h("span", { class: "tf-t-who" }, ` True for ${d.yes.length} of ${members.length}: ${d.yes.map(label).join(", ")}; ` +
                   `not for ${d.no.map(label).join(", ")}.`));
             }))]);
@@ -162,5 +161,4 @@
     }
     C.mountView(root, draw);
   };
-  C.team = { analyse, agendaOf, members };
 })();

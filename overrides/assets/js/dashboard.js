@@ -4,7 +4,7 @@
   "use strict";
   const C = window.TF && window.TF.core;
   if (!C || C.pages["tf-dashboard"]) return;
-  const { R, ELS, h, button, list, ask, url, when, stageName, cell, download, info, ticked, cur, live, add, now,
+  const { R, ELS, h, button, list, ask, url, when, stageName, stageCell, indicatorLine, csvText, csvStage, heatTable, today, download, info, ticked, cur, live, add, now,
     commit, save, refresh, say, kept, nextSteps, byId, warnings, wipeSession, MODES, exportData, validate, summary, importData } = C;
   let cmp = [null, null]; // the two assessments compared, kept while the tab stays on the site
 
@@ -13,20 +13,19 @@
   const hasData = (a) => Object.values(a.ticks).some((f) => f[0]) ||
     Object.values(a.els).some((x) => (x.s && x.s[0] != null) || (x.n && x.n[0]));
   function csv(a) {
-    const sv = (v) => (v === "na" ? "N/A" : v == null ? "" : v);
     const rows = [["Row", "Area", "Element id", "Element", "Indicator id", "Indicator stage", "Indicator",
       "True for our task force", "Chosen stage", "Suggested stage", "Counted stage", "Notes"]];
     for (const e of ELS) {
       const x = info(a, e);
-      rows.push(["element", e.area.title, e.id, e.title, "", "", "", "", sv(x.chosen), sv(x.sug), sv(x.c), x.notes]);
+      rows.push(["element", e.area.title, e.id, e.title, "", "", "", "", csvStage(x.chosen), csvStage(x.sug), csvStage(x.c), x.notes]);
       for (const i of e.indicators) {
         rows.push(["indicator", e.area.title, e.id, e.title, i.id, i.stage, i.text, ticked(a, i.id) ? "yes" : "no", "", "", "", ""]);
       }
     }
     for (const line of kept(a)) rows.push(["kept answer (not in this version of the roadmap)", "", "", "", "", "", line, "", "", "", "", ""]);
-    return "\ufeff" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+    return csvText(rows);
   }
-  const fileName = (a, ext) => `self-assessment-${a.name[0].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "export"}-${new Date().toISOString().slice(0, 10)}.${ext}`;
+  const fileName = (a, ext) => `self-assessment-${a.name[0].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "export"}-${today()}.${ext}`;
   function doExport(kind) {
     const a = cur();
     if (kind === "csv") download(fileName(a, "csv"), "text/csv;charset=utf-8", csv(a));
@@ -65,7 +64,7 @@
     out.push(h("div", { class: "tf-d-bar" },
       h("div", { class: "tf-d-pick" }, h("label", { for: "tf-switch" }, "Assessment"), pick),
       h("div", { class: "tf-d-actions" },
-        button("New", async () => { const n = await ask("New assessment", ["Starts empty. Your other assessments stay as they are."], "Create", `Assessment ${new Date().toISOString().slice(0, 10)}`); if (n) { add(n); commit(); say(null); } }, "new"),
+        button("New", async () => { const n = await ask("New assessment", ["Starts empty. Your other assessments stay as they are."], "Create", `Assessment ${today()}`); if (n) { add(n); commit(); say(null); } }, "new"),
         button("Rename", async () => { const n = await ask("Rename assessment", [], "Rename", a.name[0]); const b = n && byId(a.id); if (b) { b.name = [n, now()]; commit(); } }, "rename"),
         button("Duplicate", async () => {
           const n = await ask("Duplicate assessment", [`Copies all answers and notes of “${a.name[0]}”, for example to start next year's review.`], "Duplicate", `${a.name[0]} (copy)`);
@@ -121,16 +120,10 @@
         R.stages.map((s) => `Stage ${s.n}: ${by(s.n)}`).join(" · ") + ` · not applicable: ${by("na")}`;
       out.push(h("h3", { id: "tf-area-" + area.id }, h("a", { href: url(area.url) }, area.title)),
         h("p", { class: "tf-d-summary", "data-area": area.id }, summary),
-        h("div", { class: "tf-d-scroll", tabindex: "0", role: "region", "aria-label": `${area.title}: stages by element` },
-          h("table", { class: "tf-heat" },
-            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Element"), h("th", { scope: "col" }, "Counted stage"),
-              R.stages.map((s) => h("th", { scope: "col", title: s.name }, `Stage ${s.n}`)))),
-            h("tbody", {}, mine.map(([e, x]) => h("tr", { "data-element": e.id, "data-stage": typeof x.c === "number" ? x.c : "", "data-status": x.status },
-              h("th", { scope: "row" }, h("a", { href: url(e.url) }, e.title), x.flagged && h("span", { class: "tf-d-flag" }, " (review)")),
-              h("td", {}, x.c == null ? "—" : x.c === "na" ? "N/A" : `Stage ${x.c}`, x.status === "suggested" && h("span", { class: "tf-d-sug" }, " suggested")),
-              x.per.map(([t, n], k) => h("td", {
-                class: `tf-heat__cell tf-h${n ? (t === n ? 5 : Math.ceil((4 * t) / n)) : 0}${x.c === k + 1 ? " tf-counted" : ""}`,
-              }, n ? `${t}/${n}` : "–"))))))));
+        heatTable(`${area.title}: stages by element`, mine, (e, x) => [
+          { "data-element": e.id, "data-stage": typeof x.c === "number" ? x.c : "", "data-status": x.status },
+          h("th", { scope: "row" }, h("a", { href: url(e.url) }, e.title), x.flagged && h("span", { class: "tf-d-flag" }, " (review)")),
+          h("td", {}, stageCell(x.c), x.status === "suggested" && h("span", { class: "tf-d-sug" }, " suggested"))]));
     }
 
     out.push(h("h2", { id: "tf-next" }, "Next steps and notes"));
@@ -206,8 +199,8 @@
       diffs.map((d) => h("div", { class: "tf-d-element", "data-compare": d.e.id },
         h("h3", {}, h("a", { href: url(d.e.url) }, d.e.title)),
         h("p", {}, d.x.c === d.y.c ? `Stage unchanged: ${label(d.x)}.` : `${label(d.x)} → ${label(d.y)}${move(d)}.`),
-        d.gained.length && [h("p", {}, `Indicators gained (${d.gained.length}):`), list(d.gained, (i) => `Stage ${i.stage}: ${i.text}`)],
-        d.lost.length && [h("p", {}, `Indicators lost (${d.lost.length}):`), list(d.lost, (i) => `Stage ${i.stage}: ${i.text}`)])));
+        d.gained.length && [h("p", {}, `Indicators gained (${d.gained.length}):`), list(d.gained, indicatorLine)],
+        d.lost.length && [h("p", {}, `Indicators lost (${d.lost.length}):`), list(d.lost, indicatorLine)])));
   }
 
   C.pages["tf-dashboard"] = (root) => {

@@ -72,7 +72,7 @@
     const bits = unb64(p.b);
     if (bits.length !== Math.ceil(ORDER.length / 8)) throw new LinkError("it is damaged");
     const ticked = ORDER.filter((id, n) => (bits[n >> 3] >> (n & 7)) & 1).concat(p.u).sort();
-    const data = { format: "tf-roadmap-assessment", schema: 1, rubric: p.r, exported: p.x,
+    const data = { format: C.FORMAT, schema: 1, rubric: p.r, exported: p.x,
       assessment: { id: p.i, name: p.n, created: p.c, ticked, elements: p.e } };
     const problems = C.validate(data);
     if (problems.length) throw new LinkError(`it does not hold results this site can read (${C.summary(problems)})`);
@@ -190,7 +190,7 @@
     const x = data.assessment, a = C.build(data, x.id, null, 0);
     const rows = C.ELS.map((e) => [e, C.info(a, e)]);
     const done = rows.filter(([, r]) => r.c != null).length;
-    const cellOf = (r) => (r.c == null ? "—" : r.c === "na" ? "N/A" : `Stage ${r.c}`) + (r.status === "suggested" ? " (suggested)" : "");
+    const cellOf = (r) => C.stageCell(r.c) + (r.status === "suggested" ? " (suggested)" : "");
     return [
       h("h2", { id: "tf-shared-name" }, x.name),
       h("p", {}, `Shared ${C.when(data.exported)} · ${done} of ${C.ELS.length} elements assessed · ${x.ticked.length} indicators ticked. ` +
@@ -200,19 +200,13 @@
       }, "shared-import", "tf-btn--primary"), h("a", { href: C.url(R.pages.dashboard) }, "Open my dashboard")),
       C.R.areas.map((area) => [
         h("h3", {}, area.title),
-        h("div", { class: "tf-d-scroll", tabindex: "0", role: "region", "aria-label": `${area.title}: shared stages` },
-          h("table", { class: "tf-heat" },
-            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Element"), h("th", { scope: "col" }, "Counted stage"),
-              R.stages.map((s) => h("th", { scope: "col", title: s.name }, `Stage ${s.n}`)))),
-            h("tbody", {}, rows.filter(([e]) => e.area === area).map(([e, r]) =>
-              h("tr", { "data-shared": e.id, "data-stage": typeof r.c === "number" ? r.c : r.c || "" },
-                h("th", { scope: "row" }, h("a", { href: C.url(e.url) }, e.title)), h("td", {}, cellOf(r)),
-                r.per.map(([t, n], k) => h("td", { class: `tf-heat__cell tf-h${n ? (t === n ? 5 : Math.ceil((4 * t) / n)) : 0}${r.c === k + 1 ? " tf-counted" : ""}` },
-                  n ? `${t}/${n}` : "–")))))))]),
+        C.heatTable(`${area.title}: shared stages`, rows.filter(([e]) => e.area === area), (e, r) => [
+          { "data-shared": e.id, "data-stage": typeof r.c === "number" ? r.c : r.c || "" },
+          h("th", { scope: "row" }, h("a", { href: C.url(e.url) }, e.title)), h("td", {}, cellOf(r))])]),
       h("h2", { id: "tf-shared-details" }, "Ticked indicators and notes"),
       rows.filter(([e, r]) => r.notes || e.indicators.some((i) => C.ticked(a, i.id))).map(([e, r]) =>
         h("details", { class: "tf-d-element" }, h("summary", {}, `${e.title} · ${cellOf(r)}`),
-          list(e.indicators.filter((i) => C.ticked(a, i.id)), (i) => `Stage ${i.stage}: ${i.text}`),
+          list(e.indicators.filter((i) => C.ticked(a, i.id)), C.indicatorLine),
           r.notes && h("div", { class: "tf-d-notes" }, h("strong", {}, "Notes: "), r.notes))),
     ];
   }

@@ -5,44 +5,40 @@
   "use strict";
   const C = window.TF && window.TF.core;
   if (!C || C.snapshots) return;
-  const { h, button } = C;
-  const stageText = (c) => (c == null ? "—" : c === "na" ? "N/A" : `Stage ${c}`);
+  const { h, button, stageCell, snapshotsOf } = C;
 
-  // Oldest first; a deleted snapshot is [null, time] so other tabs learn of the deletion.
-  const snaps = (a) => Object.entries(a.snaps || {}).filter(([, f]) => f[0])
-    .map(([id, f]) => ({ id, ...f[0] })).sort((p, q) => (p.at < q.at ? -1 : p.at > q.at ? 1 : 0));
   function take(a) {
-    const t = C.now(), at = new Date(t).toISOString(), stages = {};
+    const t = C.now(), taken = new Date(t).toISOString(), stages = {};
     for (const e of C.ELS) { const c = C.info(a, e).c; if (c != null) stages[e.id] = c; }
     const ticked = Object.keys(a.ticks).filter((id) => a.ticks[id][0]).sort();
     a.snaps = a.snaps || {};
-    a.snaps[C.rid()] = [{ at, stages, ticked }, t];
+    a.snaps[C.rid()] = [{ taken, stages, ticked }, t];
     C.commit();
-    C.say(`Saved a snapshot of “${a.name[0]}” dated ${C.when(at)}.`);
+    C.say(`Saved a snapshot of “${a.name[0]}” dated ${C.when(taken)}.`);
   }
 
   C.parts.unshift((a) => {
-    const all = snaps(a);
+    const all = snapshotsOf(a);
     const out = [h("h2", { id: "tf-snapshots" }, "Snapshots over time"),
       h("p", {}, "A snapshot keeps today's counted stages and ticked indicators, dated, while the assessment goes on changing: " +
         "save one after each review meeting to see each element's progress."),
       h("div", { class: "tf-d-actions" }, button("Save a dated snapshot", () => take(a), "snapshot", "tf-btn--primary"))];
     if (!all.length) return out.concat(h("p", { id: "tf-snapshot-none" }, `No snapshots of “${a.name[0]}” yet.`));
     out.push(h("ul", { id: "tf-snapshot-list" }, all.map((s) => h("li", { "data-snapshot": s.id },
-      `${C.when(s.at)} · ${Object.keys(s.stages).length} of ${C.ELS.length} elements assessed · ${s.ticked.length} indicators ticked `,
-      button(["Delete", h("span", { class: "tf-sr" }, ` the snapshot of ${C.when(s.at)}`)], async () => {
-        if (!(await C.ask(`Delete the snapshot of ${C.when(s.at)}?`, ["The assessment itself stays as it is."], "Delete"))) return;
+      `${C.when(s.taken)} · ${Object.keys(s.stages).length} of ${C.ELS.length} elements assessed · ${s.ticked.length} indicators ticked `,
+      button(["Delete", h("span", { class: "tf-sr" }, ` the snapshot of ${C.when(s.taken)}`)], async () => {
+        if (!(await C.ask(`Delete the snapshot of ${C.when(s.taken)}?`, ["The assessment itself stays as it is."], "Delete"))) return;
         // Another tab may have written while we asked: its merge replaced this copy of the assessment.
         const b = C.byId(a.id);
         if (!b) return;
         (b.snaps = b.snaps || {})[s.id] = [null, C.now()];
         C.commit();
-        C.say(`Deleted the snapshot of ${C.when(s.at)}.`);
+        C.say(`Deleted the snapshot of ${C.when(s.taken)}.`);
       }, "snapshot-delete-" + s.id)))));
     // Columns: each snapshot, then now; an arrow marks a move since the column before.
     const seen = {}; // two snapshots in one minute get told apart
     const cols = all.map((s) => {
-      const day = C.when(s.at), n = (seen[day] = (seen[day] || 0) + 1);
+      const day = C.when(s.taken), n = (seen[day] = (seen[day] || 0) + 1);
       return { label: n > 1 ? `${day} (${n})` : day, stage: (e) => s.stages[e.id] };
     }).concat({ label: "Now", stage: (e) => C.info(a, e).c });
     out.push(h("h3", { id: "tf-history-title" }, "Each element's counted stage over time"),
@@ -53,10 +49,10 @@
             cols.map((c, n) => {
               const v = c.stage(e), before = n ? cols[n - 1].stage(e) : undefined;
               const move = typeof v === "number" && typeof before === "number" && v !== before ? (v > before ? "up" : "down") : "";
-              return h("td", { class: move ? "tf-move-" + move : null }, stageText(v),
-                move && h("span", { class: "tf-move" }, move === "up" ? " ▲" : " ▼", h("span", { class: "tf-sr" }, ` ${move} from ${stageText(before)}`)));
+              return h("td", { class: move ? "tf-move-" + move : null }, stageCell(v),
+                move && h("span", { class: "tf-move" }, move === "up" ? " ▲" : " ▼", h("span", { class: "tf-sr" }, ` ${move} from ${stageCell(before)}`)));
             })))))));
     return out;
   });
-  C.snapshots = { snaps, take };
+  C.snapshots = { take }; // also marks the module as loaded
 })();
