@@ -2,7 +2,8 @@
 // the target a shared link opens. Runs on every page view, including instant navigation.
 (() => {
   "use strict";
-  const LINK_ICON = "M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0-5 5 5 5 0 0 0 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 5-5 5 5 0 0 0-5-5";
+  const LINK_ICON =
+    "M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0-5 5 5 5 0 0 0 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 5-5 5 5 0 0 0-5-5";
 
   function announcer() {
     let region = document.getElementById("tf-announce");
@@ -41,7 +42,11 @@
       document.body.append(field);
       field.select();
       let ok = false;
-      try { ok = document.execCommand("copy"); } catch { ok = false; }
+      try {
+        ok = document.execCommand("copy");
+      } catch {
+        ok = false;
+      }
       field.remove();
       return ok;
     }
@@ -65,7 +70,10 @@
       announcer().textContent = ok ? `Link copied: ${url}` : `Copy this link: ${url}`;
       button.dataset.copied = "";
       label.textContent = ok ? "Copied" : "Copy failed";
-      setTimeout(() => { delete button.dataset.copied; label.textContent = "Copy link"; }, 2000);
+      setTimeout(() => {
+        delete button.dataset.copied;
+        label.textContent = "Copy link";
+      }, 2000);
     });
     return button;
   }

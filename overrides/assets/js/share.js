@@ -6,12 +6,14 @@
   const C = window.TF && window.TF.core;
   if (!C || C.pages["tf-shared"]) return;
   const { R, h, button, list } = C;
-  const PLAIN = "tf1.", LOCKED = "tf1e.";
+  const PLAIN = "tf1.",
+    LOCKED = "tf1e.";
   const ROUNDS = 600000; // PBKDF2-SHA256, OWASP's 2023 figure
   const LIMIT = 2000; // longer links get cut by some mail and chat programs
   const ORDER = R.areas.flatMap((a) => a.elements.flatMap((e) => e.indicators.map((i) => i.id)));
   const KNOWN = new Set(ORDER);
-  const utf8 = new TextEncoder(), text = new TextDecoder("utf-8", { fatal: true });
+  const utf8 = new TextEncoder(),
+    text = new TextDecoder("utf-8", { fatal: true });
 
   // A refusal the reader sees as is.
   class LinkError extends Error {}
@@ -22,70 +24,124 @@
     return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
   function unb64(s) {
-    if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new LinkError("it holds characters a link of this site never has");
-    try { return Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)); }
-    catch { throw new LinkError("it is cut off"); }
+    if (!/^[A-Za-z0-9_-]*$/.test(s))
+      throw new LinkError("it holds characters a link of this site never has");
+    try {
+      return Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+    } catch {
+      throw new LinkError("it is cut off");
+    }
   }
   const through = (bytes, stream) => new Blob([bytes]).stream().pipeThrough(stream);
   // "deflate" is zlib's format: its Adler-32 checksum makes an altered or cut link fail to inflate
   // instead of opening with changed answers ("deflate-raw" would be 6 bytes shorter, unchecked).
   async function deflate(bytes) {
-    return new Uint8Array(await new Response(through(bytes, new CompressionStream("deflate"))).arrayBuffer());
+    return new Uint8Array(
+      await new Response(through(bytes, new CompressionStream("deflate"))).arrayBuffer(),
+    );
   }
   // Capped: a few bytes of link must not expand into gigabytes.
   async function inflate(bytes) {
-    const reader = through(bytes, new DecompressionStream("deflate")).getReader(), chunks = [];
+    const reader = through(bytes, new DecompressionStream("deflate")).getReader(),
+      chunks = [];
     let size = 0;
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        if ((size += value.length) > 5e6) { reader.cancel(); throw new LinkError("it expands to over 5 MB"); }
+        if ((size += value.length) > 5e6) {
+          reader.cancel();
+          throw new LinkError("it expands to over 5 MB");
+        }
         chunks.push(value);
       }
       return text.decode(await new Blob(chunks).arrayBuffer());
-    } catch (e) { throw e instanceof LinkError ? e : new LinkError("it is damaged or cut off"); }
+    } catch (e) {
+      throw e instanceof LinkError ? e : new LinkError("it is damaged or cut off");
+    }
   }
   async function key(pass, salt) {
-    if (!crypto.subtle) throw new LinkError("this page is not served securely (https), which encryption needs");
-    const base = await crypto.subtle.importKey("raw", utf8.encode(pass.normalize("NFC")), "PBKDF2", false, ["deriveKey"]);
-    return crypto.subtle.deriveKey({ name: "PBKDF2", salt, iterations: ROUNDS, hash: "SHA-256" }, base,
-      { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+    if (!crypto.subtle)
+      throw new LinkError("this page is not served securely (https), which encryption needs");
+    const base = await crypto.subtle.importKey(
+      "raw",
+      utf8.encode(pass.normalize("NFC")),
+      "PBKDF2",
+      false,
+      ["deriveKey"],
+    );
+    return crypto.subtle.deriveKey(
+      { name: "PBKDF2", salt, iterations: ROUNDS, hash: "SHA-256" },
+      base,
+      { name: "AES-GCM", length: 256 },
+      false,
+      ["encrypt", "decrypt"],
+    );
   }
 
   // Ticks travel as one bit per indicator in roadmap order; ids the roadmap does not know, by name.
   function pack(data, notes) {
-    const x = data.assessment, on = new Set(x.ticked), bits = new Uint8Array(Math.ceil(ORDER.length / 8));
-    ORDER.forEach((id, n) => { if (on.has(id)) bits[n >> 3] |= 1 << (n & 7); });
+    const x = data.assessment,
+      on = new Set(x.ticked),
+      bits = new Uint8Array(Math.ceil(ORDER.length / 8));
+    ORDER.forEach((id, n) => {
+      if (on.has(id)) bits[n >> 3] |= 1 << (n & 7);
+    });
     const e = {};
     for (const [id, v] of Object.entries(x.elements)) {
       const w = { stage: v.stage, notes: notes ? v.notes : "" };
       if (v.reviewed) w.reviewed = v.reviewed;
       if (w.stage != null || w.notes || w.reviewed) e[id] = w;
     }
-    return { o: R.order, r: data.rubric, x: data.exported, i: x.id, n: x.name, c: x.created, b: b64(bits),
-      u: x.ticked.filter((id) => !KNOWN.has(id)), e };
+    return {
+      o: R.order,
+      r: data.rubric,
+      x: data.exported,
+      i: x.id,
+      n: x.name,
+      c: x.created,
+      b: b64(bits),
+      u: x.ticked.filter((id) => !KNOWN.has(id)),
+      e,
+    };
   }
   function unpack(p) {
-    if (!C.isObj(p) || typeof p.b !== "string" || !Array.isArray(p.u)) throw new LinkError("it is not a results link of this site");
-    if (p.o !== R.order) throw new LinkError("it was made with a version of the roadmap whose indicators differ from this one; ask the sender for a JSON export instead");
+    if (!C.isObj(p) || typeof p.b !== "string" || !Array.isArray(p.u))
+      throw new LinkError("it is not a results link of this site");
+    if (p.o !== R.order)
+      throw new LinkError(
+        "it was made with a version of the roadmap whose indicators differ from this one; ask the sender for a JSON export instead",
+      );
     const bits = unb64(p.b);
     if (bits.length !== Math.ceil(ORDER.length / 8)) throw new LinkError("it is damaged");
-    const ticked = ORDER.filter((id, n) => (bits[n >> 3] >> (n & 7)) & 1).concat(p.u).sort();
-    const data = { format: C.FORMAT, schema: 1, rubric: p.r, exported: p.x,
-      assessment: { id: p.i, name: p.n, created: p.c, ticked, elements: p.e } };
+    const ticked = ORDER.filter((id, n) => (bits[n >> 3] >> (n & 7)) & 1)
+      .concat(p.u)
+      .sort();
+    const data = {
+      format: C.FORMAT,
+      schema: 1,
+      rubric: p.r,
+      exported: p.x,
+      assessment: { id: p.i, name: p.n, created: p.c, ticked, elements: p.e },
+    };
     const problems = C.validate(data);
-    if (problems.length) throw new LinkError(`it does not hold results this site can read (${C.summary(problems)})`);
+    if (problems.length)
+      throw new LinkError(`it does not hold results this site can read (${C.summary(problems)})`);
     return data;
   }
 
   async function encode(data, notes, pass) {
     const bytes = await deflate(utf8.encode(JSON.stringify(pack(data, notes))));
     if (!pass) return PLAIN + b64(bytes);
-    const salt = crypto.getRandomValues(new Uint8Array(16)), iv = crypto.getRandomValues(new Uint8Array(12));
-    const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, await key(pass, salt), bytes));
+    const salt = crypto.getRandomValues(new Uint8Array(16)),
+      iv = crypto.getRandomValues(new Uint8Array(12));
+    const sealed = new Uint8Array(
+      await crypto.subtle.encrypt({ name: "AES-GCM", iv }, await key(pass, salt), bytes),
+    );
     const all = new Uint8Array(28 + sealed.length);
-    all.set(salt); all.set(iv, 16); all.set(sealed, 28);
+    all.set(salt);
+    all.set(iv, 16);
+    all.set(sealed, 28);
     return LOCKED + b64(all);
   }
   const locked = (frag) => frag.startsWith(LOCKED);
@@ -96,49 +152,136 @@
       const all = unb64(frag.slice(LOCKED.length));
       if (all.length < 28 + 16) throw new LinkError("it is cut off");
       try {
-        bytes = new Uint8Array(await crypto.subtle.decrypt({ name: "AES-GCM", iv: all.slice(16, 28) },
-          await key(pass, all.slice(0, 16)), all.slice(28)));
+        bytes = new Uint8Array(
+          await crypto.subtle.decrypt(
+            { name: "AES-GCM", iv: all.slice(16, 28) },
+            await key(pass, all.slice(0, 16)),
+            all.slice(28),
+          ),
+        );
       } catch (e) {
         if (e instanceof LinkError) throw e;
-        throw new LinkError("the passphrase does not open it (or the link is damaged). Check the passphrase with the sender and try again");
+        throw new LinkError(
+          "the passphrase does not open it (or the link is damaged). Check the passphrase with the sender and try again",
+        );
       }
     } else throw new LinkError("it is not a results link of this site");
     let packed;
-    try { packed = JSON.parse(await inflate(bytes)); } catch (e) { throw e instanceof LinkError ? e : new LinkError("it is damaged"); }
+    try {
+      packed = JSON.parse(await inflate(bytes));
+    } catch (e) {
+      throw e instanceof LinkError ? e : new LinkError("it is damaged");
+    }
     return unpack(packed);
   }
   const linkFor = (frag) => C.url(R.pages.shared) + "#" + frag;
 
   // Dashboard: make a link to the current assessment.
-  let notes = false, pass = "", made = null;
+  let notes = false,
+    pass = "",
+    made = null;
   C.parts.push((a) => {
-    const field = h("input", { type: "password", id: "tf-share-pass", value: pass, autocomplete: "new-password", "data-k": "share-pass",
-      on: { input: () => { pass = field.value; } } });
-    const box = h("input", { type: "checkbox", id: "tf-share-notes", checked: notes, "data-k": "share-notes",
-      on: { change: () => { notes = box.checked; } } });
-    const out = made && made.id === a.id && h("div", { class: "tf-d-share-out" },
-      h("label", { for: "tf-share-link" }, made.pass ? "Link (encrypted: send the passphrase another way, for example by phone)" : "Link"),
-      h("input", { id: "tf-share-link", readonly: true, value: made.link, "data-k": "share-link", on: { focus: (ev) => ev.target.select() } }),
-      h("p", { id: "tf-share-length" }, `${made.link.length} characters` + (made.link.length > LIMIT
-        ? `: over ${LIMIT}, which some mail and chat programs cut. If it arrives broken, share a JSON export instead.` : ".")));
+    const field = h("input", {
+      type: "password",
+      id: "tf-share-pass",
+      value: pass,
+      autocomplete: "new-password",
+      "data-k": "share-pass",
+      on: {
+        input: () => {
+          pass = field.value;
+        },
+      },
+    });
+    const box = h("input", {
+      type: "checkbox",
+      id: "tf-share-notes",
+      checked: notes,
+      "data-k": "share-notes",
+      on: {
+        change: () => {
+          notes = box.checked;
+        },
+      },
+    });
+    const out =
+      made &&
+      made.id === a.id &&
+      h(
+        "div",
+        { class: "tf-d-share-out" },
+        h(
+          "label",
+          { for: "tf-share-link" },
+          made.pass
+            ? "Link (encrypted: send the passphrase another way, for example by phone)"
+            : "Link",
+        ),
+        h("input", {
+          id: "tf-share-link",
+          readonly: true,
+          value: made.link,
+          "data-k": "share-link",
+          on: { focus: (ev) => ev.target.select() },
+        }),
+        h(
+          "p",
+          { id: "tf-share-length" },
+          `${made.link.length} characters` +
+            (made.link.length > LIMIT
+              ? `: over ${LIMIT}, which some mail and chat programs cut. If it arrives broken, share a JSON export instead.`
+              : "."),
+        ),
+      );
     return [
       h("h2", { id: "tf-share" }, "Share a read-only link"),
-      h("p", {}, "The link carries this assessment's ticks and stages in the part of the address after “#”, which browsers never send to a server: " +
-        "opening it shows the results read-only, with a choice to import them. Anyone who sees the link, including a mail or chat service that carries it, " +
-        "can read the results unless you set a passphrase."),
-      h("div", { class: "tf-d-share" },
-        h("div", { class: "tf-d-check" }, box, h("label", { for: "tf-share-notes" }, "Include my notes")),
-        h("div", { class: "tf-d-pick" }, h("label", { for: "tf-share-pass" }, "Passphrase (optional)"), field),
-        button("Copy a link to these results", async () => {
-          try {
-            const link = linkFor(await encode(C.exportData(a), notes, pass));
-            made = { id: a.id, link, pass: !!pass };
-            let copied = false;
-            try { await navigator.clipboard.writeText(link); copied = true; } catch { /* shown below to copy by hand */ }
-            C.say(`${copied ? "Copied a link" : "Made a link (copy it from the box below)"} to “${a.name[0]}”${notes ? " with notes" : ""}` +
-              `${pass ? ", encrypted with your passphrase" : ""}.`);
-          } catch (e) { C.say(`No link was made: ${e.message}.`, true); }
-        }, "share", "tf-btn--primary")),
+      h(
+        "p",
+        {},
+        "The link carries this assessment's ticks and stages in the part of the address after “#”, which browsers never send to a server: " +
+          "opening it shows the results read-only, with a choice to import them. Anyone who sees the link, including a mail or chat service that carries it, " +
+          "can read the results unless you set a passphrase.",
+      ),
+      h(
+        "div",
+        { class: "tf-d-share" },
+        h(
+          "div",
+          { class: "tf-d-check" },
+          box,
+          h("label", { for: "tf-share-notes" }, "Include my notes"),
+        ),
+        h(
+          "div",
+          { class: "tf-d-pick" },
+          h("label", { for: "tf-share-pass" }, "Passphrase (optional)"),
+          field,
+        ),
+        button(
+          "Copy a link to these results",
+          async () => {
+            try {
+              const link = linkFor(await encode(C.exportData(a), notes, pass));
+              made = { id: a.id, link, pass: !!pass };
+              let copied = false;
+              try {
+                await navigator.clipboard.writeText(link);
+                copied = true;
+              } catch {
+                /* shown below to copy by hand */
+              }
+              C.say(
+                `${copied ? "Copied a link" : "Made a link (copy it from the box below)"} to “${a.name[0]}”${notes ? " with notes" : ""}` +
+                  `${pass ? ", encrypted with your passphrase" : ""}.`,
+              );
+            } catch (e) {
+              C.say(`No link was made: ${e.message}.`, true);
+            }
+          },
+          "share",
+          "tf-btn--primary",
+        ),
+      ),
       out,
     ];
   });
@@ -148,16 +291,25 @@
   // navigation, and a redraw must neither lose what the reader typed nor restart an opening.
   const frag = () => location.hash.slice(1);
   const state = { frag: null, data: null, error: null, asking: false, typed: "" };
-  let target = null, opening = 0;
-  const redraw = () => { if (target && target.isConnected) C.mountView(target, draw); };
+  let target = null,
+    opening = 0;
+  const redraw = () => {
+    if (target && target.isConnected) C.mountView(target, draw);
+  };
   // pass is null until the reader submits one: a locked link first asks.
   async function open(pass) {
-    const f = frag(), mine = ++opening;
+    const f = frag(),
+      mine = ++opening;
     Object.assign(state, { frag: f, data: null, error: null, asking: pass != null });
     redraw();
-    let data = null, error = null;
+    let data = null,
+      error = null;
     if (f && (pass != null || !locked(f))) {
-      try { data = await decode(f, pass || ""); } catch (x) { error = x instanceof LinkError ? x.message : "it could not be read"; }
+      try {
+        data = await decode(f, pass || "");
+      } catch (x) {
+        error = x instanceof LinkError ? x.message : "it could not be read";
+      }
     }
     if (mine !== opening) return; // a newer link or passphrase took over
     Object.assign(state, { data, error, asking: false, typed: data ? "" : state.typed });
@@ -168,46 +320,134 @@
     if (state.frag === frag()) redraw();
     else open(null);
   }
-  window.addEventListener("hashchange", () => { if (target && target.isConnected && frag() !== state.frag) open(null); });
+  window.addEventListener("hashchange", () => {
+    if (target && target.isConnected && frag() !== state.frag) open(null);
+  });
   function draw(region) {
     const { frag: f, data, error, asking } = state;
-    if (!f) return [region, h("p", {}, "This page shows self-assessment results that someone shared as a link. Open the link you were sent; " +
-      "to share your own results, use “Share a read-only link” on the ", h("a", { href: C.url(R.pages.dashboard) + "#tf-share" }, "dashboard"), ".")];
+    if (!f)
+      return [
+        region,
+        h(
+          "p",
+          {},
+          "This page shows self-assessment results that someone shared as a link. Open the link you were sent; " +
+            "to share your own results, use “Share a read-only link” on the ",
+          h("a", { href: C.url(R.pages.dashboard) + "#tf-share" }, "dashboard"),
+          ".",
+        ),
+      ];
     if (locked(f) && !data) {
-      const input = h("input", { type: "password", id: "tf-shared-pass", autocomplete: "off", "data-k": "shared-pass", value: state.typed,
-        on: { input: () => { state.typed = input.value; }, keydown: (ev) => { if (ev.key === "Enter") go.click(); } } });
-      const go = button("Show the results", () => { if (state.typed) { C.say(""); open(state.typed); } }, "shared-open", "tf-btn--primary");
-      return [h("p", {}, "These results are encrypted. Enter the passphrase the sender gave you: it is checked in this browser only."),
-        h("div", { class: "tf-d-pick" }, h("label", { for: input.id }, "Passphrase"), input), go,
-        error && h("p", { class: "tf-a-warn", role: "alert", id: "tf-shared-error" }, `The results stay hidden: ${error}.`),
-        asking && h("p", {}, "Checking…"), region];
+      const input = h("input", {
+        type: "password",
+        id: "tf-shared-pass",
+        autocomplete: "off",
+        "data-k": "shared-pass",
+        value: state.typed,
+        on: {
+          input: () => {
+            state.typed = input.value;
+          },
+          keydown: (ev) => {
+            if (ev.key === "Enter") go.click();
+          },
+        },
+      });
+      const go = button(
+        "Show the results",
+        () => {
+          if (state.typed) {
+            C.say("");
+            open(state.typed);
+          }
+        },
+        "shared-open",
+        "tf-btn--primary",
+      );
+      return [
+        h(
+          "p",
+          {},
+          "These results are encrypted. Enter the passphrase the sender gave you: it is checked in this browser only.",
+        ),
+        h("div", { class: "tf-d-pick" }, h("label", { for: input.id }, "Passphrase"), input),
+        go,
+        error &&
+          h(
+            "p",
+            { class: "tf-a-warn", role: "alert", id: "tf-shared-error" },
+            `The results stay hidden: ${error}.`,
+          ),
+        asking && h("p", {}, "Checking…"),
+        region,
+      ];
     }
     if (asking || (!data && !error)) return [h("p", {}, "Opening the link…"), region];
-    if (!data) return [h("p", { class: "tf-a-warn", role: "alert", id: "tf-shared-error" }, `This link cannot be shown: ${error}.`), region];
+    if (!data)
+      return [
+        h(
+          "p",
+          { class: "tf-a-warn", role: "alert", id: "tf-shared-error" },
+          `This link cannot be shown: ${error}.`,
+        ),
+        region,
+      ];
     return [region, ...readOnly(data)];
   }
   function readOnly(data) {
-    const x = data.assessment, a = C.build(data, x.id, null, 0);
+    const x = data.assessment,
+      a = C.build(data, x.id, null, 0);
     const rows = C.ELS.map((e) => [e, C.info(a, e)]);
     const done = rows.filter(([, r]) => r.c != null).length;
     const cellOf = (r) => C.stageCell(r.c) + (r.status === "suggested" ? " (suggested)" : "");
     return [
       h("h2", { id: "tf-shared-name" }, x.name),
-      h("p", {}, `Shared ${C.when(data.exported)} · ${done} of ${C.ELS.length} elements assessed · ${x.ticked.length} indicators ticked. ` +
-        "Read-only: these results are in this page's address only; nothing is saved in this browser unless you import them."),
-      h("div", { class: "tf-d-actions" }, button("Import into my browser", async () => {
-        await C.importData(data, "a shared link", "the link");
-      }, "shared-import", "tf-btn--primary"), h("a", { href: C.url(R.pages.dashboard) }, "Open my dashboard")),
+      h(
+        "p",
+        {},
+        `Shared ${C.when(data.exported)} · ${done} of ${C.ELS.length} elements assessed · ${x.ticked.length} indicators ticked. ` +
+          "Read-only: these results are in this page's address only; nothing is saved in this browser unless you import them.",
+      ),
+      h(
+        "div",
+        { class: "tf-d-actions" },
+        button(
+          "Import into my browser",
+          async () => {
+            await C.importData(data, "a shared link", "the link");
+          },
+          "shared-import",
+          "tf-btn--primary",
+        ),
+        h("a", { href: C.url(R.pages.dashboard) }, "Open my dashboard"),
+      ),
       C.R.areas.map((area) => [
         h("h3", {}, area.title),
-        C.heatTable(`${area.title}: shared stages`, rows.filter(([e]) => e.area === area), (e, r) => [
-          { "data-shared": e.id, "data-stage": typeof r.c === "number" ? r.c : r.c || "" },
-          h("th", { scope: "row" }, h("a", { href: C.url(e.url) }, e.title)), h("td", {}, cellOf(r))])]),
+        C.heatTable(
+          `${area.title}: shared stages`,
+          rows.filter(([e]) => e.area === area),
+          (e, r) => [
+            { "data-shared": e.id, "data-stage": typeof r.c === "number" ? r.c : r.c || "" },
+            h("th", { scope: "row" }, h("a", { href: C.url(e.url) }, e.title)),
+            h("td", {}, cellOf(r)),
+          ],
+        ),
+      ]),
       h("h2", { id: "tf-shared-details" }, "Ticked indicators and notes"),
-      rows.filter(([e, r]) => r.notes || e.indicators.some((i) => C.ticked(a, i.id))).map(([e, r]) =>
-        h("details", { class: "tf-d-element" }, h("summary", {}, `${e.title} · ${cellOf(r)}`),
-          list(e.indicators.filter((i) => C.ticked(a, i.id)), C.indicatorLine),
-          r.notes && h("div", { class: "tf-d-notes" }, h("strong", {}, "Notes: "), r.notes))),
+      rows
+        .filter(([e, r]) => r.notes || e.indicators.some((i) => C.ticked(a, i.id)))
+        .map(([e, r]) =>
+          h(
+            "details",
+            { class: "tf-d-element" },
+            h("summary", {}, `${e.title} · ${cellOf(r)}`),
+            list(
+              e.indicators.filter((i) => C.ticked(a, i.id)),
+              C.indicatorLine,
+            ),
+            r.notes && h("div", { class: "tf-d-notes" }, h("strong", {}, "Notes: "), r.notes),
+          ),
+        ),
     ];
   }
   C.pages["tf-shared"] = shared;
