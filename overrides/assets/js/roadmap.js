@@ -41,7 +41,7 @@
       field.className = "tf-sr";
       document.body.append(field);
       field.select();
-      let ok = false;
+      let ok;
       try {
         ok = document.execCommand("copy");
       } catch {
