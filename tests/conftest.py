@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import BrowserContext, Page, expect
 
 ROOT = Path(__file__).resolve().parent.parent
 RUBRIC = ROOT / "rubric"
@@ -142,3 +143,95 @@ def context(new_context):
 def screenshots() -> Path:
     OUTPUT.mkdir(exist_ok=True)
     return OUTPUT
+
+
+# --- Helpers the self-assessment's browser tests share ------------------------------------------
+# Modules opt in to `watch` with pytest.mark.usefixtures("watch").
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+MISSION = "internal-foundations/mission-statement/"  # stages hold 2, 2, 3, 2, 3 indicators
+MEDIA = "public-engagement/media/"  # 3, 1, 2, 2, 3
+DASHBOARD = "self-assessment/"
+RECORDER = """
+window.__problems = [];
+document.addEventListener('securitypolicyviolation',
+  (e) => window.__problems.push('CSP ' + e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@pytest.fixture
+def watch(context: BrowserContext):
+    """Fails the test on a CSP violation or an uncaught error in any of its pages."""
+    errors: list[str] = []
+    context.add_init_script(RECORDER)
+    context.on("page", lambda p: p.on("pageerror", lambda e: errors.append(f"{p.url}: {e}")))
+    yield
+    for p in context.pages:
+        if not p.is_closed():
+            try:
+                errors += p.evaluate("() => window.__problems || []")
+            except Exception:  # a page mid-navigation at teardown has nothing to report
+                pass
+    assert errors == []
+
+
+def box(page: Page, indicator: str):
+    return page.locator(f"#tf-check-{indicator}")
+
+
+def open_element(page: Page, path: str, roadmap=None):
+    page.goto(path)
+    expect(page.locator(".tf-assessment h2")).to_have_text("Your self-assessment")
+
+
+def open_dashboard(page: Page):
+    page.goto(DASHBOARD)
+    expect(page.locator("tr[data-element]")).to_have_count(23)
+
+
+def exported(page: Page) -> dict:
+    """The current assessment in the export format, minus the moment of export."""
+    data = page.evaluate("() => TF.exportData()")
+    del data["exported"]
+    return data
+
+
+def dialog_ok(page: Page, button: str, name: str | None = None):
+    dialog = page.locator("dialog.tf-dialog")
+    expect(dialog).to_be_visible()
+    if name is not None:
+        dialog.get_by_role("textbox", name="Name").fill(name)
+    dialog.get_by_role("button", name=button, exact=True).click()
+    expect(dialog).to_have_count(0)
+
+
+HOLD = """
+window.__held = 0;
+window.addEventListener('storage', (e) => {  // registered before the page's own listener
+  if (window.__hold) { e.stopImmediatePropagation(); window.__held++; }
+});
+"""
+
+
+def download(page: Page, button: str) -> tuple[str, str]:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button).click()
+    d = info.value
+    return d.suggested_filename, Path(d.path()).read_bytes().decode("utf-8")
+
+
+def axe(page: Page) -> list:
+    # Colours are measured as rendered: the pointer rests in the empty margin (Material's hover
+    # colour is its accent), and transitions (Material fades its header) finish first.
+    page.mouse.move(0, 400)
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], v["impact"], [(n["target"], n["failureSummary"][-160:]) for n in v["nodes"]][:3])
+            for v in result["violations"]]
+
+
+def dark(page: Page):
+    """Material's palette toggle, switched without hovering it (a hover opens its tooltip)."""
+    page.locator("input#__palette_1").evaluate("(e) => e.click()")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")

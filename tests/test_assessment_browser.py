@@ -19,67 +19,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import ROOT
+from conftest import (DASHBOARD, HOLD, ROOT, MEDIA, MISSION, axe, box, dark, dialog_ok, download, exported,
+                      open_dashboard, open_element)
 from test_assessment_schema import bad_samples, sample
 
-pytestmark = pytest.mark.browser
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-MISSION = "internal-foundations/mission-statement/"  # stages hold 2, 2, 3, 2, 3 indicators
-MEDIA = "public-engagement/media/"  # 3, 1, 2, 2, 3
-DASHBOARD = "self-assessment/"
-RECORDER = """
-window.__problems = [];
-document.addEventListener('securitypolicyviolation',
-  (e) => window.__problems.push('CSP ' + e.violatedDirective + ' ' + e.blockedURI));
-"""
-
-
-@pytest.fixture(autouse=True)
-def watch(context: BrowserContext):
-    """Fails the test on a CSP violation or an uncaught error in any of its pages."""
-    errors: list[str] = []
-    context.add_init_script(RECORDER)
-    context.on("page", lambda p: p.on("pageerror", lambda e: errors.append(f"{p.url}: {e}")))
-    yield
-    for p in context.pages:
-        if not p.is_closed():
-            try:
-                errors += p.evaluate("() => window.__problems || []")
-            except Exception:  # a page mid-navigation at teardown has nothing to report
-                pass
-    assert errors == []
-
-
-def box(page: Page, indicator: str):
-    return page.locator(f"#tf-check-{indicator}")
-
-
-def open_element(page: Page, path: str, roadmap=None):
-    page.goto(path)
-    expect(page.locator(".tf-assessment h2")).to_have_text("Your self-assessment")
-
-
-def open_dashboard(page: Page):
-    page.goto(DASHBOARD)
-    expect(page.locator("tr[data-element]")).to_have_count(23)
-
-
-def exported(page: Page) -> dict:
-    """The current assessment in the export format, minus the moment of export."""
-    data = page.evaluate("() => TF.exportData()")
-    del data["exported"]
-    return data
-
-
-def dialog_ok(page: Page, button: str, name: str | None = None):
-    dialog = page.locator("dialog.tf-dialog")
-    expect(dialog).to_be_visible()
-    if name is not None:
-        dialog.get_by_role("textbox", name="Name").fill(name)
-    dialog.get_by_role("button", name=button, exact=True).click()
-    expect(dialog).to_have_count(0)
-
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
 def row(page: Page, element: str):
     return page.locator(f"tr[data-element='{element}']")
@@ -223,14 +167,6 @@ def test_instant_navigation_keeps_the_page_alive_and_the_checklist_working(page:
     assert page.evaluate("() => window.__marker") == "still here"
 
 
-HOLD = """
-window.__held = 0;
-window.addEventListener('storage', (e) => {  // registered before the page's own listener
-  if (window.__hold) { e.stopImmediatePropagation(); window.__held++; }
-});
-"""
-
-
 def test_two_tabs_lose_no_tick(context: BrowserContext):
     one, two = context.new_page(), context.new_page()
     two.add_init_script(HOLD)
@@ -357,13 +293,6 @@ def test_named_assessments_and_comparison(page: Page):
 
 
 # --- export and import --------------------------------------------------------------------------
-
-def download(page: Page, button: str) -> tuple[str, str]:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=button).click()
-    d = info.value
-    return d.suggested_filename, Path(d.path()).read_bytes().decode("utf-8")
-
 
 def fill_in(page: Page):
     open_element(page, MISSION)
@@ -777,23 +706,6 @@ def test_without_javascript_the_page_reads_as_before(page: Page, roadmap):
     expect(page.locator(".tf-assessment")).to_be_hidden()
     page.goto(DASHBOARD)
     expect(page.locator("article")).to_contain_text("needs JavaScript")
-
-
-def axe(page: Page) -> list:
-    # Colours are measured as rendered: the pointer rests in the empty margin (Material's hover
-    # colour is its accent), and transitions (Material fades its header) finish first.
-    page.mouse.move(0, 400)
-    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    return [(v["id"], v["impact"], [(n["target"], n["failureSummary"][-160:]) for n in v["nodes"]][:3])
-            for v in result["violations"]]
-
-
-def dark(page: Page):
-    """Material's palette toggle, switched without hovering it (a hover opens its tooltip)."""
-    page.locator("input#__palette_1").evaluate("(e) => e.click()")
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
 
 
 # axe-core is injected as an inline script, which the site's CSP rightly refuses: these two tests

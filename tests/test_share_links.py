@@ -24,10 +24,9 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import is_local
-from test_assessment_browser import RECORDER, axe, dark, watch  # noqa: F401
+from conftest import RECORDER, axe, dark, is_local
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
 DASHBOARD = "self-assessment/"
 SHARED = "self-assessment/shared/"

@@ -11,10 +11,10 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from test_assessment_browser import (HOLD, MEDIA, MISSION, axe, box, dark, dialog_ok, exported,  # noqa: F401
-                                     open_dashboard, open_element, watch)
+from conftest import (HOLD, MEDIA, MISSION, axe, box, dark, dialog_ok, exported, open_dashboard,
+                      open_element)
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
 SAVE = "Save a dated snapshot"
 ON_DEMAND = ("snapshots", "share", "consensus", "dashboard")

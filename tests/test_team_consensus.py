@@ -17,9 +17,9 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from test_assessment_browser import axe, dialog_ok, download, exported, open_dashboard, watch  # noqa: F401
+from conftest import axe, dialog_ok, download, exported, open_dashboard
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
 TEAM = "self-assessment/team/"
 NAMES = ["Alice Marchetti", "Bob Okonkwo", "Carol Lindqvist"]
