@@ -537,28 +537,6 @@ def test_full_storage_says_the_change_was_not_saved(page: Page):
     expect(box(page, "mission-clearly-written")).to_be_checked()  # saved with the next change
 
 
-def test_saved_data_it_cannot_read_is_left_untouched(page: Page):
-    open_element(page, MISSION)
-    damaged = json.dumps({"schema": 1, "cur": ["x", 1], "list": {"x": {"id": "x"}}})
-    page.evaluate("(v) => localStorage.setItem(TF.key, v)", damaged)
-    page.reload()
-    expect(page.locator(".tf-assessment")).to_contain_text("cannot read. They are left untouched")
-    box(page, "mission-clearly-written").check()
-    assert page.evaluate("() => localStorage.getItem(TF.key)") == damaged
-    page.evaluate("() => localStorage.setItem(TF.key, '{\"schema\": 99}')")  # from a newer version
-    page.reload()
-    expect(page.locator(".tf-assessment")).to_contain_text("cannot read. They are left untouched")
-    box(page, "mission-clearly-written").check()
-    assert page.evaluate("() => localStorage.getItem(TF.key)") == '{"schema": 99}'
-    open_dashboard(page)
-    page.get_by_role("button", name="Delete everything saved here").click()
-    dialog_ok(page, "Delete everything")
-    expect(page.locator(".tf-d-status")).to_contain_text("saved in this browser only")
-    open_element(page, MISSION)
-    box(page, "mission-clearly-written").check()
-    assert "mission-clearly-written" in page.evaluate("() => localStorage.getItem(TF.key)")
-
-
 def test_session_only_mode_keeps_nothing_in_local_storage_and_wipes_in_one_click(page: Page):
     open_element(page, MISSION)
     box(page, "mission-clearly-written").check()

@@ -118,6 +118,9 @@ BAD = [
     ("schema", 2),
     ("rubric", "not hex!"),
     ("exported", "yesterday"),
+    ("exported", "2024-13-45T99:99:99Z"),  # impossible dates look like dates
+    ("assessment.created", "2026-02-27T24:00:00Z"),
+    ("assessment.created", "2026-02-27T09:60:00+01:00"),
     ("assessment.name", ""),
     ("assessment.name", "x" * 121),
     ("assessment.id", "Has Spaces"),

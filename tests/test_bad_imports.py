@@ -144,11 +144,11 @@ def test_html_in_every_text_field_is_shown_as_text(dashboard: Page, good, tmp_pa
     assert dashboard.evaluate("() => window.__pwned") is None
 
 
-def test_corrupted_json_in_storage_is_left_as_it_was(page: Page):
+def test_corrupted_json_in_storage_is_set_aside_as_it_was(page: Page):
     page.goto("internal-foundations/mission-statement/")
     page.evaluate("() => localStorage.setItem(TF.key, '{\"schema\": 1, \"cur\": [')")  # cut off mid-write
     page.reload()
-    expect(page.locator(".tf-assessment")).to_contain_text("cannot read. They are left untouched")
+    expect(page.locator(".tf-assessment")).to_contain_text("cannot read. They are kept aside")
     page.locator("#tf-check-mission-clearly-written").check()  # the page still works
     expect(page.locator("#tf-check-mission-clearly-written")).to_be_checked()
-    assert page.evaluate("() => localStorage.getItem(TF.key)") == '{"schema": 1, "cur": ['
+    assert page.evaluate("() => localStorage.getItem(TF.key + '#unreadable')") == '{"schema": 1, "cur": ['

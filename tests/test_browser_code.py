@@ -1,5 +1,6 @@
-"""The browser code follows the ecosystem's conventions: Prettier's format and ESLint's recommended
-rules (configured in .prettierrc.json and eslint.config.mjs), pinned in package-lock.json."""
+"""The browser code follows the ecosystem's conventions: Prettier's format, ESLint's recommended
+rules (configured in .prettierrc.json and eslint.config.mjs) and TypeScript's checks of its JSDoc
+types (tsconfig.json for every file, tsconfig.strict.json for the store), pinned in package-lock.json."""
 
 import shutil
 import subprocess
@@ -27,6 +28,31 @@ def test_browser_code_is_formatted_by_prettier():
 def test_browser_code_passes_eslint_recommended():
     done = run("eslint", "--max-warnings=0", JS)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_browser_code_passes_tsc_check_js():
+    for config in ("tsconfig.json", "tsconfig.strict.json"):
+        done = run("tsc", "--noEmit", "-p", config)
+        assert done.returncode == 0, config + "\n" + done.stdout + done.stderr
+
+
+def test_tsc_catches_a_type_error_in_the_browser_code():
+    # The check above can fail: a store call with a number for an assessment id is reported, in
+    # the loose check of every file and in the strict check of the store.
+    bad = ROOT / JS / "zz-tsc-probe.js"
+    bad.write_text("(() => { window.TF_STORE.select(42); })();\n")
+    store = ROOT / JS / "store.js"
+    original = store.read_text(encoding="utf-8")
+    try:
+        done = run("tsc", "--noEmit", "-p", "tsconfig.json")
+        assert done.returncode != 0 and "zz-tsc-probe.js" in done.stdout, done.stdout
+        store.write_text(original.replace("const byId = (id) =>", "const byId = (/** @type {number} */ id) =>"),
+                         encoding="utf-8")
+        done = run("tsc", "--noEmit", "-p", "tsconfig.strict.json")
+        assert done.returncode != 0 and "store.js" in done.stdout, done.stdout
+    finally:
+        bad.unlink()
+        store.write_text(original, encoding="utf-8")
 
 
 def test_lint_catches_a_badly_formatted_file(tmp_path):

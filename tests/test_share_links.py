@@ -459,7 +459,7 @@ def test_a_wrong_passphrase_or_a_damaged_link_shows_nothing(page: Page, fresh_co
         assert_shows_nothing(theirs)
 
     # Plain links: cut short, not a link of this site, or made for another indicator order.
-    order = [k for k, v in packed.items() if v == page.evaluate("() => TF.core.R.order")]
+    order = [k for k, v in packed.items() if v == page.evaluate("() => TF.core.rubric.order")]
     assert len(order) == 1
     other = dict(packed, **{order[0]: "0123456789"})
     foreign = zlib.compress(json.dumps(other).encode(), 9)

@@ -3,27 +3,27 @@
 // assessment. Loaded on the team page only.
 (() => {
   "use strict";
-  const C = window.TF && window.TF.core;
-  if (!C || C.pages["tf-team"]) return;
-  const { ELS, h, button } = C;
+  const core = window.TF && window.TF.core;
+  if (!core || core.pages["tf-team"]) return;
+  const { allElements, make, button } = core;
   // Kept while this tab stays on the site, so a look at an element page loses nothing.
   const members = []; // { name, file, a, key }
   const agreedStage = {},
     agreedTick = {}; // the facilitator's choices; unset means the default below
   let anon = false;
 
-  const stageText = (c) => (c == null ? "not assessed" : C.stageCell(c));
+  const stageText = (c) => (c == null ? "not assessed" : core.stageCell(c));
   const label = (m) => {
     const n = members.indexOf(m);
     if (anon) return `Member ${n < 26 ? String.fromCharCode(65 + n) : n + 1}`;
     return members.some((o) => o !== m && o.name === m.name) ? `${m.name} (${m.file})` : m.name;
   };
-  const yes = (i) => members.filter((m) => C.ticked(m.a, i.id));
+  const yes = (i) => members.filter((m) => core.ticked(m.a, i.id));
   // Defaults: an indicator is agreed true when most members ticked it; a stage when all agree.
   const tickOf = (i) =>
     i.id in agreedTick ? agreedTick[i.id] : yes(i).length * 2 > members.length;
   const stageOf = (r) =>
-    r.e.id in agreedStage ? agreedStage[r.e.id] : r.differ ? null : r.xs[0].c;
+    r.e.id in agreedStage ? agreedStage[r.e.id] : r.differ ? null : r.xs[0].counted;
 
   async function load(files) {
     const lines = [];
@@ -31,7 +31,8 @@
     for (const file of files) {
       let data;
       try {
-        if (file.size > 5e6) throw new Error("it is over 5 MB");
+        if (file.size > core.store.LIMITS.fileBytes)
+          throw new Error(`it is over ${core.store.LIMITS.fileBytes / 1e6} MB`);
         data = JSON.parse(await file.text());
       } catch (e) {
         lines.push(
@@ -39,10 +40,10 @@
         );
         continue;
       }
-      const problems = C.validate(data);
+      const problems = core.store.validateExport(data);
       if (problems.length) {
         lines.push(
-          `“${file.name}” was refused: it is not a self-assessment export this site can read (${C.summary(problems)}).`,
+          `“${file.name}” was refused: it is not a self-assessment export this site can read (${core.summary(problems)}).`,
         );
         continue;
       }
@@ -55,16 +56,16 @@
       members.push({
         name: data.assessment.name,
         file: file.name,
-        a: C.build(data, data.assessment.id, null, 0),
+        a: core.store.readOnly(data),
         key,
       });
-      if (data.rubric !== C.R.version)
+      if (data.rubric !== core.rubric.version)
         lines.push(
           `“${file.name}” was made with another version of the roadmap: it is compared on the indicators both versions share.`,
         );
       added++;
     }
-    C.say(
+    core.say(
       [added ? `Loaded ${added} file(s): ${members.length} member(s) in all.` : "", ...lines]
         .filter(Boolean)
         .join(" "),
@@ -73,9 +74,9 @@
   }
 
   function analyse() {
-    return ELS.map((e, order) => {
-      const xs = members.map((m) => C.info(m.a, e));
-      const nums = xs.map((x) => x.c).filter((c) => typeof c === "number");
+    return allElements.map((e, order) => {
+      const xs = members.map((m) => core.info(m.a, e));
+      const nums = xs.map((x) => x.counted).filter((c) => typeof c === "number");
       const lo = Math.min(...nums),
         hi = Math.max(...nums);
       // Most evenly split first: the number who would have to change their answer.
@@ -95,7 +96,7 @@
         lo,
         hi,
         spread: nums.length > 1 ? hi - lo : 0,
-        differ: new Set(xs.map((x) => String(x.c))).size > 1,
+        differ: new Set(xs.map((x) => String(x.counted))).size > 1,
         split,
       };
     });
@@ -143,9 +144,9 @@
         "",
         "",
         "",
-        ...r.xs.map((x) => C.csvStage(x.c)),
+        ...r.xs.map((x) => core.csvStage(x.counted)),
         r.differ ? (r.spread ? r.spread : "differs") : "agreed",
-        C.csvStage(stageOf(r)),
+        core.csvStage(stageOf(r)),
       ]);
       for (const i of r.e.indicators) {
         out.push([
@@ -154,43 +155,43 @@
           i.id,
           i.stage,
           i.text,
-          ...members.map((m) => (C.ticked(m.a, i.id) ? "yes" : "no")),
+          ...members.map((m) => (core.ticked(m.a, i.id) ? "yes" : "no")),
           `${yes(i).length} of ${members.length}`,
           tickOf(i) ? "yes" : "no",
         ]);
       }
     }
-    return C.csvText(out);
+    return core.csvText(out);
   }
 
   async function saveAgreed(rows) {
-    const name = await C.ask(
+    const name = await core.ask(
       "Save the agreed result",
       [
         `Creates a new assessment in this browser from the agreed stages and ticks ` +
           `of ${members.length} members. The members' files are not kept.`,
       ],
       "Save",
-      `Team consensus ${C.today()}`,
+      `Team consensus ${core.today()}`,
     );
     if (!name) return;
-    const t = C.now(),
-      a = C.add(name, null, t);
-    for (const r of rows) {
-      for (const i of r.e.indicators)
-        if (tickOf(i)) {
-          a.ticks[i.id] = [1, t];
-          C.touch(a, r.e.id);
-        }
-      const s = stageOf(r);
-      if (s != null) C.touch(a, r.e.id).s = [s, t];
-    }
-    C.commit();
-    C.say(`Saved “${name}” in this browser. It is now the current assessment on the dashboard.`);
+    const store = core.store;
+    core.setMessage(
+      `Saved “${name}” in this browser. It is now the current assessment on the dashboard.`,
+    );
+    store.batch(() => {
+      const a = store.create(name);
+      if (!a) return;
+      for (const r of rows) {
+        for (const i of r.e.indicators) if (tickOf(i)) store.setTick(a.id, i.id, true, r.e);
+        const s = stageOf(r);
+        if (s != null) store.setElementField(a.id, r.e, "s", s);
+      }
+    });
   }
 
   function draw(region) {
-    const input = h("input", {
+    const input = make("input", {
       type: "file",
       id: "tf-team-files",
       multiple: true,
@@ -205,42 +206,42 @@
       },
     });
     const out = [
-      h(
+      make(
         "div",
         { class: "tf-t-load" },
-        h("label", { for: input.id }, "Members' self-assessment exports (JSON files)"),
+        make("label", { for: input.id }, "Members' self-assessment exports (JSON files)"),
         input,
-        h(
+        make(
           "p",
           { class: "tf-t-hint" },
           "Or drop the files anywhere on this part of the page. They are read in this tab only: nothing is uploaded, nothing is saved.",
         ),
         members.length > 0 && [
           // Exports are named after their assessment (self-assessment-<name>-<date>.json): hidden names hide the file too.
-          h(
+          make(
             "ul",
             { id: "tf-team-members" },
             members.map((m) =>
-              h(
+              make(
                 "li",
                 {},
                 anon ? `${label(m)} ` : `${label(m)} · ${m.file} `,
                 button(
-                  ["Remove", h("span", { class: "tf-sr" }, ` ${label(m)}`)],
+                  ["Remove", make("span", { class: "tf-sr" }, ` ${label(m)}`)],
                   () => {
                     const who = anon ? label(m) : m.file;
                     members.splice(members.indexOf(m), 1);
-                    C.say(`Removed ${who}.`);
+                    core.say(`Removed ${who}.`);
                   },
                   "remove-" + members.indexOf(m),
                 ),
               ),
             ),
           ),
-          h(
+          make(
             "div",
             { class: "tf-d-check" },
-            h("input", {
+            make("input", {
               type: "checkbox",
               id: "tf-team-anon",
               checked: anon,
@@ -248,11 +249,11 @@
               on: {
                 change: (ev) => {
                   anon = ev.target.checked;
-                  C.say(null);
+                  core.say(null);
                 },
               },
             }), // messages name files
-            h(
+            make(
               "label",
               { for: "tf-team-anon" },
               "Hide names: show Member A, B, C… on screen, in print and in the CSV",
@@ -264,7 +265,7 @@
     ];
     if (members.length < 2)
       return out.concat(
-        h(
+        make(
           "p",
           { id: "tf-team-empty" },
           members.length
@@ -277,13 +278,18 @@
       agenda = agendaOf(rows),
       agreed = rows.filter((r) => !agenda.includes(r));
     out.push(
-      h(
+      make(
         "div",
         { class: "tf-d-actions" },
         button("Print the agenda", () => window.print(), "team-print"),
         button(
           "Export CSV",
-          () => C.download(`team-consensus-${C.today()}.csv`, "text/csv;charset=utf-8", csv(rows)),
+          () =>
+            core.download(
+              `team-consensus-${core.today()}.csv`,
+              "text/csv;charset=utf-8",
+              csv(rows),
+            ),
           "team-csv",
         ),
         button(
@@ -293,16 +299,16 @@
           "tf-btn--primary",
         ),
       ),
-      h(
+      make(
         "p",
         { class: "tf-d-printinfo" },
-        `Team consensus of ${members.length} members, printed ${C.when(new Date().toISOString())}.`,
+        `Team consensus of ${members.length} members, printed ${core.when(new Date().toISOString())}.`,
       ),
     );
 
     out.push(
-      h("h2", { id: "tf-team-overview-title" }, "Each member's counted stage"),
-      h(
+      make("h2", { id: "tf-team-overview-title" }, "Each member's counted stage"),
+      make(
         "div",
         {
           class: "tf-d-scroll",
@@ -310,37 +316,37 @@
           role: "region",
           "aria-labelledby": "tf-team-overview-title",
         },
-        h(
+        make(
           "table",
           { class: "tf-team", id: "tf-team-overview" },
-          h(
+          make(
             "thead",
             {},
-            h(
+            make(
               "tr",
               {},
-              h("th", { scope: "col" }, "Element"),
-              members.map((m) => h("th", { scope: "col" }, label(m))),
-              h("th", { scope: "col" }, "Spread"),
+              make("th", { scope: "col" }, "Element"),
+              members.map((m) => make("th", { scope: "col" }, label(m))),
+              make("th", { scope: "col" }, "Spread"),
             ),
           ),
-          h(
+          make(
             "tbody",
             {},
             rows.map((r) =>
-              h(
+              make(
                 "tr",
                 { "data-team": r.e.id, class: r.differ ? "tf-t-differ" : "" },
-                h("th", { scope: "row" }, h("a", { href: C.url(r.e.url) }, r.e.title)),
+                make("th", { scope: "row" }, make("a", { href: core.url(r.e.url) }, r.e.title)),
                 r.xs.map((x) =>
-                  h(
+                  make(
                     "td",
                     {},
-                    C.stageCell(x.c),
-                    x.status === "suggested" && h("span", { class: "tf-d-sug" }, " suggested"),
+                    core.stageCell(x.counted),
+                    x.status === "suggested" && make("span", { class: "tf-d-sug" }, " suggested"),
                   ),
                 ),
-                h("td", { class: "tf-t-spread" }, spreadText(r)),
+                make("td", { class: "tf-t-spread" }, spreadText(r)),
               ),
             ),
           ),
@@ -349,18 +355,18 @@
     );
 
     out.push(
-      h("h2", { id: "tf-agenda-title" }, "Agenda: where members disagree, biggest first"),
-      h(
+      make("h2", { id: "tf-agenda-title" }, "Agenda: where members disagree, biggest first"),
+      make(
         "p",
         { id: "tf-agenda-summary" },
-        `${agenda.length} of ${ELS.length} elements to discuss. For each, agree a stage and settle the indicators ` +
+        `${agenda.length} of ${allElements.length} elements to discuss. For each, agree a stage and settle the indicators ` +
           "members answered differently (preset: what most members ticked), then save the agreed result.",
       ),
-      h(
+      make(
         "ol",
         { id: "tf-agenda", class: "tf-t-agenda" },
         agenda.map((r) => {
-          const pick = h(
+          const pick = make(
             "select",
             {
               id: "tf-agree-" + r.e.id,
@@ -369,44 +375,44 @@
                 change: () => {
                   agreedStage[r.e.id] =
                     pick.value === "" ? null : pick.value === "na" ? "na" : Number(pick.value);
-                  C.refresh();
+                  core.refresh();
                 },
               },
             },
-            [null, 1, 2, 3, 4, 5, "na"].map((v) =>
-              h(
+            [null, ...core.rubric.stages.map((s) => s.n), "na"].map((v) =>
+              make(
                 "option",
                 { value: v == null ? "" : v, selected: stageOf(r) === v },
-                v == null ? "Not agreed yet (the agreed ticks suggest one)" : C.stageName(v),
+                v == null ? "Not agreed yet (the agreed ticks suggest one)" : core.stageName(v),
               ),
             ),
           );
-          return h(
+          return make(
             "li",
             { "data-agenda": r.e.id },
-            h("h3", {}, h("a", { href: C.url(r.e.url) }, r.e.title), ` · ${headline(r)}`),
-            h(
+            make("h3", {}, make("a", { href: core.url(r.e.url) }, r.e.title), ` · ${headline(r)}`),
+            make(
               "p",
               { class: "tf-t-stages" },
-              members.map((m, n) => `${label(m)}: ${stageText(r.xs[n].c)}`).join(" · "),
+              members.map((m, n) => `${label(m)}: ${stageText(r.xs[n].counted)}`).join(" · "),
             ),
-            h(
+            make(
               "div",
               { class: "tf-d-pick" },
-              h("label", { for: pick.id }, `Agreed stage for ${r.e.title}`),
+              make("label", { for: pick.id }, `Agreed stage for ${r.e.title}`),
               pick,
             ),
             r.split.length > 0 && [
-              h(
+              make(
                 "p",
                 {},
                 `Indicators answered differently (${r.split.length}), most evenly split first:`,
               ),
-              h(
+              make(
                 "ul",
                 { class: "tf-t-split" },
                 r.split.map((d) => {
-                  const box = h("input", {
+                  const box = make("input", {
                     type: "checkbox",
                     id: "tf-agree-" + d.i.id,
                     checked: tickOf(d.i),
@@ -414,16 +420,16 @@
                     on: {
                       change: () => {
                         agreedTick[d.i.id] = box.checked;
-                        C.refresh();
+                        core.refresh();
                       },
                     },
                   });
-                  return h(
+                  return make(
                     "li",
                     { "data-split": d.i.id },
                     box,
-                    h("label", { for: box.id }, C.indicatorLine(d.i)),
-                    h(
+                    make("label", { for: box.id }, core.indicatorLine(d.i)),
+                    make(
                       "span",
                       { class: "tf-t-who" },
                       ` True for ${d.yes.length} of ${members.length}: ${d.yes.map(label).join(", ")}; ` +
@@ -437,21 +443,21 @@
         }),
       ),
       agreed.length > 0 &&
-        h(
+        make(
           "p",
           { id: "tf-team-agreed" },
           `Answered alike by everyone (${agreed.length}): `,
           agreed.map((r, n) => [
             n ? ", " : "",
-            h("a", { href: C.url(r.e.url) }, r.e.title),
-            ` (${stageText(r.xs[0].c)})`,
+            make("a", { href: core.url(r.e.url) }, r.e.title),
+            ` (${stageText(r.xs[0].counted)})`,
           ]),
         ),
     );
     return out;
   }
 
-  C.pages["tf-team"] = (root) => {
+  core.pages["tf-team"] = (root) => {
     if (!root.dataset.drop) {
       root.dataset.drop = "1";
       root.addEventListener("dragover", (ev) => {
@@ -465,6 +471,6 @@
         load([...ev.dataTransfer.files]);
       });
     }
-    C.mountView(root, draw);
+    core.mountView(root, draw);
   };
 })();

@@ -2,12 +2,12 @@
 // export and import, and this browser's storage mode. Loaded on the dashboard page only.
 (() => {
   "use strict";
-  const C = window.TF && window.TF.core;
-  if (!C || C.pages["tf-dashboard"]) return;
+  const core = window.TF && window.TF.core;
+  if (!core || core.pages["tf-dashboard"]) return;
   const {
-    R,
-    ELS,
-    h,
+    rubric,
+    allElements,
+    make,
     button,
     list,
     ask,
@@ -23,36 +23,25 @@
     download,
     info,
     ticked,
-    cur,
-    live,
-    add,
-    now,
-    commit,
-    save,
+    current,
     refresh,
     say,
     kept,
     nextSteps,
-    byId,
     warnings,
     wipeSession,
     MODES,
-    exportData,
-    validate,
     summary,
     importData,
-  } = C;
-  let cmp = [null, null]; // the two assessments compared, kept while the tab stays on the site
+    store,
+  } = core;
+  const { nameOf } = store,
+    setMessage = core.setMessage;
+  // The copy's suggested name stays within the limit on names.
+  const copyName = (name) =>
+    [...name].slice(0, store.LIMITS.name - " (copy)".length).join("") + " (copy)";
+  let compared = [null, null]; // the two assessments compared, kept while the tab stays on the site
 
-  const lastChange = (a) =>
-    Math.max(
-      a.name[1],
-      ...Object.values(a.ticks).map((f) => f[1]),
-      ...Object.values(a.els).flatMap((x) => Object.values(x).map((f) => f[1])),
-    );
-  const hasData = (a) =>
-    Object.values(a.ticks).some((f) => f[0]) ||
-    Object.values(a.els).some((x) => (x.s && x.s[0] != null) || (x.n && x.n[0]));
   function csv(a) {
     const rows = [
       [
@@ -70,7 +59,7 @@
         "Notes",
       ],
     ];
-    for (const e of ELS) {
+    for (const e of allElements) {
       const x = info(a, e);
       rows.push([
         "element",
@@ -82,8 +71,8 @@
         "",
         "",
         csvStage(x.chosen),
-        csvStage(x.sug),
-        csvStage(x.c),
+        csvStage(x.suggested),
+        csvStage(x.counted),
         x.notes,
       ]);
       for (const i of e.indicators) {
@@ -122,21 +111,20 @@
   }
   const fileName = (a, ext) =>
     `self-assessment-${
-      a.name[0]
+      nameOf(a)
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, "-")
         .replace(/^-|-$/g, "") || "export"
     }-${today()}.${ext}`;
   function doExport(kind) {
-    const a = cur();
+    const a = current();
     if (kind === "csv") download(fileName(a, "csv"), "text/csv;charset=utf-8", csv(a));
     else {
-      const data = exportData(a);
+      const data = store.exportData(a);
       download(fileName(a, "json"), "application/json", JSON.stringify(data, null, 2) + "\n");
-      a.exp = [data.exported, now()];
-      save();
+      store.markExported(a.id, data.exported);
     }
-    say(`Exported “${a.name[0]}” as ${kind.toUpperCase()} to your downloads.`);
+    say(`Exported “${nameOf(a)}” as ${kind.toUpperCase()} to your downloads.`);
   }
 
   async function importFile(input) {
@@ -147,48 +135,54 @@
       say(`Import refused: “${file.name}” ${why}. Nothing was changed.`, true);
     let data;
     try {
-      if (file.size > 5e6) return refuse("is over 5 MB");
+      if (file.size > store.LIMITS.fileBytes)
+        return refuse(`is over ${store.LIMITS.fileBytes / 1e6} MB`);
       data = JSON.parse(await file.text());
     } catch (e) {
       return refuse(`is not valid JSON (${e.message})`);
     }
-    const problems = validate(data);
+    const problems = store.validateExport(data);
     if (problems.length)
       return refuse(`is not a self-assessment export this site can read: ${summary(problems)}`);
     return importData(data, file.name);
   }
   function drawDashboard(region) {
-    const a = cur(),
-      all = live(),
-      rows = ELS.map((e) => [e, info(a, e)]);
-    const assessed = rows.filter(([, x]) => x.c != null).length;
-    const tickedCount = ELS.reduce(
+    const a = current(),
+      all = store.assessments(),
+      rows = allElements.map((e) => [e, info(a, e)]);
+    const assessed = rows.filter(([, x]) => x.counted != null).length;
+    const tickedCount = allElements.reduce(
       (n, e) => n + e.indicators.filter((i) => ticked(a, i.id)).length,
       0,
     );
-    const total = ELS.reduce((n, e) => n + e.indicators.length, 0);
+    const total = allElements.reduce((n, e) => n + e.indicators.length, 0);
     const out = [];
 
-    const pick = h(
+    const pick = make(
       "select",
       {
         id: "tf-switch",
         "data-k": "switch",
         on: {
           change: () => {
-            C.select(pick.value);
+            store.select(pick.value);
             say(null);
           },
         },
       },
-      all.map((b) => h("option", { value: b.id, selected: b.id === a.id }, b.name[0])),
+      all.map((b) => make("option", { value: b.id, selected: b.id === a.id }, nameOf(b))),
     );
     out.push(
-      h(
+      make(
         "div",
         { class: "tf-d-bar" },
-        h("div", { class: "tf-d-pick" }, h("label", { for: "tf-switch" }, "Assessment"), pick),
-        h(
+        make(
+          "div",
+          { class: "tf-d-pick" },
+          make("label", { for: "tf-switch" }, "Assessment"),
+          pick,
+        ),
+        make(
           "div",
           { class: "tf-d-actions" },
           button(
@@ -201,9 +195,8 @@
                 `Assessment ${today()}`,
               );
               if (n) {
-                add(n);
-                commit();
-                say(null);
+                setMessage(null);
+                store.create(n);
               }
             },
             "new",
@@ -211,12 +204,8 @@
           button(
             "Rename",
             async () => {
-              const n = await ask("Rename assessment", [], "Rename", a.name[0]);
-              const b = n && byId(a.id);
-              if (b) {
-                b.name = [n, now()];
-                commit();
-              }
+              const n = await ask("Rename assessment", [], "Rename", nameOf(a));
+              if (n) store.rename(a.id, n);
             },
             "rename",
           ),
@@ -226,19 +215,12 @@
               const n = await ask(
                 "Duplicate assessment",
                 [
-                  `Copies all answers and notes of “${a.name[0]}”, for example to start next year's review.`,
+                  `Copies all answers and notes of “${nameOf(a)}”, for example to start next year's review.`,
                 ],
                 "Duplicate",
-                `${a.name[0]} (copy)`,
+                copyName(nameOf(a)),
               );
-              const src = n && byId(a.id);
-              if (!src) return;
-              const t = now(),
-                b = add(n, null, t);
-              for (const [id, f] of Object.entries(src.ticks)) b.ticks[id] = [f[0], t];
-              for (const [id, x] of Object.entries(src.els))
-                b.els[id] = Object.fromEntries(Object.entries(x).map(([k, f]) => [k, [f[0], t]]));
-              commit();
+              if (n) store.duplicate(a.id, n);
             },
             "duplicate",
           ),
@@ -247,7 +229,7 @@
             async () => {
               if (
                 !(await ask(
-                  `Delete “${a.name[0]}”?`,
+                  `Delete “${nameOf(a)}”?`,
                   [
                     "Its answers and notes are removed from this browser for good: export it first if you may need it.",
                   ],
@@ -255,11 +237,8 @@
                 ))
               )
                 return;
-              const b = byId(a.id);
-              if (!b) return;
-              b.del = [1, now()];
-              commit();
-              say(`Deleted “${a.name[0]}”.`);
+              setMessage(`Deleted “${nameOf(a)}”.`);
+              store.remove(a.id);
             },
             "delete",
           ),
@@ -268,83 +247,85 @@
       ),
     );
     out.push(
-      h(
+      make(
         "p",
         { class: "tf-d-printinfo" },
-        `Assessment “${a.name[0]}”, printed ${when(new Date().toISOString())}.`,
+        `Assessment “${nameOf(a)}”, printed ${when(new Date().toISOString())}.`,
       ),
     );
 
-    const changed = a.exp[0] && lastChange(a) > a.exp[1];
+    const exported = store.exportedOf(a),
+      hasData = store.hasAnswers(a);
+    const changed = exported.time && store.lastChange(a) > exported.at;
     out.push(
-      h(
+      make(
         "div",
         { class: "tf-d-status" },
         ...warnings(),
         region,
-        h(
+        make(
           "p",
           {},
-          `Your answers are ${MODES[C.mode]}. `,
-          h("a", { href: url(R.pages.privacy) }, "Who can see them, and how to wipe them."),
+          `Your answers are ${MODES[store.status().mode]}. `,
+          make("a", { href: url(rubric.pages.privacy) }, "Who can see them, and how to wipe them."),
         ),
-        C.mode === "local" &&
-          C.persisted === false &&
-          hasData(a) &&
-          h(
+        store.status().mode === "local" &&
+          store.status().persisted === false &&
+          hasData &&
+          make(
             "p",
             {},
             "This browser may clear the site's storage when space runs low: keep an exported copy.",
           ),
-        h(
+        make(
           "p",
-          { class: changed || (!a.exp[0] && hasData(a)) ? "tf-d-remind" : "" },
-          a.exp[0]
-            ? `Last exported ${when(a.exp[0])}.${changed ? " You have changed answers since: export again to keep your backup current." : ""}`
-            : hasData(a)
+          { class: changed || (!exported.time && hasData) ? "tf-d-remind" : "" },
+          exported.time
+            ? `Last exported ${when(exported.time)}.${changed ? " You have changed answers since: export again to keep your backup current." : ""}`
+            : hasData
               ? "Not exported yet: export a copy as a backup (below)."
               : "Not exported yet.",
         ),
       ),
     );
 
-    const bar = h("span", { class: "tf-d-bar__fill" });
-    bar.style.width = `${(100 * assessed) / ELS.length}%`;
+    const bar = make("span", { class: "tf-d-bar__fill" });
+    bar.style.width = `${(100 * assessed) / allElements.length}%`;
     out.push(
-      h(
+      make(
         "p",
         { class: "tf-d-progress", id: "tf-progress" },
-        h("strong", {}, `${assessed} of ${ELS.length} elements assessed`),
+        make("strong", {}, `${assessed} of ${allElements.length} elements assessed`),
         ` · ${tickedCount} of ${total} indicators ticked`,
       ),
-      h("div", { class: "tf-d-meter", "aria-hidden": "true" }, bar),
+      make("div", { class: "tf-d-meter", "aria-hidden": "true" }, bar),
     );
     const flagged = rows.filter(([, x]) => x.flagged),
       keptList = kept(a);
     if (flagged.length) {
       out.push(
-        h(
+        make(
           "div",
           { class: "tf-a-warn", id: "tf-review" },
-          h(
+          make(
             "p",
             {},
-            h("strong", {}, "Review: "),
+            make("strong", {}, "Review: "),
             "the roadmap's indicators changed for these elements since you answered. Open each, check and confirm:",
           ),
-          list(flagged, ([e]) => h("a", { href: url(e.url) + "#tf-your-assessment" }, e.title)),
+          list(flagged, ([e]) => make("a", { href: url(e.url) + "#tf-your-assessment" }, e.title)),
         ),
       );
     }
     if (keptList.length) {
       out.push(
-        h(
+        make(
           "div",
           { class: "tf-d-kept", id: "tf-kept" },
-          h(
+          make(
             "p",
             {},
-            h("strong", {}, "Kept from another version of the roadmap: "),
+            make("strong", {}, "Kept from another version of the roadmap: "),
             "answers for indicators or elements this version does not have. They stay saved and exported.",
           ),
           list(keptList, (t) => t),
@@ -352,113 +333,117 @@
       );
     }
     out.push(
-      h("h2", { id: "tf-overview" }, "Stages by element"),
-      h(
+      make("h2", { id: "tf-overview" }, "Stages by element"),
+      make(
         "p",
         { class: "tf-d-legend" },
         "Each cell: indicators ticked of the stage's total (darker = larger share). " +
           "The counted stage (your choice, else the suggestion) is outlined.",
       ),
     );
-    for (const area of R.areas) {
+    for (const area of rubric.areas) {
       const mine = rows.filter(([e]) => e.area === area);
-      const by = (c) => mine.filter(([, x]) => x.c === c).length;
+      const by = (c) => mine.filter(([, x]) => x.counted === c).length;
       const summary =
-        `${mine.filter(([, x]) => x.c != null).length} of ${mine.length} assessed · ` +
-        R.stages.map((s) => `Stage ${s.n}: ${by(s.n)}`).join(" · ") +
+        `${mine.filter(([, x]) => x.counted != null).length} of ${mine.length} assessed · ` +
+        rubric.stages.map((s) => `Stage ${s.n}: ${by(s.n)}`).join(" · ") +
         ` · not applicable: ${by("na")}`;
       out.push(
-        h("h3", { id: "tf-area-" + area.id }, h("a", { href: url(area.url) }, area.title)),
-        h("p", { class: "tf-d-summary", "data-area": area.id }, summary),
+        make("h3", { id: "tf-area-" + area.id }, make("a", { href: url(area.url) }, area.title)),
+        make("p", { class: "tf-d-summary", "data-area": area.id }, summary),
         heatTable(`${area.title}: stages by element`, mine, (e, x) => [
           {
             "data-element": e.id,
-            "data-stage": typeof x.c === "number" ? x.c : "",
+            "data-stage": typeof x.counted === "number" ? x.counted : "",
             "data-status": x.status,
           },
-          h(
+          make(
             "th",
             { scope: "row" },
-            h("a", { href: url(e.url) }, e.title),
-            x.flagged && h("span", { class: "tf-d-flag" }, " (review)"),
+            make("a", { href: url(e.url) }, e.title),
+            x.flagged && make("span", { class: "tf-d-flag" }, " (review)"),
           ),
-          h(
+          make(
             "td",
             {},
-            stageCell(x.c),
-            x.status === "suggested" && h("span", { class: "tf-d-sug" }, " suggested"),
+            stageCell(x.counted),
+            x.status === "suggested" && make("span", { class: "tf-d-sug" }, " suggested"),
           ),
         ]),
       );
     }
 
-    out.push(h("h2", { id: "tf-next" }, "Next steps and notes"));
-    for (const area of R.areas) {
+    out.push(make("h2", { id: "tf-next" }, "Next steps and notes"));
+    for (const area of rubric.areas) {
       const mine = rows.filter(([e]) => e.area === area),
-        todo = mine.filter(([, x]) => x.c == null);
+        todo = mine.filter(([, x]) => x.counted == null);
       out.push(
-        h("h3", {}, area.title),
+        make("h3", {}, area.title),
         mine
-          .filter(([, x]) => x.c != null || x.notes)
+          .filter(([, x]) => x.counted != null || x.notes)
           .map(([e, x]) =>
-            h(
+            make(
               "div",
               { class: "tf-d-element", "data-steps": e.id },
-              h(
+              make(
                 "h4",
                 {},
-                h("a", { href: url(e.url) }, e.title),
-                ` · ${x.c == null ? "not assessed" : stageName(x.c)}${x.status === "suggested" ? " (suggested)" : ""}`,
+                make("a", { href: url(e.url) }, e.title),
+                ` · ${x.counted == null ? "not assessed" : stageName(x.counted)}${x.status === "suggested" ? " (suggested)" : ""}`,
               ),
               nextSteps(x, (i) => url(e.url) + "#" + i.id),
-              x.notes && h("div", { class: "tf-d-notes" }, h("strong", {}, "Notes: "), x.notes),
+              x.notes &&
+                make("div", { class: "tf-d-notes" }, make("strong", {}, "Notes: "), x.notes),
             ),
           ),
         todo.length
-          ? h(
+          ? make(
               "p",
               { class: "tf-d-todo" },
               "Not assessed yet: ",
-              todo.map(([e], n) => [n ? ", " : "", h("a", { href: url(e.url) }, e.title)]),
+              todo.map(([e], n) => [n ? ", " : "", make("a", { href: url(e.url) }, e.title)]),
             )
           : "",
       );
     }
 
-    out.push(h("h2", { id: "tf-compare" }, "Compare two assessments"));
+    out.push(make("h2", { id: "tf-compare" }, "Compare two assessments"));
     if (all.length < 2)
-      out.push(h("p", {}, "Create, duplicate or import a second assessment to compare."));
+      out.push(make("p", {}, "Create, duplicate or import a second assessment to compare."));
     else {
-      if (!all.some((b) => b.id === cmp[0])) cmp[0] = (all.find((b) => b.id !== a.id) || all[0]).id;
-      if (!all.some((b) => b.id === cmp[1])) cmp[1] = a.id;
+      if (!all.some((b) => b.id === compared[0]))
+        compared[0] = (all.find((b) => b.id !== a.id) || all[0]).id;
+      if (!all.some((b) => b.id === compared[1])) compared[1] = a.id;
       const sel = (n, label) => {
-        const s = h(
+        const s = make(
           "select",
           {
             id: "tf-compare-" + n,
             "data-k": "compare-" + n,
             on: {
               change: () => {
-                cmp[n] = s.value;
+                compared[n] = s.value;
                 refresh();
               },
             },
           },
-          all.map((b) => h("option", { value: b.id, selected: b.id === cmp[n] }, b.name[0])),
+          all.map((b) =>
+            make("option", { value: b.id, selected: b.id === compared[n] }, nameOf(b)),
+          ),
         );
-        return h("div", { class: "tf-d-pick" }, h("label", { for: s.id }, label), s);
+        return make("div", { class: "tf-d-pick" }, make("label", { for: s.id }, label), s);
       };
       out.push(
-        h("div", { class: "tf-d-bar tf-d-compare-pick" }, sel(0, "From"), sel(1, "To")),
+        make("div", { class: "tf-d-bar tf-d-compare-pick" }, sel(0, "From"), sel(1, "To")),
         compare(
-          all.find((b) => b.id === cmp[0]),
-          all.find((b) => b.id === cmp[1]),
+          all.find((b) => b.id === compared[0]),
+          all.find((b) => b.id === compared[1]),
         ),
       );
     }
 
-    out.push(C.parts.map((f) => f(a)));
-    const file = h("input", {
+    out.push(core.parts.map((f) => f(a)));
+    const file = make("input", {
       type: "file",
       id: "tf-import",
       accept: ".json,application/json",
@@ -466,37 +451,37 @@
       on: { change: () => importFile(file) },
     });
     out.push(
-      h("h2", { id: "tf-backup" }, "Back up, restore and share"),
-      h(
+      make("h2", { id: "tf-backup" }, "Back up, restore and share"),
+      make(
         "p",
         {},
         "Export saves a file on this device; nothing is uploaded. JSON restores or moves the assessment (",
-        h("a", { href: url(R.pages.schema) }, "its schema"),
+        make("a", { href: url(rubric.pages.schema) }, "its schema"),
         "), CSV opens in a spreadsheet. Import asks before it changes anything.",
       ),
-      h(
+      make(
         "div",
         { class: "tf-d-actions" },
         button("Export JSON", () => doExport("json"), "export-json", "tf-btn--primary"),
         button("Export CSV", () => doExport("csv"), "export-csv"),
       ),
-      h(
+      make(
         "div",
         { class: "tf-d-import" },
-        h("label", { for: "tf-import" }, "Import a JSON export"),
+        make("label", { for: "tf-import" }, "Import a JSON export"),
         file,
       ),
     );
 
-    out.push(h("h2", { id: "tf-storage" }, "This browser's copy"));
-    if (C.mode === "session") {
+    out.push(make("h2", { id: "tf-storage" }, "This browser's copy"));
+    if (store.status().mode === "session") {
       out.push(
-        h("p", {}, "Session-only mode is on: answers last until you close this tab."),
-        h(
+        make("p", {}, "Session-only mode is on: answers last until you close this tab."),
+        make(
           "div",
           { class: "tf-d-actions" },
           button("Wipe this session now", wipeSession, "wipe-session"),
-          C.can.local &&
+          store.can.local &&
             button(
               "Stop session-only mode",
               async () => {
@@ -510,8 +495,8 @@
                   ))
                 )
                   return;
-                C.stopSession();
-                say("Session-only mode is off: answers are saved in this browser.");
+                setMessage("Session-only mode is off: answers are saved in this browser.");
+                store.stopSession();
               },
               "stop-session",
             ),
@@ -519,15 +504,15 @@
       );
     } else {
       out.push(
-        h(
+        make(
           "p",
           {},
           "On a shared or public computer, use session-only mode: answers stay in this tab and vanish when you close it.",
         ),
-        h(
+        make(
           "div",
           { class: "tf-d-actions" },
-          C.can.session &&
+          store.can.session &&
             button(
               "Use this session only",
               async () => {
@@ -541,8 +526,8 @@
                   ))
                 )
                   return;
-                C.startSession();
-                say("Session-only mode is on.");
+                setMessage("Session-only mode is on.");
+                store.startSession();
               },
               "start-session",
             ),
@@ -554,13 +539,15 @@
                   "Delete everything saved in this browser?",
                   [
                     `All ${all.length} assessment(s) and their notes are removed from this browser for good: export what you want to keep first.`,
-                  ],
+                    store.status().setAside.length &&
+                      "This also deletes the copy of unreadable saved data that was set aside: save a copy of it first if you may need it.",
+                  ].filter(Boolean),
                   "Delete everything",
                 ))
               )
                 return;
-              C.wipeAll();
-              say("Everything saved here was deleted.");
+              setMessage("Everything saved here was deleted.");
+              store.wipeAll();
             },
             "wipe-all",
             "tf-btn--danger",
@@ -571,46 +558,50 @@
     return out;
   }
   function compare(a, b) {
-    const diffs = ELS.map((e) => {
-      const x = info(a, e),
-        y = info(b, e);
-      const gained = e.indicators.filter((i) => ticked(b, i.id) && !ticked(a, i.id));
-      const lost = e.indicators.filter((i) => ticked(a, i.id) && !ticked(b, i.id));
-      return { e, x, y, gained, lost };
-    }).filter((d) => d.x.c !== d.y.c || d.gained.length || d.lost.length);
+    const diffs = allElements
+      .map((e) => {
+        const x = info(a, e),
+          y = info(b, e);
+        const gained = e.indicators.filter((i) => ticked(b, i.id) && !ticked(a, i.id));
+        const lost = e.indicators.filter((i) => ticked(a, i.id) && !ticked(b, i.id));
+        return { e, x, y, gained, lost };
+      })
+      .filter((d) => d.x.counted !== d.y.counted || d.gained.length || d.lost.length);
     const label = (x) =>
-      (x.c == null ? "not assessed" : stageName(x.c)) +
+      (x.counted == null ? "not assessed" : stageName(x.counted)) +
       (x.status === "suggested" ? " (suggested)" : "");
     const move = (d) =>
-      typeof d.x.c === "number" && typeof d.y.c === "number" && d.x.c !== d.y.c
-        ? ` (${d.y.c > d.x.c ? "up" : "down"} ${Math.abs(d.y.c - d.x.c)})`
+      typeof d.x.counted === "number" &&
+      typeof d.y.counted === "number" &&
+      d.x.counted !== d.y.counted
+        ? ` (${d.y.counted > d.x.counted ? "up" : "down"} ${Math.abs(d.y.counted - d.x.counted)})`
         : "";
-    return h(
+    return make(
       "div",
       { class: "tf-d-comparison", id: "tf-comparison" },
-      h(
+      make(
         "p",
         {},
-        `${diffs.length} of ${ELS.length} elements differ between “${a.name[0]}” and “${b.name[0]}”.`,
+        `${diffs.length} of ${allElements.length} elements differ between “${nameOf(a)}” and “${nameOf(b)}”.`,
       ),
       diffs.map((d) =>
-        h(
+        make(
           "div",
           { class: "tf-d-element", "data-compare": d.e.id },
-          h("h3", {}, h("a", { href: url(d.e.url) }, d.e.title)),
-          h(
+          make("h3", {}, make("a", { href: url(d.e.url) }, d.e.title)),
+          make(
             "p",
             {},
-            d.x.c === d.y.c
+            d.x.counted === d.y.counted
               ? `Stage unchanged: ${label(d.x)}.`
               : `${label(d.x)} → ${label(d.y)}${move(d)}.`,
           ),
           d.gained.length && [
-            h("p", {}, `Indicators gained (${d.gained.length}):`),
+            make("p", {}, `Indicators gained (${d.gained.length}):`),
             list(d.gained, indicatorLine),
           ],
           d.lost.length && [
-            h("p", {}, `Indicators lost (${d.lost.length}):`),
+            make("p", {}, `Indicators lost (${d.lost.length}):`),
             list(d.lost, indicatorLine),
           ],
         ),
@@ -618,8 +609,8 @@
     );
   }
 
-  C.pages["tf-dashboard"] = (root) => {
-    C.mountView(root, drawDashboard);
+  core.pages["tf-dashboard"] = (root) => {
+    core.mountView(root, drawDashboard);
     performance.mark("tf-dashboard-drawn");
   };
 })();

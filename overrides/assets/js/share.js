@@ -3,14 +3,16 @@
 // shared-results page only.
 (() => {
   "use strict";
-  const C = window.TF && window.TF.core;
-  if (!C || C.pages["tf-shared"]) return;
-  const { R, h, button, list } = C;
+  const core = window.TF && window.TF.core;
+  if (!core || core.pages["tf-shared"]) return;
+  const { rubric, make, button, list } = core;
   const PLAIN = "tf1.",
     LOCKED = "tf1e.";
   const ROUNDS = 600000; // PBKDF2-SHA256, OWASP's 2023 figure
   const LIMIT = 2000; // longer links get cut by some mail and chat programs
-  const ORDER = R.areas.flatMap((a) => a.elements.flatMap((e) => e.indicators.map((i) => i.id)));
+  const ORDER = rubric.areas.flatMap((a) =>
+    a.elements.flatMap((e) => e.indicators.map((i) => i.id)),
+  );
   const KNOWN = new Set(ORDER);
   const utf8 = new TextEncoder(),
     text = new TextDecoder("utf-8", { fatal: true });
@@ -49,9 +51,9 @@
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        if ((size += value.length) > 5e6) {
+        if ((size += value.length) > core.store.LIMITS.fileBytes) {
           reader.cancel();
-          throw new LinkError("it expands to over 5 MB");
+          throw new LinkError(`it expands to over ${core.store.LIMITS.fileBytes / 1e6} MB`);
         }
         chunks.push(value);
       }
@@ -87,14 +89,14 @@
     ORDER.forEach((id, n) => {
       if (on.has(id)) bits[n >> 3] |= 1 << (n & 7);
     });
-    const e = {};
+    const e = Object.create(null); // element ids are data
     for (const [id, v] of Object.entries(x.elements)) {
       const w = { stage: v.stage, notes: notes ? v.notes : "" };
       if (v.reviewed) w.reviewed = v.reviewed;
       if (w.stage != null || w.notes || w.reviewed) e[id] = w;
     }
     return {
-      o: R.order,
+      o: rubric.order,
       r: data.rubric,
       x: data.exported,
       i: x.id,
@@ -106,9 +108,9 @@
     };
   }
   function unpack(p) {
-    if (!C.isObj(p) || typeof p.b !== "string" || !Array.isArray(p.u))
+    if (!core.store.isObj(p) || typeof p.b !== "string" || !Array.isArray(p.u))
       throw new LinkError("it is not a results link of this site");
-    if (p.o !== R.order)
+    if (p.o !== rubric.order)
       throw new LinkError(
         "it was made with a version of the roadmap whose indicators differ from this one; ask the sender for a JSON export instead",
       );
@@ -118,15 +120,17 @@
       .concat(p.u)
       .sort();
     const data = {
-      format: C.FORMAT,
+      format: core.store.FORMAT,
       schema: 1,
       rubric: p.r,
       exported: p.x,
       assessment: { id: p.i, name: p.n, created: p.c, ticked, elements: p.e },
     };
-    const problems = C.validate(data);
+    const problems = core.store.validateExport(data);
     if (problems.length)
-      throw new LinkError(`it does not hold results this site can read (${C.summary(problems)})`);
+      throw new LinkError(
+        `it does not hold results this site can read (${core.summary(problems)})`,
+      );
     return data;
   }
 
@@ -174,14 +178,14 @@
     }
     return unpack(packed);
   }
-  const linkFor = (frag) => C.url(R.pages.shared) + "#" + frag;
+  const linkFor = (frag) => core.url(rubric.pages.shared) + "#" + frag;
 
   // Dashboard: make a link to the current assessment.
   let notes = false,
     pass = "",
     made = null;
-  C.parts.push((a) => {
-    const field = h("input", {
+  core.parts.push((a) => {
+    const field = make("input", {
       type: "password",
       id: "tf-share-pass",
       value: pass,
@@ -193,7 +197,7 @@
         },
       },
     });
-    const box = h("input", {
+    const box = make("input", {
       type: "checkbox",
       id: "tf-share-notes",
       checked: notes,
@@ -207,24 +211,24 @@
     const out =
       made &&
       made.id === a.id &&
-      h(
+      make(
         "div",
         { class: "tf-d-share-out" },
-        h(
+        make(
           "label",
           { for: "tf-share-link" },
           made.pass
             ? "Link (encrypted: send the passphrase another way, for example by phone)"
             : "Link",
         ),
-        h("input", {
+        make("input", {
           id: "tf-share-link",
           readonly: true,
           value: made.link,
           "data-k": "share-link",
           on: { focus: (ev) => ev.target.select() },
         }),
-        h(
+        make(
           "p",
           { id: "tf-share-length" },
           `${made.link.length} characters` +
@@ -234,34 +238,34 @@
         ),
       );
     return [
-      h("h2", { id: "tf-share" }, "Share a read-only link"),
-      h(
+      make("h2", { id: "tf-share" }, "Share a read-only link"),
+      make(
         "p",
         {},
         "The link carries this assessment's ticks and stages in the part of the address after “#”, which browsers never send to a server: " +
           "opening it shows the results read-only, with a choice to import them. Anyone who sees the link, including a mail or chat service that carries it, " +
           "can read the results unless you set a passphrase.",
       ),
-      h(
+      make(
         "div",
         { class: "tf-d-share" },
-        h(
+        make(
           "div",
           { class: "tf-d-check" },
           box,
-          h("label", { for: "tf-share-notes" }, "Include my notes"),
+          make("label", { for: "tf-share-notes" }, "Include my notes"),
         ),
-        h(
+        make(
           "div",
           { class: "tf-d-pick" },
-          h("label", { for: "tf-share-pass" }, "Passphrase (optional)"),
+          make("label", { for: "tf-share-pass" }, "Passphrase (optional)"),
           field,
         ),
         button(
           "Copy a link to these results",
           async () => {
             try {
-              const link = linkFor(await encode(C.exportData(a), notes, pass));
+              const link = linkFor(await encode(core.store.exportData(a), notes, pass));
               made = { id: a.id, link, pass: !!pass };
               let copied = false;
               try {
@@ -270,12 +274,12 @@
               } catch {
                 /* shown below to copy by hand */
               }
-              C.say(
-                `${copied ? "Copied a link" : "Made a link (copy it from the box below)"} to “${a.name[0]}”${notes ? " with notes" : ""}` +
+              core.say(
+                `${copied ? "Copied a link" : "Made a link (copy it from the box below)"} to “${core.store.nameOf(a)}”${notes ? " with notes" : ""}` +
                   `${pass ? ", encrypted with your passphrase" : ""}.`,
               );
             } catch (e) {
-              C.say(`No link was made: ${e.message}.`, true);
+              core.say(`No link was made: ${e.message}.`, true);
             }
           },
           "share",
@@ -294,7 +298,7 @@
   let target = null,
     opening = 0;
   const redraw = () => {
-    if (target && target.isConnected) C.mountView(target, draw);
+    if (target && target.isConnected) core.mountView(target, draw);
   };
   // pass is null until the reader submits one: a locked link first asks.
   async function open(pass) {
@@ -328,17 +332,17 @@
     if (!f)
       return [
         region,
-        h(
+        make(
           "p",
           {},
           "This page shows self-assessment results that someone shared as a link. Open the link you were sent; " +
             "to share your own results, use “Share a read-only link” on the ",
-          h("a", { href: C.url(R.pages.dashboard) + "#tf-share" }, "dashboard"),
+          make("a", { href: core.url(rubric.pages.dashboard) + "#tf-share" }, "dashboard"),
           ".",
         ),
       ];
     if (locked(f) && !data) {
-      const input = h("input", {
+      const input = make("input", {
         type: "password",
         id: "tf-shared-pass",
         autocomplete: "off",
@@ -357,7 +361,7 @@
         "Show the results",
         () => {
           if (state.typed) {
-            C.say("");
+            core.say("");
             open(state.typed);
           }
         },
@@ -365,27 +369,27 @@
         "tf-btn--primary",
       );
       return [
-        h(
+        make(
           "p",
           {},
           "These results are encrypted. Enter the passphrase the sender gave you: it is checked in this browser only.",
         ),
-        h("div", { class: "tf-d-pick" }, h("label", { for: input.id }, "Passphrase"), input),
+        make("div", { class: "tf-d-pick" }, make("label", { for: input.id }, "Passphrase"), input),
         go,
         error &&
-          h(
+          make(
             "p",
             { class: "tf-a-warn", role: "alert", id: "tf-shared-error" },
             `The results stay hidden: ${error}.`,
           ),
-        asking && h("p", {}, "Checking…"),
+        asking && make("p", {}, "Checking…"),
         region,
       ];
     }
-    if (asking || (!data && !error)) return [h("p", {}, "Opening the link…"), region];
+    if (asking || (!data && !error)) return [make("p", {}, "Opening the link…"), region];
     if (!data)
       return [
-        h(
+        make(
           "p",
           { class: "tf-a-warn", role: "alert", id: "tf-shared-error" },
           `This link cannot be shown: ${error}.`,
@@ -396,60 +400,64 @@
   }
   function readOnly(data) {
     const x = data.assessment,
-      a = C.build(data, x.id, null, 0);
-    const rows = C.ELS.map((e) => [e, C.info(a, e)]);
-    const done = rows.filter(([, r]) => r.c != null).length;
-    const cellOf = (r) => C.stageCell(r.c) + (r.status === "suggested" ? " (suggested)" : "");
+      a = core.store.readOnly(data);
+    const rows = core.allElements.map((e) => [e, core.info(a, e)]);
+    const done = rows.filter(([, r]) => r.counted != null).length;
+    const cellOf = (r) =>
+      core.stageCell(r.counted) + (r.status === "suggested" ? " (suggested)" : "");
     return [
-      h("h2", { id: "tf-shared-name" }, x.name),
-      h(
+      make("h2", { id: "tf-shared-name" }, x.name),
+      make(
         "p",
         {},
-        `Shared ${C.when(data.exported)} · ${done} of ${C.ELS.length} elements assessed · ${x.ticked.length} indicators ticked. ` +
+        `Shared ${core.when(data.exported)} · ${done} of ${core.allElements.length} elements assessed · ${x.ticked.length} indicators ticked. ` +
           "Read-only: these results are in this page's address only; nothing is saved in this browser unless you import them.",
       ),
-      h(
+      make(
         "div",
         { class: "tf-d-actions" },
         button(
           "Import into my browser",
           async () => {
-            await C.importData(data, "a shared link", "the link");
+            await core.importData(data, "a shared link", "the link");
           },
           "shared-import",
           "tf-btn--primary",
         ),
-        h("a", { href: C.url(R.pages.dashboard) }, "Open my dashboard"),
+        make("a", { href: core.url(rubric.pages.dashboard) }, "Open my dashboard"),
       ),
-      C.R.areas.map((area) => [
-        h("h3", {}, area.title),
-        C.heatTable(
+      core.rubric.areas.map((area) => [
+        make("h3", {}, area.title),
+        core.heatTable(
           `${area.title}: shared stages`,
           rows.filter(([e]) => e.area === area),
           (e, r) => [
-            { "data-shared": e.id, "data-stage": typeof r.c === "number" ? r.c : r.c || "" },
-            h("th", { scope: "row" }, h("a", { href: C.url(e.url) }, e.title)),
-            h("td", {}, cellOf(r)),
+            {
+              "data-shared": e.id,
+              "data-stage": typeof r.counted === "number" ? r.counted : r.counted || "",
+            },
+            make("th", { scope: "row" }, make("a", { href: core.url(e.url) }, e.title)),
+            make("td", {}, cellOf(r)),
           ],
         ),
       ]),
-      h("h2", { id: "tf-shared-details" }, "Ticked indicators and notes"),
+      make("h2", { id: "tf-shared-details" }, "Ticked indicators and notes"),
       rows
-        .filter(([e, r]) => r.notes || e.indicators.some((i) => C.ticked(a, i.id)))
+        .filter(([e, r]) => r.notes || e.indicators.some((i) => core.ticked(a, i.id)))
         .map(([e, r]) =>
-          h(
+          make(
             "details",
             { class: "tf-d-element" },
-            h("summary", {}, `${e.title} · ${cellOf(r)}`),
+            make("summary", {}, `${e.title} · ${cellOf(r)}`),
             list(
-              e.indicators.filter((i) => C.ticked(a, i.id)),
-              C.indicatorLine,
+              e.indicators.filter((i) => core.ticked(a, i.id)),
+              core.indicatorLine,
             ),
-            r.notes && h("div", { class: "tf-d-notes" }, h("strong", {}, "Notes: "), r.notes),
+            r.notes && make("div", { class: "tf-d-notes" }, make("strong", {}, "Notes: "), r.notes),
           ),
         ),
     ];
   }
-  C.pages["tf-shared"] = shared;
-  C.share = { encode, decode, LinkError };
+  core.pages["tf-shared"] = shared;
+  core.share = { encode, decode, LinkError };
 })();

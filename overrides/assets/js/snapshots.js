@@ -1,73 +1,79 @@
 // Dated snapshots: the current assessment's stages and ticks frozen in one click, kept with the
-// assessment (a.snaps, merged per snapshot like every other field), and each element's stage over
+// assessment (merged per snapshot by the store, like every other field), and each element's stage over
 // time. Loaded on the dashboard only.
 (() => {
   "use strict";
-  const C = window.TF && window.TF.core;
-  if (!C || C.snapshots) return;
-  const { h, button, stageCell, snapshotsOf } = C;
+  const core = window.TF && window.TF.core;
+  if (!core || core.snapshots) return;
+  const { make, button, stageCell, store } = core;
+  const { LIMITS } = store;
 
   function take(a) {
-    const t = C.now(),
-      taken = new Date(t).toISOString(),
-      stages = {};
-    for (const e of C.ELS) {
-      const c = C.info(a, e).c;
+    const stages = {};
+    for (const e of core.allElements) {
+      const c = core.info(a, e).counted;
       if (c != null) stages[e.id] = c;
     }
-    const ticked = Object.keys(a.ticks)
-      .filter((id) => a.ticks[id][0])
-      .sort();
-    a.snaps = a.snaps || {};
-    a.snaps[C.rid()] = [{ taken, stages, ticked }, t];
-    C.commit();
-    C.say(`Saved a snapshot of “${a.name[0]}” dated ${C.when(taken)}.`);
+    core.setMessage(null);
+    const taken = store.addSnapshot(a.id, { stages, ticked: store.tickedIds(a) });
+    if (taken) core.say(`Saved a snapshot of “${store.nameOf(a)}” dated ${core.when(taken)}.`);
+    else
+      core.say(
+        `No snapshot was saved: “${store.nameOf(a)}” already has ${LIMITS.snapshots}, the most one assessment keeps. Delete an old one first.`,
+        true,
+      );
   }
 
-  C.parts.unshift((a) => {
-    const all = snapshotsOf(a);
+  core.parts.unshift((a) => {
+    const all = store.snapshotsOf(a);
     const out = [
-      h("h2", { id: "tf-snapshots" }, "Snapshots over time"),
-      h(
+      make("h2", { id: "tf-snapshots" }, "Snapshots over time"),
+      make(
         "p",
         {},
         "A snapshot keeps today's counted stages and ticked indicators, dated, while the assessment goes on changing: " +
           "save one after each review meeting to see each element's progress.",
       ),
-      h(
+      make(
         "div",
         { class: "tf-d-actions" },
         button("Save a dated snapshot", () => take(a), "snapshot", "tf-btn--primary"),
       ),
+      make(
+        "p",
+        { id: "tf-snapshot-count" },
+        `${all.length} of ${LIMITS.snapshots} snapshots this assessment can keep.`,
+      ),
     ];
     if (!all.length)
-      return out.concat(h("p", { id: "tf-snapshot-none" }, `No snapshots of “${a.name[0]}” yet.`));
+      return out.concat(
+        make("p", { id: "tf-snapshot-none" }, `No snapshots of “${store.nameOf(a)}” yet.`),
+      );
     out.push(
-      h(
+      make(
         "ul",
         { id: "tf-snapshot-list" },
         all.map((s) =>
-          h(
+          make(
             "li",
             { "data-snapshot": s.id },
-            `${C.when(s.taken)} · ${Object.keys(s.stages).length} of ${C.ELS.length} elements assessed · ${s.ticked.length} indicators ticked `,
+            `${core.when(s.taken)} · ${Object.keys(s.stages).length} of ${core.allElements.length} elements assessed · ${s.ticked.length} indicators ticked `,
             button(
-              ["Delete", h("span", { class: "tf-sr" }, ` the snapshot of ${C.when(s.taken)}`)],
+              [
+                "Delete",
+                make("span", { class: "tf-sr" }, ` the snapshot of ${core.when(s.taken)}`),
+              ],
               async () => {
                 if (
-                  !(await C.ask(
-                    `Delete the snapshot of ${C.when(s.taken)}?`,
+                  !(await core.ask(
+                    `Delete the snapshot of ${core.when(s.taken)}?`,
                     ["The assessment itself stays as it is."],
                     "Delete",
                   ))
                 )
                   return;
-                // Another tab may have written while we asked: its merge replaced this copy of the assessment.
-                const b = C.byId(a.id);
-                if (!b) return;
-                (b.snaps = b.snaps || {})[s.id] = [null, C.now()];
-                C.commit();
-                C.say(`Deleted the snapshot of ${C.when(s.taken)}.`);
+                core.setMessage(`Deleted the snapshot of ${core.when(s.taken)}.`);
+                store.deleteSnapshot(a.id, s.id);
               },
               "snapshot-delete-" + s.id,
             ),
@@ -79,14 +85,14 @@
     const seen = {}; // two snapshots in one minute get told apart
     const cols = all
       .map((s) => {
-        const day = C.when(s.taken),
+        const day = core.when(s.taken),
           n = (seen[day] = (seen[day] || 0) + 1);
         return { label: n > 1 ? `${day} (${n})` : day, stage: (e) => s.stages[e.id] };
       })
-      .concat({ label: "Now", stage: (e) => C.info(a, e).c });
+      .concat({ label: "Now", stage: (e) => core.info(a, e).counted });
     out.push(
-      h("h3", { id: "tf-history-title" }, "Each element's counted stage over time"),
-      h(
+      make("h3", { id: "tf-history-title" }, "Each element's counted stage over time"),
+      make(
         "div",
         {
           class: "tf-d-scroll",
@@ -94,27 +100,27 @@
           role: "region",
           "aria-labelledby": "tf-history-title",
         },
-        h(
+        make(
           "table",
           { class: "tf-history", id: "tf-history" },
-          h(
+          make(
             "thead",
             {},
-            h(
+            make(
               "tr",
               {},
-              h("th", { scope: "col" }, "Element"),
-              cols.map((c) => h("th", { scope: "col" }, c.label)),
+              make("th", { scope: "col" }, "Element"),
+              cols.map((c) => make("th", { scope: "col" }, c.label)),
             ),
           ),
-          h(
+          make(
             "tbody",
             {},
-            C.ELS.map((e) =>
-              h(
+            core.allElements.map((e) =>
+              make(
                 "tr",
                 { "data-history": e.id },
-                h("th", { scope: "row" }, h("a", { href: C.url(e.url) }, e.title)),
+                make("th", { scope: "row" }, make("a", { href: core.url(e.url) }, e.title)),
                 cols.map((c, n) => {
                   const v = c.stage(e),
                     before = n ? cols[n - 1].stage(e) : undefined;
@@ -124,16 +130,16 @@
                         ? "up"
                         : "down"
                       : "";
-                  return h(
+                  return make(
                     "td",
                     { class: move ? "tf-move-" + move : null },
                     stageCell(v),
                     move &&
-                      h(
+                      make(
                         "span",
                         { class: "tf-move" },
                         move === "up" ? " ▲" : " ▼",
-                        h("span", { class: "tf-sr" }, ` ${move} from ${stageCell(before)}`),
+                        make("span", { class: "tf-sr" }, ` ${move} from ${stageCell(before)}`),
                       ),
                   );
                 }),
@@ -145,5 +151,5 @@
     );
     return out;
   });
-  C.snapshots = { take }; // also marks the module as loaded
+  core.snapshots = { take }; // also marks the module as loaded
 })();

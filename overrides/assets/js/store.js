@@ -1,0 +1,1094 @@
+// The saved self-assessment: one document per site scope, owned by this file alone. Every read,
+// write, merge and check of it happens here; the other modules call window.TF_STORE.
+//
+// Stored form (schema 1), every field a record [value, time] so that tabs merge field by field:
+//   { schema: 1, cur: [assessmentId, t], list: { <id>: Assessment } }
+// Every id from outside (a file, a link, another tab, another version) is data: maps are
+// null-prototype objects, read only through own-property checks.
+
+/**
+ * @template T
+ * @typedef {[T, number]} Rec a value and the (logical) time it was written
+ */
+/** @typedef {number | "na"} Stage a stage number (1..stages.length) or not applicable */
+/**
+ * @typedef {{ s?: Rec<Stage | null>, n?: Rec<string>, r?: Rec<string | null> }} ElementRecord
+ *   s: chosen stage, n: notes, r: the element's indicator signature when first answered
+ */
+/** @typedef {{ taken: string, stages: Record<string, Stage>, ticked: string[] }} SnapshotValue */
+/**
+ * @typedef {{
+ *   id: string,
+ *   created: Rec<string>,
+ *   name: Rec<string>,
+ *   del: Rec<0 | 1>,
+ *   ticks: Record<string, Rec<0 | 1>>,
+ *   els: Record<string, ElementRecord>,
+ *   exp: Rec<string | null>,
+ *   snaps: Record<string, Rec<SnapshotValue | null>>,
+ * }} Assessment
+ */
+/** @typedef {{ schema: 1, cur: Rec<string>, list: Record<string, Assessment> }} StoredDocument */
+/** @typedef {{ stage: Stage | null, notes: string, reviewed?: string }} ExportedElement */
+/** @typedef {SnapshotValue & { id: string }} ExportedSnapshot */
+/**
+ * @typedef {{
+ *   format: string, schema: 1, rubric: string, exported: string,
+ *   assessment: {
+ *     id: string, name: string, created: string, ticked: string[],
+ *     elements: Record<string, ExportedElement>, snapshots?: ExportedSnapshot[],
+ *   },
+ * }} ExportData
+ */
+/** @typedef {{ id: string, sig: string }} ElementRef a rubric element, as far as the store needs it */
+/** @typedef {"local" | "session" | "memory"} Mode */
+/** @typedef {"local" | "other-tab"} ChangeSource */
+/** @typedef {ReturnType<typeof openAssessmentStore>} Store */
+
+/**
+ * @param {{ version: string, stages: { n: number, name: string }[] }} rubric
+ * @param {string} root the site's root URL (the key is scoped by its path, like Material's own)
+ */
+function openAssessmentStore(rubric, root) {
+  "use strict";
+  const FORMAT = "tf-roadmap-assessment";
+  const SCHEMA = 1;
+  // One set of limits: what the page lets a user type or make is what an import accepts.
+  const LIMITS = Object.freeze({
+    name: 120, // characters of an assessment's name
+    notes: 20000, // characters of one element's notes
+    snapshots: 500, // snapshots per assessment
+    ids: 5000, // ticked indicator ids per assessment or snapshot
+    elements: 500, // elements with answers per assessment or snapshot
+    assessments: 1000, // assessments kept in one browser (deleted ones included)
+    fileBytes: 5e6, // an import file, a team member's file, or a share link once inflated
+  });
+  const STAGE_COUNT = rubric.stages.length;
+
+  // --- plain checks, shared by the stored document and imports -----------------------------------
+  /** @param {object} o @param {string} k */
+  const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  /** @param {unknown} x @returns {x is Record<string, any>} */
+  const isObj = (x) => !!x && typeof x === "object" && !Array.isArray(x);
+  /** @template T @returns {Record<string, T>} */
+  const dict = () => Object.create(null);
+  const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    NAMED = /^[a-z0-9][a-z0-9-]{0,63}$/,
+    HEX = /^[0-9a-f]{6,64}$/;
+  const TIME =
+    /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(Z|[+-]([0-9]{2}):([0-9]{2}))$/;
+  /** @param {unknown} x @returns {x is string} an indicator or element id */
+  const isId = (x) => typeof x === "string" && x.length <= 64 && SLUG.test(x);
+  /** @param {unknown} x @returns {x is string} an assessment or snapshot id */
+  const isName = (x) => typeof x === "string" && NAMED.test(x);
+  /** @param {unknown} x @returns {x is string} */
+  const isHash = (x) => typeof x === "string" && HEX.test(x);
+  /** @param {unknown} x @returns {x is Stage} */
+  const isStage = (x) =>
+    x === "na" || (typeof x === "number" && Number.isInteger(x) && x >= 1 && x <= STAGE_COUNT);
+  /** @param {string} s the number of characters, as JSON Schema's maxLength counts them */
+  const chars = (s) => [...s].length;
+  /** @param {unknown} x @param {number} max @returns {x is string} */
+  const isText = (x, max) => typeof x === "string" && chars(x) <= max;
+  /** @param {unknown} x @returns {x is string} a real date and time (no 13th month, no 25th hour) */
+  function isTime(x) {
+    const m = typeof x === "string" ? TIME.exec(x) : null;
+    if (!m) return false;
+    const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate(); // days in that month
+    const offsetOk = m[8] === "Z" || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
+    return (
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= days &&
+      hour <= 23 &&
+      minute <= 59 &&
+      second <= 59 &&
+      offsetOk
+    );
+  }
+  /** @param {unknown} x @returns {x is number} */
+  const isClock = (x) => typeof x === "number" && Number.isFinite(x) && x >= 0;
+
+  // --- the logical clock: a change made now is newer than anything this browser has seen ---------
+  // A clock that ran fast and was corrected must not make the user's next change lose.
+  let highest = 0;
+  const now = () => (highest = Math.max(Date.now(), highest + 1));
+  /** @param {number} t */
+  const saw = (t) => {
+    if (t > highest) highest = t;
+  };
+
+  // --- the fields of an element, declared once: stored key, export key, empty value, check --------
+  // To add a field: add a line here (and to docs/assessment.schema.json); merge, validation of
+  // what is read, export and import follow from it.
+  /** @type {{ key: "s" | "n" | "r", out: "stage" | "notes" | "reviewed", empty: any, required: boolean, ok: (v: unknown) => boolean, why: string }[]} */
+  const ELEMENT_FIELDS = [
+    {
+      key: "s",
+      out: "stage",
+      empty: null,
+      required: true,
+      ok: (v) => v === null || isStage(v),
+      why: `must be 1 to ${STAGE_COUNT}, "na" or null`,
+    },
+    {
+      key: "n",
+      out: "notes",
+      empty: "",
+      required: true,
+      ok: (v) => isText(v, LIMITS.notes),
+      why: `must be text, at most ${LIMITS.notes} characters`,
+    },
+    {
+      key: "r",
+      out: "reviewed",
+      empty: null,
+      required: false,
+      ok: (v) => v === null || isHash(v),
+      why: "must be a version hash",
+    },
+  ];
+
+  // --- reading the stored document: as strict as an import; anything else is unreadable ---------
+  /**
+   * A checked copy of a stored record, or undefined.
+   * @template T
+   * @param {unknown} x
+   * @param {(v: unknown) => boolean} ok
+   * @returns {Rec<T> | undefined}
+   */
+  function record(x, ok) {
+    if (!Array.isArray(x) || x.length !== 2 || !isClock(x[1]) || !ok(x[0])) return undefined;
+    saw(x[1]);
+    return /** @type {Rec<T>} */ ([x[0], x[1]]);
+  }
+  /**
+   * A null-prototype copy of a stored map, or undefined when a key or a value is wrong.
+   * @template T
+   * @param {unknown} x
+   * @param {(k: string) => boolean} keyOk
+   * @param {(v: unknown) => T | undefined} read
+   * @param {number} max
+   * @returns {Record<string, T> | undefined}
+   */
+  function mapOf(x, keyOk, read, max) {
+    if (!isObj(x)) return undefined;
+    const keys = Object.keys(x);
+    if (keys.length > max) return undefined;
+    /** @type {Record<string, T>} */
+    const out = dict();
+    for (const k of keys) {
+      const v = keyOk(k) ? read(x[k]) : undefined;
+      if (v === undefined) return undefined;
+      out[k] = v;
+    }
+    return out;
+  }
+  /** @param {object} o @param {string[]} keys */
+  const onlyKeys = (o, keys) => Object.keys(o).every((k) => keys.includes(k));
+  /** @param {unknown} x @returns {ElementRecord | undefined} */
+  function readElement(x) {
+    if (
+      !isObj(x) ||
+      !onlyKeys(
+        x,
+        ELEMENT_FIELDS.map((f) => f.key),
+      )
+    )
+      return undefined;
+    /** @type {ElementRecord} */
+    const out = {};
+    for (const f of ELEMENT_FIELDS) {
+      if (!own(x, f.key)) continue;
+      const r = record(x[f.key], f.ok);
+      if (!r) return undefined;
+      /** @type {any} */ (out)[f.key] = r;
+    }
+    return out;
+  }
+  /** @param {unknown} x @returns {SnapshotValue | null | undefined} */
+  function readSnapshotValue(x) {
+    if (x === null) return null;
+    if (!isObj(x) || !onlyKeys(x, ["taken", "stages", "ticked"]) || !isTime(x.taken))
+      return undefined;
+    const stages = mapOf(x.stages, isId, (v) => (isStage(v) ? v : undefined), LIMITS.elements);
+    const ticked = idList(x.ticked);
+    return stages && ticked ? { taken: x.taken, stages, ticked } : undefined;
+  }
+  /** @param {unknown} x @returns {string[] | undefined} */
+  function idList(x) {
+    if (!Array.isArray(x) || x.length > LIMITS.ids || !x.every(isId)) return undefined;
+    return new Set(x).size === x.length ? [...x] : undefined;
+  }
+  /** @param {unknown} x @param {string} id @returns {Assessment | undefined} */
+  function readAssessment(x, id) {
+    const keys = ["id", "created", "name", "del", "ticks", "els", "exp", "snaps"];
+    if (!isObj(x) || !onlyKeys(x, keys) || x.id !== id) return undefined;
+    /** @type {Rec<0 | 1> | undefined} */
+    const del = record(x.del, (v) => v === 0 || v === 1);
+    /** @type {Rec<string> | undefined} */
+    const created = record(x.created, isTime);
+    /** @type {Rec<string> | undefined} */
+    const name = record(x.name, (v) => isText(v, LIMITS.name));
+    /** @type {Rec<string | null> | undefined} */
+    const exp = record(x.exp, (v) => v === null || isTime(v));
+    const ticks = mapOf(x.ticks, isId, (v) => record(v, (b) => b === 0 || b === 1), LIMITS.ids);
+    const els = mapOf(x.els, isId, readElement, LIMITS.elements);
+    const snaps = own(x, "snaps")
+      ? mapOf(
+          x.snaps,
+          isName,
+          (v) => {
+            const value = Array.isArray(v) ? readSnapshotValue(v[0]) : undefined;
+            /** @type {Rec<SnapshotValue | null> | undefined} */
+            const r = value === undefined ? undefined : record(v, () => true);
+            return r && [value === undefined ? null : value, r[1]];
+          },
+          LIMITS.snapshots * 10, // deleted snapshots stay as markers, so other tabs learn of it
+        )
+      : dict();
+    if (!del || !created || !name || !exp || !ticks || !els || !snaps) return undefined;
+    if (Object.values(snaps).filter((s) => s[0]).length > LIMITS.snapshots) return undefined;
+    return /** @type {Assessment} */ ({ id, created, name, del, ticks, els, exp, snaps });
+  }
+  /** @param {unknown} x @returns {StoredDocument | undefined} */
+  function readDocument(x) {
+    if (!isObj(x) || !onlyKeys(x, ["schema", "cur", "list"]) || x.schema !== SCHEMA)
+      return undefined;
+    /** @type {Rec<string> | undefined} */
+    const cur = record(x.cur, (v) => v === "" || isName(v));
+    if (!cur || !isObj(x.list)) return undefined;
+    const keys = Object.keys(x.list);
+    if (keys.length > LIMITS.assessments) return undefined;
+    /** @type {Record<string, Assessment>} */
+    const out = dict();
+    for (const id of keys) {
+      const a = isName(id) ? readAssessment(x.list[id], id) : undefined;
+      if (!a) return undefined;
+      out[id] = a;
+    }
+    return { schema: SCHEMA, cur, list: out };
+  }
+  /** @param {string | null} raw @returns {StoredDocument | undefined} */
+  function parse(raw) {
+    if (raw == null) return undefined;
+    try {
+      return readDocument(JSON.parse(raw));
+    } catch {
+      return undefined;
+    }
+  }
+  /** @returns {StoredDocument} */
+  const emptyDocument = () => ({ schema: SCHEMA, cur: ["", 0], list: dict() });
+
+  // --- merging: per field, the later record wins; ties are settled the same way in every tab ----
+  /**
+   * @template T
+   * @param {Rec<T> | undefined} a
+   * @param {Rec<T> | undefined} b
+   * @returns {Rec<T> | undefined}
+   */
+  function newer(a, b) {
+    if (!a) return b;
+    if (!b) return a;
+    return b[1] > a[1] || (b[1] === a[1] && JSON.stringify(b) > JSON.stringify(a)) ? b : a;
+  }
+  /**
+   * @template T
+   * @param {Record<string, T>} a
+   * @param {Record<string, T>} b
+   * @param {(x: T, y: T) => T} both
+   * @returns {Record<string, T>}
+   */
+  function mergeMaps(a, b, both) {
+    /** @type {Record<string, T>} */
+    const out = dict();
+    for (const k of Object.keys(a)) out[k] = own(b, k) ? both(a[k], b[k]) : a[k];
+    for (const k of Object.keys(b)) if (!own(a, k)) out[k] = b[k];
+    return out;
+  }
+  /** @param {ElementRecord} a @param {ElementRecord} b @returns {ElementRecord} */
+  function mergeElement(a, b) {
+    /** @type {any} */
+    const out = {};
+    for (const f of ELEMENT_FIELDS) {
+      const r = newer(/** @type {Rec<any> | undefined} */ (a[f.key]), b[f.key]);
+      if (r) out[f.key] = r;
+    }
+    return out;
+  }
+  /** @param {Assessment} a @param {Assessment} b @returns {Assessment} */
+  function mergeAssessment(a, b) {
+    /** @param {Rec<any>} x @param {Rec<any>} y */
+    const pick = (x, y) => /** @type {Rec<any>} */ (newer(x, y));
+    const out = {
+      id: a.id,
+      created: pick(a.created, b.created),
+      name: pick(a.name, b.name),
+      del: pick(a.del, b.del),
+      ticks: mergeMaps(a.ticks, b.ticks, pick),
+      els: mergeMaps(a.els, b.els, mergeElement),
+      exp: pick(a.exp, b.exp),
+      snaps: mergeMaps(a.snaps, b.snaps, pick),
+    };
+    return out.del[0] ? tombstone(out) : out;
+  }
+  // A deleted assessment keeps only its id and when it was deleted, so no tab brings it back.
+  /** @param {Assessment} a @returns {Assessment} */
+  function tombstone(a) {
+    const t = a.del[1];
+    return {
+      id: a.id,
+      created: a.created,
+      name: ["", t],
+      del: [1, t],
+      ticks: dict(),
+      els: dict(),
+      exp: [null, 0],
+      snaps: dict(),
+    };
+  }
+  /** @param {StoredDocument} a @param {StoredDocument} b @returns {StoredDocument} */
+  const mergeDocuments = (a, b) => ({
+    schema: SCHEMA,
+    cur: /** @type {Rec<string>} */ (newer(a.cur, b.cur)),
+    list: mergeMaps(a.list, b.list, mergeAssessment),
+  });
+
+  // --- where the document lives -------------------------------------------------------------------
+  const scope = (() => {
+    try {
+      return /** @type {URL} */ (window.__md_scope).pathname;
+    } catch {
+      return new URL(root).pathname;
+    }
+  })();
+  const KEY = "tf-roadmap/v1:" + scope;
+  // Saved data this version cannot read is moved here, never overwritten.
+  const ASIDE = KEY + "#unreadable";
+
+  /** @param {"localStorage" | "sessionStorage"} name @returns {Storage | null} readable storage */
+  function storageArea(name) {
+    try {
+      const area = window[name];
+      area.getItem(KEY);
+      return area;
+    } catch {
+      return null; // blocked (a privacy setting, a sandboxed frame)
+    }
+  }
+  /** @param {Storage} area @returns {boolean} false when a write fails (full storage) */
+  function canWrite(area) {
+    try {
+      area.setItem(KEY + "?", "1");
+      area.removeItem(KEY + "?");
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  const local = storageArea("localStorage"),
+    session = storageArea("sessionStorage");
+  /** @param {Storage | null} area @returns {string | null} */
+  const rawIn = (area) => {
+    try {
+      return area ? area.getItem(KEY) : null;
+    } catch {
+      return null;
+    }
+  };
+
+  /** @type {Mode} */
+  let mode = "memory";
+  /** @type {Storage | null} */
+  let area = null;
+  if (session && rawIn(session) != null) {
+    mode = "session";
+    area = session;
+  } else if (local) {
+    mode = "local";
+    area = local;
+  }
+  let failed = false, // the last write failed (full storage)
+    full = !!area && !canWrite(area), // a probe write failed at load: show, export, say so
+    asked = false,
+    /** @type {boolean | null} */
+    persisted = null,
+    batching = 0,
+    pending = false;
+
+  /** The set-aside copies of unreadable data in the current storage area. */
+  function setAsideKeys() {
+    /** @type {string[]} */
+    const keys = [];
+    if (!area) return keys;
+    try {
+      for (let n = 0; n < area.length; n++) {
+        const k = area.key(n);
+        if (k != null && (k === ASIDE || k.startsWith(ASIDE + "-"))) keys.push(k);
+      }
+    } catch {
+      /* blocked meanwhile */
+    }
+    return keys.sort();
+  }
+  // Moves what the page cannot read to its own key (once per distinct value); true when the main
+  // key may now be written.
+  /** @param {Storage} where @param {string} raw */
+  function setAside(where, raw) {
+    try {
+      const keys = setAsideKeys();
+      if (!keys.some((k) => where.getItem(k) === raw)) {
+        let k = ASIDE;
+        for (let n = 2; keys.includes(k); n++) k = `${ASIDE}-${n}`;
+        where.setItem(k, raw);
+      }
+      return true;
+    } catch {
+      return false; // no room for the copy: leave the original where it is, untouched
+    }
+  }
+
+  /** @type {StoredDocument} */
+  let doc = emptyDocument();
+  let stuck = false; // unreadable data sits in the main key and could not be moved aside
+  {
+    const raw = rawIn(area);
+    const found = parse(raw);
+    if (found) doc = found;
+    else if (raw != null && area) stuck = !setAside(area, raw);
+  }
+
+  /** @type {Set<(source: ChangeSource) => void>} */
+  const listeners = new Set();
+  /** @param {(source: ChangeSource) => void} fn @returns {() => void} stops listening */
+  function subscribe(fn) {
+    listeners.add(fn);
+    return () => listeners.delete(fn);
+  }
+  /** @param {ChangeSource} source */
+  const notify = (source) => listeners.forEach((fn) => fn(source));
+
+  function save() {
+    if (!area) return;
+    try {
+      const raw = area.getItem(KEY);
+      if (raw != null) {
+        const stored = parse(raw);
+        if (stored) doc = mergeDocuments(stored, doc);
+        else if (!setAside(area, raw)) {
+          stuck = true;
+          failed = true;
+          return;
+        }
+      }
+      area.setItem(KEY, JSON.stringify(doc));
+      failed = full = stuck = false;
+    } catch {
+      failed = true;
+      return;
+    }
+    if (mode === "local" && !asked && navigator.storage && navigator.storage.persist) {
+      asked = true;
+      navigator.storage.persist().then(
+        (p) => {
+          persisted = p;
+          notify("local");
+        },
+        () => {},
+      );
+    }
+  }
+  if (navigator.storage && navigator.storage.persisted) {
+    navigator.storage.persisted().then(
+      (p) => {
+        persisted = p;
+        notify("local");
+      },
+      () => {},
+    );
+  }
+  // Every write ends here: saved at once (or at the end of a batch), then every view redraws.
+  function changed() {
+    if (batching) {
+      pending = true;
+      return;
+    }
+    save();
+    notify("local");
+  }
+  /**
+   * Several writes, saved and announced once.
+   * @template T
+   * @param {() => T} fn
+   * @returns {T}
+   */
+  function batch(fn) {
+    batching++;
+    try {
+      return fn();
+    } finally {
+      if (--batching === 0 && pending) {
+        pending = false;
+        changed();
+      }
+    }
+  }
+
+  // Another tab wrote: merge per field, never overwrite the whole document.
+  window.addEventListener("storage", (ev) => {
+    if (mode !== "local" || (ev.key !== KEY && ev.key !== null) || ev.storageArea !== local) return;
+    const raw = rawIn(local);
+    if (raw == null)
+      doc = emptyDocument(); // wiped elsewhere: drop ours too, never resurrect it
+    else {
+      const incoming = parse(raw);
+      if (!incoming) {
+        // Unreadable data from another tab (another version?): set it aside, then keep ours saved.
+        save();
+        notify("other-tab");
+        return;
+      }
+      doc = mergeDocuments(incoming, doc);
+      if (JSON.stringify(doc) !== raw) save();
+    }
+    notify("other-tab");
+  });
+
+  // --- reading assessments --------------------------------------------------------------------------
+  const randomId = () =>
+    [...crypto.getRandomValues(new Uint8Array(6))]
+      .map((b) => b.toString(16).padStart(2, "0"))
+      .join("");
+  /** @param {string} id @returns {Assessment | undefined} a live assessment */
+  const byId = (id) => (own(doc.list, id) && !doc.list[id].del[0] ? doc.list[id] : undefined);
+  /** The assessments not deleted, oldest first. */
+  const assessments = () =>
+    Object.values(doc.list)
+      .filter((a) => !a.del[0])
+      .sort((a, b) => (a.created[0] + a.id < b.created[0] + b.id ? -1 : 1));
+  /**
+   * @param {string} name
+   * @param {string} [id]
+   * @param {number} [t]
+   * @returns {Assessment}
+   */
+  function add(name, id, t = now()) {
+    /** @type {Assessment} */
+    const a = {
+      id: id || randomId(),
+      created: [new Date().toISOString(), t],
+      name: [clampName(name), t],
+      del: [0, t],
+      ticks: dict(),
+      els: dict(),
+      exp: [null, 0],
+      snaps: dict(),
+    };
+    doc.list[a.id] = a;
+    doc.cur = [a.id, t];
+    return a;
+  }
+  /** @param {string} name */
+  const clampName = (name) => [...name.trim()].slice(0, LIMITS.name).join("");
+  /** The current assessment; a fresh browser gets one in memory, saved with its first answer. */
+  function current() {
+    const a = byId(doc.cur[0]);
+    if (a) return a;
+    const other = assessments()[0];
+    if (other) return other;
+    // A fixed first id lets two fresh tabs agree.
+    return add("Our assessment", Object.keys(doc.list).length ? randomId() : "first", 0);
+  }
+  /** @param {Assessment} a @param {string} indicatorId */
+  const isTicked = (a, indicatorId) => own(a.ticks, indicatorId) && a.ticks[indicatorId][0] === 1;
+  /** @param {Assessment} a */
+  const tickedIds = (a) => Object.keys(a.ticks).filter((id) => a.ticks[id][0] === 1);
+  /**
+   * A field of an element with the time it was written, or null when never written.
+   * @param {Assessment} a
+   * @param {string} elementId
+   * @param {"s" | "n" | "r"} key
+   * @returns {{ value: any, time: number } | null}
+   */
+  function fieldRecord(a, elementId, key) {
+    const e = own(a.els, elementId) ? a.els[elementId] : null;
+    const r = e && e[key];
+    return r ? { value: r[0], time: r[1] } : null;
+  }
+  /** @param {Assessment} a @param {string} elementId @returns {Stage | null} */
+  const stageOf = (a, elementId) => {
+    const r = fieldRecord(a, elementId, "s");
+    return r ? r.value : null;
+  };
+  /** @param {Assessment} a @param {string} elementId @returns {string} */
+  const notesOf = (a, elementId) => {
+    const r = fieldRecord(a, elementId, "n");
+    return r ? r.value : "";
+  };
+  /** @param {Assessment} a @param {string} elementId @returns {string | null} */
+  const reviewedOf = (a, elementId) => {
+    const r = fieldRecord(a, elementId, "r");
+    return r ? r.value : null;
+  };
+  /** @param {Assessment} a */
+  const elementIds = (a) => Object.keys(a.els);
+  /** @param {Assessment} a @returns {ExportedSnapshot[]} the live snapshots, oldest first */
+  const snapshotsOf = (a) =>
+    Object.entries(a.snaps)
+      .flatMap(([id, f]) => (f[0] ? [{ id, ...f[0] }] : []))
+      .sort((p, q) => (p.taken < q.taken ? -1 : p.taken > q.taken ? 1 : 0));
+  /** @param {Assessment} a */
+  const nameOf = (a) => a.name[0];
+  /** @param {Assessment} a */
+  const createdOf = (a) => a.created[0];
+  /** @param {Assessment} a @returns {{ time: string | null, at: number }} the last export */
+  const exportedOf = (a) => ({ time: a.exp[0], at: a.exp[1] });
+  /** @param {Assessment} a the time of the latest change to an answer or the name */
+  const lastChange = (a) =>
+    Math.max(
+      a.name[1],
+      ...Object.values(a.ticks).map((f) => f[1]),
+      ...Object.values(a.els).flatMap((x) => Object.values(x).map((f) => f[1])),
+    );
+  /** @param {Assessment} a */
+  const hasAnswers = (a) =>
+    Object.values(a.ticks).some((f) => f[0]) ||
+    Object.values(a.els).some((x) => (x.s && x.s[0] != null) || (x.n && x.n[0]));
+
+  // --- writing: always to a named assessment, never to "whatever is current now" -----------------
+  /** @param {string} id */
+  function select(id) {
+    if (!byId(id)) return;
+    doc.cur = [id, now()];
+    changed();
+  }
+  /** @param {string} name @returns {Assessment | undefined} undefined for a blank name */
+  function create(name) {
+    if (!clampName(name)) return undefined;
+    const a = add(name);
+    changed();
+    return a;
+  }
+  /** @param {string} id @param {string} name */
+  function rename(id, name) {
+    const a = byId(id);
+    if (!a || !clampName(name)) return;
+    a.name = [clampName(name), now()];
+    changed();
+  }
+  /** @param {string} id */
+  function remove(id) {
+    const a = byId(id);
+    if (!a) return;
+    doc.list[id] = tombstone({ ...a, del: [1, now()] });
+    changed();
+  }
+  /** @param {string} id @param {string} name @returns {Assessment | undefined} the copy */
+  function duplicate(id, name) {
+    const source = byId(id);
+    if (!source || !clampName(name)) return undefined;
+    const t = now(),
+      copy = add(name, undefined, t);
+    for (const [k, f] of Object.entries(source.ticks)) copy.ticks[k] = [f[0], t];
+    for (const [k, x] of Object.entries(source.els)) {
+      /** @type {any} */
+      const e = {};
+      for (const f of ELEMENT_FIELDS)
+        if (x[f.key]) e[f.key] = [/** @type {Rec<any>} */ (x[f.key])[0], t];
+      copy.els[k] = e;
+    }
+    changed();
+    return copy;
+  }
+  // The first answer on an element records the version of its indicators (for review flags).
+  /** @param {Assessment} a @param {string} elementId @param {string | null} sig @returns {ElementRecord} */
+  function elementRecord(a, elementId, sig) {
+    const e = own(a.els, elementId) ? a.els[elementId] : (a.els[elementId] = {});
+    if (sig && !(e.r && e.r[0])) e.r = [sig, now()];
+    return e;
+  }
+  /**
+   * @param {string} id the assessment
+   * @param {string} indicatorId
+   * @param {boolean} on
+   * @param {ElementRef | null} element the indicator's element, when the rubric has it
+   */
+  function setTick(id, indicatorId, on, element) {
+    const a = byId(id);
+    if (!a || !isId(indicatorId)) return;
+    a.ticks[indicatorId] = [on ? 1 : 0, now()];
+    if (element) elementRecord(a, element.id, element.sig);
+    changed();
+  }
+  /**
+   * @param {string} id the assessment
+   * @param {ElementRef} element
+   * @param {"s" | "n" | "r"} key
+   * @param {any} value
+   */
+  function setElementField(id, element, key, value) {
+    const a = byId(id),
+      f = ELEMENT_FIELDS.find((x) => x.key === key);
+    if (key === "n" && typeof value === "string" && chars(value) > LIMITS.notes)
+      value = [...value].slice(0, LIMITS.notes).join("");
+    if (!a || !f || !f.ok(value) || !isId(element.id)) return;
+    /** @type {any} */ (elementRecord(a, element.id, element.sig))[key] = [value, now()];
+    changed();
+  }
+  /**
+   * @param {string} id
+   * @param {{ stages: Record<string, Stage>, ticked: string[] }} frozen
+   * @returns {string | null} the snapshot's date, or null when refused (the limit)
+   */
+  function addSnapshot(id, frozen) {
+    const a = byId(id);
+    if (!a || snapshotsOf(a).length >= LIMITS.snapshots) return null;
+    const taken = new Date().toISOString();
+    /** @type {Record<string, Stage>} */
+    const stages = dict();
+    for (const k of Object.keys(frozen.stages)) stages[k] = frozen.stages[k];
+    a.snaps[randomId()] = [{ taken, stages, ticked: [...frozen.ticked].sort() }, now()];
+    changed();
+    return taken;
+  }
+  // A deleted snapshot stays as [null, time] so other tabs learn of it.
+  /** @param {string} id @param {string} snapshotId */
+  function deleteSnapshot(id, snapshotId) {
+    const a = byId(id);
+    if (!a || !own(a.snaps, snapshotId)) return;
+    a.snaps[snapshotId] = [null, now()];
+    changed();
+  }
+  /** @param {string} id @param {string} time */
+  function markExported(id, time) {
+    const a = byId(id);
+    if (!a) return;
+    a.exp = [time, now()];
+    changed();
+  }
+
+  // --- export and import ------------------------------------------------------------------------------
+  /** @param {Assessment} a @returns {ExportData} exactly what the page shows, re-importable */
+  function exportData(a) {
+    /** @type {Record<string, ExportedElement>} */
+    const elements = {};
+    for (const id of Object.keys(a.els).sort()) {
+      /** @type {any} */
+      const out = {};
+      let any = false;
+      for (const f of ELEMENT_FIELDS) {
+        const r = fieldRecord(a, id, f.key),
+          v = r ? r.value : f.empty;
+        if (f.required || v !== f.empty) out[f.out] = v;
+        if (v !== f.empty) any = true;
+      }
+      if (any) Object.defineProperty(elements, id, { value: out, enumerable: true });
+    }
+    const snapshots = snapshotsOf(a);
+    /** @type {ExportData["assessment"]} */
+    const assessment = {
+      id: a.id,
+      name: a.name[0],
+      created: a.created[0],
+      ticked: tickedIds(a).sort(),
+      elements,
+    };
+    if (snapshots.length) assessment.snapshots = snapshots;
+    return {
+      format: FORMAT,
+      schema: SCHEMA,
+      rubric: rubric.version,
+      exported: new Date().toISOString(),
+      assessment,
+    };
+  }
+  /** @param {string} s */
+  const show = (s) => (s.length > 40 ? s.slice(0, 40) + "…" : s);
+  // Mirrors docs/assessment.schema.json, published with the site.
+  /** @param {unknown} d @returns {string[]} the problems, none when the file can be imported */
+  function validateExport(d) {
+    /** @type {string[]} */
+    const err = [];
+    /** @param {unknown} x @param {string} where */
+    const ids = (x, where) => {
+      if (!Array.isArray(x)) return err.push(`${where}: must be a list of indicator ids`);
+      if (x.length > LIMITS.ids) err.push(`${where}: over ${LIMITS.ids} entries`);
+      x.forEach((y, n) => isId(y) || err.push(`${where}[${n}]: not an indicator id`));
+      if (new Set(x).size !== x.length) err.push(`${where}: an id is listed twice`);
+    };
+    /** @param {object} o @param {string} where @param {string[]} keys */
+    const only = (o, where, keys) =>
+      Object.keys(o).forEach(
+        (k) => keys.includes(k) || err.push(`${where}: unexpected field “${show(k)}”`),
+      );
+    const stages = `1 to ${STAGE_COUNT}`;
+    if (!isObj(d)) return ["the file does not hold a JSON object"];
+    only(d, "file", ["format", "schema", "rubric", "exported", "assessment"]);
+    if (d.format !== FORMAT) err.push(`format: must be "${FORMAT}"`);
+    if (d.schema !== SCHEMA) err.push(`schema: must be ${SCHEMA}`);
+    if (!isHash(d.rubric)) err.push("rubric: must be a version hash");
+    if (!isTime(d.exported)) err.push("exported: must be a date and time");
+    const a = d.assessment;
+    if (!isObj(a)) return err.concat("assessment: missing or not an object");
+    only(a, "assessment", ["id", "name", "created", "ticked", "elements", "snapshots"]);
+    if (!isName(a.id)) err.push("assessment.id: must be a-z, 0-9 and -");
+    if (typeof a.name !== "string" || !/[^ \t\n\r\f\v]/.test(a.name) || chars(a.name) > LIMITS.name)
+      err.push(`assessment.name: must be 1 to ${LIMITS.name} characters`);
+    if (!isTime(a.created)) err.push("assessment.created: must be a date and time");
+    ids(a.ticked, "assessment.ticked");
+    if (own(a, "snapshots") && !Array.isArray(a.snapshots))
+      err.push("assessment.snapshots: must be a list");
+    else if (a.snapshots) {
+      if (a.snapshots.length > LIMITS.snapshots)
+        err.push(`assessment.snapshots: over ${LIMITS.snapshots} entries`);
+      const seen = new Set();
+      a.snapshots.forEach((/** @type {unknown} */ x, /** @type {number} */ n) => {
+        const where = `assessment.snapshots[${n}]`;
+        if (!isObj(x)) return err.push(`${where}: must be an object`);
+        only(x, where, ["id", "taken", "stages", "ticked"]);
+        if (!isName(x.id)) err.push(`${where}.id: must be a-z, 0-9 and -`);
+        else if (seen.has(x.id)) err.push(`${where}.id: another snapshot has this id`);
+        seen.add(x.id);
+        if (!isTime(x.taken)) err.push(`${where}.taken: must be a date and time`);
+        ids(x.ticked, `${where}.ticked`);
+        if (!isObj(x.stages))
+          return err.push(`${where}.stages: must be an object keyed by element id`);
+        if (Object.keys(x.stages).length > LIMITS.elements)
+          err.push(`${where}.stages: over ${LIMITS.elements} entries`);
+        for (const [id, v] of Object.entries(x.stages)) {
+          if (!isId(id)) err.push(`${where}.stages: “${show(id)}” is not an element id`);
+          if (!isStage(v)) err.push(`${where}.stages.${show(id)}: must be ${stages} or "na"`);
+        }
+      });
+    }
+    if (!isObj(a.elements))
+      return err.concat("assessment.elements: must be an object keyed by element id");
+    const keys = Object.keys(a.elements);
+    if (keys.length > LIMITS.elements)
+      err.push(`assessment.elements: over ${LIMITS.elements} entries`);
+    for (const id of keys) {
+      const v = a.elements[id],
+        where = `assessment.elements.${show(id)}`;
+      if (!isId(id)) err.push(`${where}: not an element id`);
+      if (!isObj(v)) {
+        err.push(`${where}: must be an object`);
+        continue;
+      }
+      only(
+        v,
+        where,
+        ELEMENT_FIELDS.map((f) => f.out),
+      );
+      for (const f of ELEMENT_FIELDS)
+        if (own(v, f.out) ? !f.ok(v[f.out]) || v[f.out] === undefined : f.required)
+          err.push(`${where}.${f.out}: ${f.why}`);
+    }
+    return err;
+  }
+  /**
+   * An export's assessment exactly, every field stamped t (newer than what it replaces in old).
+   * Also the read-only form of shared links and team members' files.
+   * @param {ExportData} data validated
+   * @param {string} id
+   * @param {Assessment | null} old
+   * @param {number} t
+   * @returns {Assessment}
+   */
+  function fromExport(data, id, old, t) {
+    const x = data.assessment,
+      on = new Set(x.ticked);
+    /** @type {Assessment} */
+    const a = {
+      id,
+      created: [x.created, t],
+      name: [x.name, t],
+      del: [0, t],
+      ticks: dict(),
+      els: dict(),
+      exp: [data.exported, t],
+      snaps: dict(),
+    };
+    for (const k of new Set([...on, ...Object.keys(old ? old.ticks : {})]))
+      a.ticks[k] = [on.has(k) ? 1 : 0, t];
+    for (const k of new Set([...Object.keys(x.elements), ...Object.keys(old ? old.els : {})])) {
+      /** @type {Record<string, any>} */
+      const v = own(x.elements, k) ? x.elements[k] : {};
+      /** @type {any} */
+      const e = {};
+      for (const f of ELEMENT_FIELDS) e[f.key] = [own(v, f.out) ? v[f.out] : f.empty, t];
+      a.els[k] = e;
+    }
+    for (const { id: sid, ...p } of x.snapshots || []) {
+      /** @type {Record<string, Stage>} */
+      const stages = dict();
+      for (const k of Object.keys(p.stages)) stages[k] = p.stages[k];
+      a.snaps[sid] = [{ taken: p.taken, stages, ticked: [...p.ticked] }, t];
+    }
+    return a;
+  }
+  /** @param {ExportData} data validated @returns {Assessment | null} the one it would replace */
+  function sameAs(data) {
+    // Same id and creation time: the same assessment (every browser's first is "first").
+    const old = byId(data.assessment.id);
+    return old && old.created[0] === data.assessment.created ? old : null;
+  }
+  /**
+   * Saves a validated export: replaces the same assessment (snapshots only grow), else adds it.
+   * @param {ExportData} data
+   * @returns {Assessment}
+   */
+  function importExport(data) {
+    const old = sameAs(data),
+      id = old ? old.id : own(doc.list, data.assessment.id) ? randomId() : data.assessment.id;
+    const t = now(),
+      a = fromExport(data, id, old, t);
+    if (old) a.snaps = mergeMaps(old.snaps, a.snaps, (_, b) => b); // a file replaces answers; history only grows
+    doc.list[id] = a;
+    doc.cur = [id, t];
+    changed();
+    return a;
+  }
+
+  // --- storage modes -------------------------------------------------------------------------------
+  function startSession() {
+    if (!session) return;
+    mode = "session";
+    area = session;
+    doc = emptyDocument();
+    add("This session");
+    try {
+      session.removeItem(KEY);
+    } catch {
+      /* probed: it works */
+    }
+    changed();
+  }
+  function stopSession() {
+    const mine = doc;
+    mode = "local";
+    area = local;
+    doc = mergeDocuments(parse(rawIn(local)) || emptyDocument(), mine);
+    try {
+      if (session) session.removeItem(KEY);
+    } catch {
+      /* gone anyway */
+    }
+    changed();
+  }
+  // Everything this site saved in this browser, set-aside copies of unreadable data included.
+  function wipeAll() {
+    if (local) {
+      try {
+        for (const k of setAsideKeysIn(local)) local.removeItem(k);
+        local.removeItem(KEY);
+        mode = "local";
+        area = local;
+        stuck = full = failed = false;
+      } catch {
+        /* blocked: nothing stored */
+      }
+    }
+    doc = emptyDocument();
+    notify("local");
+  }
+  /** @param {Storage} where */
+  function setAsideKeysIn(where) {
+    const before = area;
+    area = where;
+    try {
+      return setAsideKeys();
+    } finally {
+      area = before;
+    }
+  }
+  // One click, no question: on a shared computer, leave nothing behind.
+  function wipeSession() {
+    try {
+      if (area) area.removeItem(KEY);
+    } catch {
+      /* the next save writes an empty document anyway */
+    }
+    doc = emptyDocument();
+    add("This session");
+    changed();
+  }
+
+  return {
+    KEY,
+    FORMAT,
+    LIMITS,
+    can: { local: !!local, session: !!session },
+    subscribe,
+    batch,
+    now,
+    isId,
+    isTime,
+    isObj,
+    own,
+    chars,
+    /** How storage stands, for the warnings the pages show. */
+    status: () => ({
+      mode,
+      failed,
+      full,
+      stuck,
+      persisted,
+      setAside: setAsideKeys(),
+    }),
+    /** @param {string} key @returns {string | null} a set-aside copy, to save as a file */
+    setAsideCopy: (key) => {
+      try {
+        return area && setAsideKeys().includes(key) ? area.getItem(key) : null;
+      } catch {
+        return null;
+      }
+    },
+    assessments,
+    current,
+    byId,
+    nameOf,
+    createdOf,
+    exportedOf,
+    lastChange,
+    hasAnswers,
+    isTicked,
+    tickedIds,
+    elementIds,
+    fieldRecord,
+    stageOf,
+    notesOf,
+    reviewedOf,
+    snapshotsOf,
+    select,
+    create,
+    rename,
+    remove,
+    duplicate,
+    setTick,
+    setElementField,
+    addSnapshot,
+    deleteSnapshot,
+    markExported,
+    exportData,
+    validateExport,
+    /** @param {ExportData} data validated; not saved */
+    readOnly: (data) => fromExport(data, data.assessment.id, null, 0),
+    sameAs,
+    importExport,
+    startSession,
+    stopSession,
+    wipeAll,
+    wipeSession,
+  };
+}
+
+if (window.TF_RUBRIC && !window.TF_STORE)
+  window.TF_STORE = openAssessmentStore(
+    window.TF_RUBRIC,
+    document.currentScript
+      ? new URL("../../", /** @type {HTMLScriptElement} */ (document.currentScript).src).href
+      : String(window.__md_scope || location),
+  );

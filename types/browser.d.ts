@@ -1,0 +1,44 @@
+// Globals the browser code finds on window: Material for MkDocs' bundle and the rubric data the
+// build generates (hooks/taskforce_roadmap/checklist.py). The store's type comes from store.js.
+
+/** The rubric as checklist_data() emits it. */
+interface TFIndicator {
+  id: string;
+  stage: number;
+  text: string;
+  /** Its element: linked by assessment.js at load. */
+  el?: TFElement;
+}
+interface TFElement {
+  id: string;
+  title: string;
+  url: string;
+  sig: string;
+  indicators: TFIndicator[];
+  /** Its area: linked by assessment.js at load. */
+  area?: TFArea;
+}
+interface TFArea {
+  id: string;
+  title: string;
+  url: string;
+  elements: TFElement[];
+}
+interface TFRubric {
+  version: string;
+  order: string;
+  title: string;
+  stages: { n: number; name: string }[];
+  pages: Record<"dashboard" | "team" | "shared" | "privacy" | "schema", string>;
+  areas: TFArea[];
+}
+
+interface Window {
+  TF_RUBRIC?: TFRubric;
+  TF_STORE?: Store;
+  TF?: any;
+  /** Material's instant-navigation observable: fires on every page view. */
+  document$?: { subscribe(fn: () => void): unknown };
+  /** Material's scope for storage keys: the site root. */
+  __md_scope?: URL;
+}
