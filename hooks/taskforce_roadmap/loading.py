@@ -16,8 +16,9 @@ from typing import Any
 import jsonschema
 
 from .errors import RubricError
-from .model import (Area, Block, Box, Citation, Columns, Element, FrontMatter, Indicator, Link,
-                    ListBlock, Paragraph, Resource, ResourceGroup, Roadmap, Stage, short_hash)
+from .model import (Area, Block, Box, Citation, Columns, Element, FrontHeadings, FrontMatter,
+                    Indicator, Link, ListBlock, Paragraph, Repair, Resource, ResourceGroup, Roadmap,
+                    Stage, short_hash)
 from .yamlfile import Document
 
 ROADMAP_FILE = "roadmap.yml"
@@ -36,6 +37,11 @@ def load_roadmap(rubric_dir: Path | str) -> Roadmap:
     citations = _citations(roadmap_doc)
     element_schema = _schema(rubric_dir / ELEMENT_SCHEMA)
     _check_area_lists(roadmap_doc)
+    front = _front_matter(roadmap_doc.data["front_matter"])
+    if len(front.areas_of_function) != len(roadmap_doc.data["areas"]):
+        raise roadmap_doc.error(("front_matter", "areas_of_function"),
+                                f"names {len(front.areas_of_function)} areas, but areas lists "
+                                f"{len(roadmap_doc.data['areas'])}")
 
     areas: list[Area] = []
     seen_ids: dict[str, str] = {}  # indicator id → where it was first defined
@@ -50,7 +56,7 @@ def load_roadmap(rubric_dir: Path | str) -> Roadmap:
                                         f"no file {shown(path)} for element '{element_id}'")
             doc = Document(path, shown(path))
             _check_schema(doc, element_schema)
-            elements.append(_element(doc, area["id"], element_id, len(citations), seen_ids))
+            elements.append(_element(doc, area["id"], element_id, len(citations), seen_ids, front))
         areas.append(Area(id=area["id"], number=a + 1, title=area["title"],
                           description=area["description"], elements=tuple(elements)))
     _check_unlisted_files(rubric_dir, listed, shown)
@@ -62,7 +68,6 @@ def load_roadmap(rubric_dir: Path | str) -> Roadmap:
             raise roadmap_doc.error(("stages", i, "number"), f"expected {i + 1}, found {stage.number}")
 
     resources = _resources(roadmap_doc, {a.id for a in areas})
-    front = _front_matter(roadmap_doc.data["front_matter"])
     return Roadmap(title=roadmap_doc.data["title"], original_title=roadmap_doc.data["original_title"],
                    stages=stages, areas=tuple(areas),
                    citations=citations, resources=resources, front=front,
@@ -147,7 +152,7 @@ def _cites(doc: Document, path: tuple, cites: list[int], citation_count: int) ->
 
 
 def _element(doc: Document, area_id: str, element_id: str, citation_count: int,
-             seen_ids: dict[str, str]) -> Element:
+             seen_ids: dict[str, str], front: FrontMatter) -> Element:
     data = doc.data
     if data["id"] != element_id:
         raise doc.error(("id",), f"'{data['id']}' does not match the file name '{element_id}'")
@@ -162,16 +167,35 @@ def _element(doc: Document, area_id: str, element_id: str, citation_count: int,
                 raise doc.error(path + ("id",), f"'{raw['id']}' is reserved for the page's own anchors")
             seen_ids[raw["id"]] = f"{doc.name}:{doc.line(path + ('id',))}"
             cites = _cites(doc, path + ("cites",), raw.get("cites", []), citation_count)
+            cite_at = raw.get("cite_at")
+            if cite_at is not None:
+                if not cites:
+                    raise doc.error(path + ("cite_at",), "places citation marks, but there are no cites")
+                _check_once(doc, path + ("cite_at",), cite_at, raw["text"])
+            repairs = []
+            for r, repair in enumerate(raw.get("repairs", [])):
+                _check_once(doc, path + ("repairs", r, "text"), repair["text"], raw["text"])
+                repairs.append(Repair(repair["source"], repair["text"], repair["why"]))
             indicators.append(Indicator(id=raw["id"], text=raw["text"], stage=n,
-                                        element_id=element_id, cites=cites))
+                                        element_id=element_id, cites=cites, cite_at=cite_at,
+                                        repairs=tuple(repairs)))
         stages.append(tuple(indicators))
-    blocks = lambda key: tuple(_block(doc, (key, i), b, citation_count)  # noqa: E731
+    blocks = lambda key: tuple(_block(doc, (key, i), b, citation_count, front)  # noqa: E731
                                for i, b in enumerate(data.get(key, [])))
     return Element(id=element_id, title=data["title"], area_id=area_id, source=doc.name,
                    intro=blocks("intro"), stages=tuple(stages), outro=blocks("outro"))
 
 
-def _block(doc: Document, path: tuple, raw: dict[str, Any], citation_count: int) -> Block | str:
+def _check_once(doc: Document, path: tuple, words: str, text: str) -> None:
+    """Words that point into an indicator's text must find exactly one place there."""
+    found = text.count(words)
+    if found != 1:
+        where = "is not in" if found == 0 else f"occurs {found} times in"
+        raise doc.error(path, f"{words!r} {where} the indicator's text")
+
+
+def _block(doc: Document, path: tuple, raw: dict[str, Any], citation_count: int,
+           front: FrontMatter) -> Block:
     if "paragraph" in raw:
         cites = _cites(doc, path + ("cites",), raw.get("cites", []), citation_count)
         return Paragraph(raw["paragraph"], cites)
@@ -182,7 +206,8 @@ def _block(doc: Document, path: tuple, raw: dict[str, Any], citation_count: int)
     if "box" in raw:
         box = raw["box"]
         return Box(box["kind"], box["text"], box.get("incomplete", False))
-    return raw["ref"]  # "goals" / "objectives": resolved by the renderer from the front matter
+    # "goals" / "objectives": the roadmap's numbered lists, resolved here so templates never look up
+    return ListBlock({"goals": front.goals, "objectives": front.objectives}[raw["ref"]], ordered=True)
 
 
 def _list(raw: dict[str, Any]) -> ListBlock:
@@ -230,6 +255,7 @@ def _front_matter(raw: dict[str, Any]) -> FrontMatter:
     ack = raw["acknowledgements"]
     t = tuple
     return FrontMatter(
+        headings=FrontHeadings(**raw["headings"]), areas_of_function=t(raw["areas_of_function"]),
         what_is_a_task_force=t(raw["what_is_a_task_force"]), development=raw["development"],
         purpose=t(raw["purpose"]), format=t(raw["format"]),
         important_notes=t(raw["important_notes"]), intended_for=raw["intended_for"],

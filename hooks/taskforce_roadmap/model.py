@@ -68,7 +68,15 @@ class Box:
     kind: Literal["box"] = "box"
 
 
-Block = Paragraph | ListBlock | Columns | Box
+Block = Paragraph | ListBlock | Columns | Box  # a `ref` in the YAML arrives as its ListBlock
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One deliberate correction of the source's printed words (listed for readers)."""
+    source: str  # as printed
+    text: str  # as shown here
+    why: str
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,16 @@ class Indicator:
     stage: int
     element_id: str
     cites: tuple[int, ...] = ()
+    cite_at: str | None = None  # the words the source prints the marks after, when not the end
+    repairs: tuple[Repair, ...] = ()
+
+    @property
+    def text_around_marks(self) -> tuple[str, str]:
+        """The text before and after the citation marks, as the source places them."""
+        if self.cite_at is None:
+            return self.text, ""
+        cut = self.text.index(self.cite_at) + len(self.cite_at)
+        return self.text[:cut], self.text[cut:]
 
 
 @dataclass(frozen=True)
@@ -148,7 +166,21 @@ class ResourceGroup:
 
 
 @dataclass(frozen=True)
+class FrontHeadings:
+    """The source's own headings of its front matter."""
+    what_is_a_task_force: str
+    development: str
+    purpose: str
+    format: str
+    important_notes: str
+    areas_snapshot: str
+    stages_snapshot: str
+
+
+@dataclass(frozen=True)
 class FrontMatter:
+    headings: FrontHeadings
+    areas_of_function: tuple[str, ...]  # one per area, in area order, as the introduction words them
     what_is_a_task_force: tuple[str, ...]
     development: str
     purpose: tuple[str, ...]
@@ -184,6 +216,19 @@ class Roadmap:
     @property
     def indicators(self) -> tuple[Indicator, ...]:
         return tuple(i for e in self.elements for i in e.indicators)
+
+    @property
+    def uncited_citations(self) -> frozenset[int]:
+        """Citations the source lists but no text of it marks (the source has one: 11)."""
+        blocks = [b for e in self.elements for b in e.intro + e.outro]
+        marked = {n for i in self.indicators for n in i.cites}
+        marked |= {n for b in blocks for n in getattr(b, "cites", ())}
+        return frozenset(c.number for c in self.citations) - marked
+
+    @property
+    def repairs(self) -> tuple[tuple[Indicator, Repair], ...]:
+        """Every deliberate correction of the source's words, in roadmap order."""
+        return tuple((i, r) for i in self.indicators for r in i.repairs)
 
     def element(self, element_id: str) -> Element:
         if not self._by_id:
