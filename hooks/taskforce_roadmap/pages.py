@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import jinja2
+import yaml
 
 from .model import Roadmap
 
@@ -25,13 +26,23 @@ BOX_ADMONITIONS = {  # source box → (Material admonition type, title as printe
 HOME, ABOUT, STAGES, CITATIONS, RESOURCES = ("index.md", "about.md", "stages.md", "citations.md",
                                              "resources.md")
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+# Characters that Markdown, its extensions here (attr_list's `{}`, caret's `^`, tables' `|`) or
+# HTML give a meaning. Each becomes a numeric character reference: Python-Markdown passes those
+# through untouched, and unlike a backslash they work for every character (`\<` shows its `\`).
+_MD_SPECIAL = re.compile(r"[&<>\\`*_\[\]{}#|^~]")
 _EMPHASIS = re.compile(r"\*+")
 
 
 def md_escape(text: str) -> str:
     """Plain source text → Markdown that renders exactly that text (indicators are plain text)."""
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+
+
+def front_matter(**fields) -> str:
+    """A page's YAML front matter, dumped rather than pasted, so that any title survives as
+    written (quotes, colons, `#`, `<`, `&`)."""
+    dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return f"---\n{dumped}---\n"
 
 
 def title_attr(text: str) -> str:
@@ -50,6 +61,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["md_escape"] = md_escape
     env.filters["title_attr"] = title_attr
+    env.globals["front_matter"] = front_matter
     env.globals["BOX_ADMONITIONS"] = BOX_ADMONITIONS
     env.globals.update(HOME=HOME, ABOUT=ABOUT, STAGES=STAGES, CITATIONS=CITATIONS,
                        RESOURCES=RESOURCES)
