@@ -157,6 +157,40 @@ def test_ibid_citations_show_the_source_they_repeat(site):
     assert "Howard Feldman" in item and "Ibid 5" in item
 
 
+def test_every_citation_address_is_a_link_and_mark_11_is_explained(site, roadmap):
+    html = site.html("citations")
+    for citation in roadmap.citations:
+        item = re.search(rf'<li id="{citation.anchor}"[^>]*>(.*?)</li>', html, re.S).group(1)
+        if citation.url:
+            assert f'href="{citation.url}"' in item, citation.number
+            assert "www." not in re.sub(r"<a [^>]*>.*?</a>", "", item), citation.number
+        assert ("No text in the source carries mark" in item) == (citation.number == 11)
+
+
+def test_citation_mark_3_sits_mid_sentence_as_printed(site):
+    html = site.html("internal-foundations/mission-statement")
+    item = re.search(r'<li [^>]*id="mission-drives-all-work"[^>]*>(.*?)</li>', html, re.S).group(1)
+    assert re.search(r"task force's work,<a [^>]*#cite-3\b[^>]*><sup>3</sup></a> including", item), item
+
+
+def test_every_resource_has_its_address(site, roadmap):
+    html = site.html("resources")
+    assert "cut off in the source" not in html
+    webinar = ("https://learn.theiacp.org/products/successful-approaches-to-working-with-social-"
+               "media-for-human-trafficking-outreach-and-awareness")
+    assert f'href="{webinar}"' in html
+    assert all(item.links for group in roadmap.resources for item in group.items)
+
+
+def test_about_lists_every_correction_of_the_source(site, roadmap):
+    html = site.html("about")
+    table = html[html.index('id="corrections"'):]
+    for indicator, repair in roadmap.repairs:
+        assert f"#{indicator.id}" in table
+        assert repair.source in table and repair.text in table
+    assert len(roadmap.repairs) == 7
+
+
 def test_no_page_loads_anything_from_another_origin(site):
     own = urlsplit(site.url).netloc
     for html_file in site.dir.rglob("*.html"):
