@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from taskforce_roadmap import (CHECKLIST_SCRIPT_URI, CspError, Roadmap, RubricError,
                                checklist_script, load_roadmap, navigation, site_pages, with_csp)
 
+CHANGELOG, CHANGELOG_PAGE = "CHANGELOG.md", "changelog.md"  # published at /changelog/
 # A hook module is imported once per process and reused by every rebuild under `mkdocs serve`.
 _roadmap: Roadmap | None = None
 
@@ -38,6 +39,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, content=markdown))
     files.append(File.generated(config, CHECKLIST_SCRIPT_URI, content=checklist_script(
         _roadmap, config.use_directory_urls)))
+    # The release notes live beside the code (CHANGELOG.md) and are published as they are.
+    changelog = Path(config.config_file_path).parent / CHANGELOG
+    files.append(File.generated(config, CHANGELOG_PAGE,
+                                content=changelog.read_text(encoding="utf-8")))
     return files
 
 

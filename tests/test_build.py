@@ -191,6 +191,17 @@ def test_about_lists_every_correction_of_the_source(site, roadmap):
     assert len(roadmap.repairs) == 7
 
 
+def test_the_release_notes_are_published_and_name_each_element_that_asks_for_review(site, roadmap):
+    html = site.html("changelog")
+    notes = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    review = notes[notes.index("### Will ask you to review"):notes.index("### Added")]
+    for element in ("victim-centered-investigations", "victim-screening", "data-collection-sharing",
+                    "assessment", "protocols"):
+        title = roadmap.element(element).title
+        assert f"**{title}**" in review and title.replace("&", "&amp;") in html, element
+    assert 'href="changelog/"' in site.html("") or 'href="../changelog/"' in site.html("about")
+
+
 def test_no_page_loads_anything_from_another_origin(site):
     own = urlsplit(site.url).netloc
     for html_file in site.dir.rglob("*.html"):

@@ -7,6 +7,7 @@ Each refused row was once a mutation no test caught (an off-by-one range, a self
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from mkdocs.utils import yaml_load
 
 from conftest import ROOT
 from taskforce_roadmap import RubricError, load_roadmap, site_pages
+from taskforce_roadmap.loading import RESERVED_IDS
 from taskforce_roadmap.model import ListBlock
 from taskforce_roadmap.pages import md_escape
 
@@ -179,3 +181,17 @@ def test_front_matter_keeps_any_title(rubric_copy, title, to_html):
             assert seen(to_html(heading)).replace("¶", "").strip() == title
         else:
             assert meta["title"] == "Internal Foundations, Operation, & Collaboration"
+
+
+def test_the_rubric_readme_names_only_what_exists(roadmap):
+    """Its folders, files and example error line are true of this repository."""
+    readme = (ROOT / "rubric" / "README.md").read_text(encoding="utf-8")
+    paths = set(re.findall(r"`((?:hooks|rubric|tests|overrides)/[\w./-]*|[\w-]+\.(?:md|json|yml))`", readme))
+    assert {"hooks/taskforce_roadmap/", "CHANGELOG.md", "tests/test_fidelity.py"} <= paths
+    for path in paths:
+        assert (ROOT / path).exists() or (ROOT / "rubric" / path).exists(), path
+    example = re.search(r"^rubric/([\w/-]+)\.yml:\d+: ", readme, re.M).group(1)
+    area, element = example.split("/")
+    assert roadmap.element(element).area_id == area
+    for reserved in RESERVED_IDS - {f"stage-{n}" for n in range(2, 5)}:
+        assert f"`{reserved}`" in readme, reserved

@@ -26,7 +26,8 @@ ELEMENT_SCHEMA = "schema.json"
 ROADMAP_SCHEMA = "roadmap.schema.json"
 STAGE_COUNT = 5
 # Anchors the page itself uses: an indicator id equal to one would break a shared link.
-RESERVED_IDS = {f"stage-{n}" for n in range(1, STAGE_COUNT + 1)} | {"stages", "resources"}
+RESERVED_IDS = ({f"stage-{n}" for n in range(1, STAGE_COUNT + 1)}
+                | {"stages", "resources", "additional-resources"})
 
 
 def load_roadmap(rubric_dir: Path | str) -> Roadmap:
