@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 import pytest
@@ -17,6 +16,7 @@ import yaml
 from mkdocs.utils import yaml_load
 
 from conftest import ROOT
+from test_validation import edit  # replaces text that occurs once; returns its line
 from taskforce_roadmap import RubricError, load_roadmap, site_pages
 from taskforce_roadmap.loading import RESERVED_IDS
 from taskforce_roadmap.model import ListBlock
@@ -24,15 +24,6 @@ from taskforce_roadmap.pages import md_escape
 
 MISSION = "internal-foundations/mission-statement.yml"
 ROADMAP = "roadmap.yml"
-
-
-def edit(rubric: Path, name: str, old: str, new: str) -> int:
-    """Replace `old` (which must occur once) and return the 1-based line where it was."""
-    path = rubric / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"fixture text not found once in {name}: {old!r}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[:text.index(old)].count("\n") + 1
 
 
 # (what is tested, file, text, replacement, the whole message with {line} for the edit's line;

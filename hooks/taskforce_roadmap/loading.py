@@ -245,8 +245,7 @@ def _resources(doc: Document, area_ids: set[str]) -> tuple[ResourceGroup, ...]:
             raise doc.error(("resources", g, "group"),
                             f"'{group['group']}' is neither 'general' nor an area id")
         items = tuple(Resource(title=r["title"], organization=r.get("organization"),
-                               links=tuple(Link(l["url"], l.get("label")) for l in r.get("links", [])),
-                               incomplete=r.get("incomplete", False))
+                               links=tuple(Link(l["url"], l.get("label")) for l in r.get("links", [])))
                       for r in group["items"])
         groups.append(ResourceGroup(group["group"], group["title"], items))
     return tuple(groups)

@@ -155,7 +155,6 @@ class Resource:
     title: str
     links: tuple[Link, ...]
     organization: str | None = None
-    incomplete: bool = False
 
 
 @dataclass(frozen=True)
