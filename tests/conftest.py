@@ -213,6 +213,16 @@ window.addEventListener('storage', (e) => {  // registered before the page's own
 """
 
 
+# Storage that is full whenever the page sets window.__full: the site's writes throw as Chromium's do.
+FULL_WHEN_ASKED = """(() => {
+  const set = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    if (window.__full && k.startsWith('tf-roadmap/')) throw new DOMException('full', 'QuotaExceededError');
+    return set.call(this, k, v);
+  };
+})()"""
+
+
 def download(page: Page, button: str) -> tuple[str, str]:
     with page.expect_download() as info:
         page.get_by_role("button", name=button).click()

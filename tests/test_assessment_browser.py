@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import (DASHBOARD, HOLD, ROOT, MEDIA, MISSION, axe, box, dark, dialog_ok, download, exported,
+from conftest import (DASHBOARD, FULL_WHEN_ASKED, HOLD, ROOT, MEDIA, MISSION, axe, box, dark, dialog_ok, download, exported,
                       open_dashboard, open_element)
 from test_assessment_schema import bad_samples, sample
 
@@ -518,13 +518,7 @@ def test_blocked_storage_still_works_and_says_so(page: Page):
 
 
 def test_full_storage_says_the_change_was_not_saved(page: Page):
-    page.add_init_script("""(() => {
-      const set = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (k, v) {
-        if (window.__full && k.startsWith('tf-roadmap/')) throw new DOMException('full', 'QuotaExceededError');
-        return set.call(this, k, v);
-      };
-    })()""")
+    page.add_init_script(FULL_WHEN_ASKED)
     open_element(page, MISSION)
     page.evaluate("() => { window.__full = true; }")
     box(page, "mission-clearly-written").check()
