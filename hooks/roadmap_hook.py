@@ -1,62 +1,89 @@
 """MkDocs hook: the thin adapter between MkDocs and the `taskforce_roadmap` package.
 
-Loads and validates the rubric once per build (`on_config`), then adds the generated pages
-(`on_files`), and gives every built page its Content-Security-Policy. All logic lives in the package, which never imports MkDocs.
+Loads and validates the rubric once per build (`on_config`), adds the generated pages
+(`on_files`), fills the placeholders of hand-written pages (`on_page_markdown`) and, last of all,
+gives every built page its Content-Security-Policy (`on_post_build`). All logic lives in the
+package and in `html_csp`, which never import MkDocs; `python -m taskforce_roadmap render|secure`
+calls the same functions for engines without hooks.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, file_sort_key
+from mkdocs.structure.pages import Page
 
-from taskforce_roadmap import (CHECKLIST_SCRIPT_URI, CspError, Roadmap, RubricError,
-                               checklist_script, load_roadmap, navigation, site_pages, with_csp)
+import html_csp
+import taskforce_roadmap
 
-CHANGELOG, CHANGELOG_PAGE = "CHANGELOG.md", "changelog.md"  # published at /changelog/
+_HERE = Path(__file__).parent
+_OWN_MODULES = ("taskforce_roadmap", "html_csp")
 # A hook module is imported once per process and reused by every rebuild under `mkdocs serve`.
-_roadmap: Roadmap | None = None
+_roadmap: taskforce_roadmap.Roadmap | None = None
+
+
+def _reload_own_modules() -> None:
+    """Under `mkdocs serve` this module lives as long as the process: re-import the package from
+    disk on every build, so an edit to its Python code shows in the next rebuild."""
+    global taskforce_roadmap, html_csp
+    for name in list(sys.modules):
+        if name.split(".")[0] in _OWN_MODULES:
+            del sys.modules[name]
+    sys.path.insert(0, str(_HERE))  # as MkDocs does while importing the hook: this copy wins
+    try:
+        importlib.invalidate_caches()
+        taskforce_roadmap = importlib.import_module("taskforce_roadmap")
+        html_csp = importlib.import_module("html_csp")
+    finally:
+        sys.path.remove(str(_HERE))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _roadmap
     _roadmap = None
-    rubric = Path(config.config_file_path).parent / "rubric"
+    _reload_own_modules()
+    rubric = Path(config.config_file_path).parent / taskforce_roadmap.render.RUBRIC_DIR
     try:
-        _roadmap = load_roadmap(rubric)
-    except RubricError as e:
+        _roadmap = taskforce_roadmap.load_roadmap(rubric)
+    except taskforce_roadmap.RubricError as e:
         raise PluginError(str(e)) from None
     # Hand-written pages listed in mkdocs.yml follow the roadmap's own pages.
-    config.nav = navigation(_roadmap) + list(config.nav or [])
+    config.nav = taskforce_roadmap.navigation(_roadmap) + list(config.nav or [])
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _roadmap is not None
-    for src_uri, markdown in site_pages(_roadmap).items():
-        files.append(File.generated(config, src_uri, content=markdown))
-    files.append(File.generated(config, CHECKLIST_SCRIPT_URI, content=checklist_script(
-        _roadmap, config.use_directory_urls)))
+    generated = taskforce_roadmap.generated_files(_roadmap, config.use_directory_urls)
     # The release notes live beside the code (CHANGELOG.md) and are published as they are.
-    changelog = Path(config.config_file_path).parent / CHANGELOG
-    files.append(File.generated(config, CHANGELOG_PAGE,
-                                content=changelog.read_text(encoding="utf-8")))
-    return files
+    generated.update(taskforce_roadmap.render.project_pages(Path(config.config_file_path).parent))
+    for src_uri, content in generated.items():
+        files.append(File.generated(config, src_uri, content=content))
+    # In the order MkDocs gives files it finds in docs/, as it does for `render`'s output.
+    return Files(sorted(files, key=file_sort_key))
 
 
-def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
-    return _secured(output, page.file.src_uri, config)
-
-
-def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    return _secured(output, template_name, config) if template_name.endswith(".html") else output
-
-
-def _secured(html: str, name: str, config: MkDocsConfig) -> str:
-    offline = "material/offline" in config.plugins or "offline" in config.plugins
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is not None:
+        return markdown
+    assert _roadmap is not None
     try:
-        return with_csp(html, offline=offline)
-    except CspError as e:
-        raise PluginError(f"{name}: {e}") from None
+        return taskforce_roadmap.fill_placeholders(
+            markdown, _roadmap, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    except taskforce_roadmap.RubricError as e:
+        raise PluginError(str(e)) from None
+
+
+@event_priority(-100)  # after every plugin: the policy hashes the final bytes of each page
+def on_post_build(*, config: MkDocsConfig) -> None:
+    try:
+        html_csp.secure_site(Path(config.site_dir),
+                             offline=taskforce_roadmap.is_offline(config.plugins))
+    except html_csp.CspError as e:
+        raise PluginError(str(e)) from None

@@ -17,23 +17,25 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 RUBRIC = ROOT / "rubric"
 SEED = ROOT / "tests" / "seed" / "roadmap-extraction.txt"  # copy of shared/seed/000_5a01b7131608ce4d.txt
-CHROMIUM = "/usr/bin/chromium"
 OUTPUT = ROOT / "test-output"  # screenshots for people to look at; ignored by git
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
 
 def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None,
-                 extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+                 extra_env: dict[str, str] | None = None,
+                 config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     """The real CLI, strict, never -q (which hides warnings from --strict in mkdocs 1.6)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env = {**os.environ, **(extra_env or {})}
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -85,6 +87,16 @@ def site(tmp_path_factory) -> Site:
 
 
 @pytest.fixture(scope="session")
+def offline(tmp_path_factory) -> Path:
+    """The offline edition, built once per run as scripts/offline builds it (without the zip)."""
+    target = tmp_path_factory.mktemp("offline") / "task-force-roadmap"
+    result = mkdocs_build(ROOT, target, config="mkdocs.offline.yml")
+    if result.returncode != 0:
+        pytest.fail(f"the offline edition's build failed:\n{result.stderr[-3000:]}")
+    return target
+
+
+@pytest.fixture(scope="session")
 def roadmap():
     from taskforce_roadmap import load_roadmap
     return load_roadmap(RUBRIC)
@@ -99,14 +111,6 @@ def rubric_copy(tmp_path) -> Path:
 
 
 # --- Playwright, driving Debian's Chromium -------------------------------------------------------
-
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-    # Chromium resolves Google hosts on its own; page request events cannot see that traffic.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
-
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):

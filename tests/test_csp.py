@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from taskforce_roadmap.csp import CspError, policy_for, with_csp
+from html_csp import CspError, policy_for, with_csp
 
 
 def sha(text: str) -> str:
