@@ -22,11 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 SEED = ROOT / "tests" / "seed" / "roadmap-extraction.txt"
 OUT = ROOT / "bench-output"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-dev-shm-usage",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
+ENV = dict(os.environ)
+sys.path.insert(0, str(ROOT / "tests"))
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (launched as the tests launch it)
+
 BUDGETS = {
     "build_ratio": 1.3,
     "largest_element_page_gzip": 20 * 1024,
@@ -149,7 +148,7 @@ def browser_timings(runs: int) -> dict:
     try:
         time.sleep(0.5)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.on("request", lambda r: None if r.url.startswith(url) else foreign.append(r.url))
             for kind, path, mark in (("checklist", "internal-foundations/meetings/", "tf-checklist-ready"),
