@@ -10,10 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -575,17 +572,6 @@ def test_delete_everything_empties_storage_in_every_tab(context: BrowserContext)
 
 
 # --- the offline edition (file://) ----------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def offline(tmp_path_factory) -> Path:
-    """The offline edition as scripts/offline builds it (without the zip)."""
-    target = tmp_path_factory.mktemp("offline") / "task-force-roadmap"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml", "--site-dir", str(target)],
-        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return target
-
 
 def test_the_offline_edition_saves_and_links_from_a_folder(page: Page, offline: Path):
     page.goto((offline / "internal-foundations" / "meetings.html").as_uri())
