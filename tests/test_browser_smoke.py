@@ -26,8 +26,9 @@ def test_the_recorder_catches_a_foreign_request(page: Page, context):
     """The privacy fixture itself can fail: a request to another host is seen and blocked.
     (The CSP would stop this fetch before it is made, so this test bypasses it.)"""
     page.goto("./")
-    page.evaluate("() => fetch('https://example.org/leak').catch(() => null)")
-    page.wait_for_timeout(200)
+    # Listeners run in the order they were added: the recorder's first, then this one.
+    with context.expect_event("request", lambda r: r.url == "https://example.org/leak"):
+        page.evaluate("() => { fetch('https://example.org/leak').catch(() => null); }")
     assert context.foreign_requests == ["https://example.org/leak"]
     context.foreign_requests.clear()  # this test's leak is on purpose
 

@@ -129,13 +129,6 @@ def test_pages_load_only_the_scripts_they_need(site, roadmap):
     assert "assets/js/assessment.js" in element and "assets/js/roadmap.js" in element
 
 
-def test_stages_page_has_the_five_stages(site, roadmap):
-    html = site.html("stages")
-    assert Page(html).stage_headings == [f"stage-{n}" for n in range(1, 6)]
-    for stage in roadmap.stages:
-        assert stage.name.replace("&", "&amp;") in html
-
-
 def test_citation_links_point_at_existing_citations(site, roadmap):
     citations = Page(site.html("citations"))
     assert [i for i in citations.ids if i.startswith("cite-")] == [f"cite-{n}" for n in range(1, 28)]

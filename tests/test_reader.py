@@ -217,11 +217,25 @@ def test_printing_an_element_gives_the_whole_element_without_chrome(page: Page, 
 
 
 def test_printing_the_stages_page_gives_the_overview(page: Page, screenshots: Path, roadmap):
+    """On paper: the five stages in order, each with its description, none of the screen's
+    chrome or permalink marks, and short enough to hand round (at most two Letter pages)."""
     page.goto("stages/")
     page.emulate_media(media="print")
-    for stage in roadmap.stages:
-        expect(page.locator(f"#stage-{stage.number}")).to_contain_text(stage.name)
-    page.pdf(path=str(screenshots / "stages-print.pdf"), format="Letter")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+                   "article .headerlink"):
+        assert page.locator(chrome).first.evaluate("e => getComputedStyle(e).display") == "none", chrome
+    headings = page.locator("article h2[id^='stage-']")
+    expect(headings).to_have_count(len(roadmap.stages))
+    for heading, stage in zip(headings.all(), roadmap.stages):
+        expect(heading).to_have_attribute("id", f"stage-{stage.number}")
+        expect(heading).to_contain_text(stage.name)
+        expect(heading).to_be_visible()
+        description = heading.locator("xpath=following-sibling::p[1]")
+        expect(description).to_be_visible()
+        assert description.inner_text().strip(), stage.number
+    pdf = page.pdf(path=str(screenshots / "stages-print.pdf"), format="Letter")
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    assert 1 <= pages <= 2, f"the overview prints on {pages} pages"
 
 
 # --- accessibility and comfort --------------------------------------------------------------------
