@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, mkdocs_build
 
 
@@ -25,6 +27,7 @@ def contents(site: Path) -> dict[str, bytes]:
     return files
 
 
+@pytest.mark.slow
 def test_render_then_plain_mkdocs_then_secure_builds_the_hooks_site(site, tmp_path):
     rendered = tmp_path / "rendered"
     result = cli("render", str(rendered))
