@@ -14,6 +14,7 @@ PAGES = ["", "stages/", "internal-foundations/", "internal-foundations/mission-s
          "self-assessment/", "no-such-page/"]
 
 
+@pytest.mark.slow  # among the slowest browser tests (README: scripts/test -m "not slow")
 def test_a_full_session_stays_on_the_origin_with_a_quiet_console(page: Page, context: BrowserContext,
                                                                   tmp_path):
     console: list[str] = []

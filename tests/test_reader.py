@@ -88,6 +88,7 @@ def test_stages_sit_side_by_side_on_a_wide_screen(page: Page, roadmap):
         expect(heading).to_contain_text(stage.name)
 
 
+@pytest.mark.slow  # among the slowest browser tests (README: scripts/test -m "not slow")
 def test_stages_stack_on_a_phone_and_nothing_scrolls_sideways(page: Page, screenshots: Path):
     page.set_viewport_size({"width": 360, "height": 760})
     for name, path in PAGES.items():
