@@ -59,7 +59,9 @@ def test_on_config_puts_the_roadmap_before_the_hand_written_pages(hook_and_confi
     titles = [next(iter(item)) for item in config.nav]
     assert titles[:2] == ["Home", "Stages of development"]
     assert titles[2:2 + len(roadmap.areas)] == [area.title for area in roadmap.areas]
-    assert titles[-3:] == ["Self-assessment", "Team consensus", "Your data and privacy"]
+    hand_written = [next(iter(item)) for item in load_config(str(ROOT / "mkdocs.yml")).nav]
+    assert "Self-assessment" in hand_written
+    assert titles[-len(hand_written):] == hand_written
 
 
 def test_on_files_adds_every_generated_page_and_the_checklist_data(hook_and_config, roadmap):
