@@ -260,6 +260,8 @@
     return true;
   }
   // A modal <dialog> (focus trap and Escape are native); resolves true, the name, or null.
+  // A form with method="dialog" makes Enter submit once, natively: a handler that clicked OK on
+  // keydown let the same key's keypress land on the button that got focus back, and reopen.
   function ask(title, lines, okText, value) {
     return new Promise((done) => {
       const back = /** @type {HTMLElement | null} */ (document.activeElement);
@@ -272,21 +274,9 @@
               autocomplete: "off",
             })
           : null;
-      const ok = button(
-        okText,
-        () => {
-          if (input && !input.value.trim()) {
-            input.focus();
-            return;
-          }
-          dialog.close("ok");
-        },
-        null,
-        "tf-btn--primary",
-      );
-      const dialog = make(
-        "dialog",
-        { class: "tf-dialog md-typeset", "aria-labelledby": "tf-dialog-title" },
+      const form = make(
+        "form",
+        { method: "dialog" },
         make("h2", { id: "tf-dialog-title" }, title),
         lines.map((l) => make("p", {}, l)),
         input && make("label", { for: input.id }, "Name"),
@@ -295,13 +285,22 @@
           "div",
           { class: "tf-dialog__buttons" },
           button("Cancel", () => dialog.close()),
-          ok,
+          make("button", { type: "submit", value: "ok", class: "tf-btn tf-btn--primary" }, okText),
         ),
       );
-      if (input)
-        input.addEventListener("keydown", (ev) => {
-          if (ev.key === "Enter") ok.click();
-        });
+      const dialog = make(
+        "dialog",
+        { class: "tf-dialog md-typeset", "aria-labelledby": "tf-dialog-title" },
+        form,
+      );
+      form.addEventListener("submit", (ev) => {
+        if (input && !input.value.trim()) {
+          ev.preventDefault();
+          input.focus();
+        }
+      });
+      // Material's shortcuts listen on window (n, p, s, /): behind a modal dialog they must not act.
+      dialog.addEventListener("keydown", (ev) => ev.stopPropagation());
       dialog.addEventListener("close", () => {
         dialog.remove();
         if (back && back.isConnected) back.focus();
