@@ -10,7 +10,11 @@
   const members = []; // { name, file, a, key }
   const agreedStage = {},
     agreedTick = {}; // the facilitator's choices; unset means the default below
-  let anon = false;
+  let anon = false,
+    unsaved = false; // agreed choices made since the last save: a reload or close would lose them
+  window.addEventListener("beforeunload", (ev) => {
+    if (unsaved) ev.preventDefault();
+  });
 
   const stageText = (c) => (c == null ? "not assessed" : core.stageCell(c));
   const label = (m) => {
@@ -28,6 +32,9 @@
   async function load(files) {
     const lines = [];
     let added = 0;
+    // File names carry members' names (self-assessment-<name>-<date>.json): hidden with them.
+    const named = (file) =>
+      anon ? `File ${files.indexOf(file) + 1} of ${files.length}` : `“${file.name}”`;
     for (const file of files) {
       let data;
       try {
@@ -36,32 +43,35 @@
         data = JSON.parse(await file.text());
       } catch (e) {
         lines.push(
-          `“${file.name}” was refused: ${e instanceof SyntaxError ? "it is not valid JSON" : e.message}.`,
+          `${named(file)} was refused: ${e instanceof SyntaxError ? "it is not valid JSON" : e.message}.`,
         );
         continue;
       }
       const problems = core.store.validateExport(data);
       if (problems.length) {
         lines.push(
-          `“${file.name}” was refused: it is not a self-assessment export this site can read (${core.summary(problems)}).`,
+          `${named(file)} was refused: it is not a self-assessment export this site can read (${core.summary(problems)}).`,
         );
         continue;
       }
       const key = JSON.stringify(data.assessment),
         twin = members.find((m) => m.key === key);
       if (twin) {
-        lines.push(`“${file.name}” was skipped: it holds the same answers as “${twin.file}”.`);
+        lines.push(
+          `${named(file)} was skipped: it holds the same answers as ${anon ? label(twin) : `“${twin.file}”`}.`,
+        );
         continue;
       }
-      members.push({
+      const member = {
         name: data.assessment.name,
         file: file.name,
         a: core.store.readOnly(data),
         key,
-      });
+      };
+      members.push(member);
       if (data.rubric !== core.rubric.version)
         lines.push(
-          `“${file.name}” was made with another version of the roadmap: it is compared on the indicators both versions share.`,
+          `${anon ? label(member) : `“${file.name}”`} was made with another version of the roadmap: it is compared on the indicators both versions share.`,
         );
       added++;
     }
@@ -179,6 +189,7 @@
     core.setMessage(
       `Saved “${name}” in this browser. It is now the current assessment on the dashboard.`,
     );
+    unsaved = false;
     store.batch(() => {
       const a = store.create(name);
       if (!a) return;
@@ -375,6 +386,7 @@
                 change: () => {
                   agreedStage[r.e.id] =
                     pick.value === "" ? null : pick.value === "na" ? "na" : Number(pick.value);
+                  unsaved = true;
                   core.refresh();
                 },
               },
@@ -420,6 +432,7 @@
                     on: {
                       change: () => {
                         agreedTick[d.i.id] = box.checked;
+                        unsaved = true;
                         core.refresh();
                       },
                     },
