@@ -567,12 +567,28 @@
     );
   }
 
-  // Redraws root from draw(region) on every change; the status region and the focused control survive.
+  // Redraws root from draw(region) on every change; the status region survives, and so do the
+  // focused control and its caret: found again by data-k, else id, else its place among the
+  // controls. A control the change removed hands focus to focusAfter's key, else to its place.
+  const CONTROLS = "a[href], button, input, select, textarea, [tabindex]";
+  let focusAfter = null;
   function mountView(root, draw) {
     const region = make("p", { role: "status", id: "tf-message" });
     view = () => {
-      const focused = document.activeElement,
-        k = focused instanceof HTMLElement && root.contains(focused) && focused.dataset.k;
+      const active = document.activeElement,
+        focused = active instanceof HTMLElement && root.contains(active) ? active : null;
+      const k = focused && focused.dataset.k,
+        id = focused && focused.id,
+        place = focused ? [...root.querySelectorAll(CONTROLS)].indexOf(focused) : -1;
+      /** @type {[number, number, "forward" | "backward" | "none"] | null} */
+      let caret = null;
+      try {
+        if (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement)
+          if (typeof focused.selectionStart === "number")
+            caret = [focused.selectionStart, focused.selectionEnd, focused.selectionDirection];
+      } catch {
+        /* a control without a caret */
+      }
       const text = msg ? msg.text : "";
       if (region.textContent !== text) region.textContent = text;
       region.className = msg && msg.error ? "tf-a-warn" : msg ? "tf-d-msg" : "";
@@ -581,8 +597,23 @@
           .flat(9)
           .filter((x) => x),
       );
-      const again = k && root.querySelector(`[data-k="${k}"]`);
-      if (again) again.focus();
+      const hint = focusAfter;
+      focusAfter = null;
+      if (!focused || focused.isConnected) return;
+      const controls = [...root.querySelectorAll(CONTROLS)];
+      const again =
+        (k && root.querySelector(`[data-k="${CSS.escape(k)}"]`)) ||
+        (id && document.getElementById(id)) ||
+        (hint && root.querySelector(`[data-k="${CSS.escape(hint)}"]`)) ||
+        (place >= 0 && controls[Math.min(place, controls.length - 1)]);
+      if (!(again instanceof HTMLElement)) return;
+      again.focus({ preventScroll: true });
+      if (
+        caret &&
+        (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) &&
+        again.value === /** @type {HTMLInputElement} */ (focused).value
+      )
+        again.setSelectionRange(caret[0], caret[1], caret[2]);
     };
     view();
   }
@@ -665,6 +696,10 @@
     wipeSession,
     parts,
     pages,
+    // The control to focus after the next redraw when the focused one goes (a deleted row's button).
+    focusAfter: (k) => {
+      focusAfter = k;
+    },
     // A message shown with the redraw that the next change brings.
     setMessage: (text, error) => {
       msg = text == null ? null : { text, error };

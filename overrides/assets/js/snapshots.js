@@ -53,7 +53,7 @@
       make(
         "ul",
         { id: "tf-snapshot-list" },
-        all.map((s) =>
+        all.map((s, n) =>
           make(
             "li",
             { "data-snapshot": s.id },
@@ -73,6 +73,8 @@
                 )
                   return;
                 core.setMessage(`Deleted the snapshot of ${core.when(s.taken)}.`);
+                const near = all[n + 1] || all[n - 1];
+                core.focusAfter(near ? "snapshot-delete-" + near.id : "snapshot");
                 store.deleteSnapshot(a.id, s.id);
               },
               "snapshot-delete-" + s.id,
