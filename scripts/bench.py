@@ -39,7 +39,7 @@ BUDGETS = {
 
 
 # Loaded by assessment.js only on the pages that use them; every page loads the rest.
-ON_DEMAND = ("consensus.js", "dashboard.js", "share.js", "snapshots.js")
+ON_DEMAND = ("consensus.js", "dashboard.js", "share.js", "snapshots.js", "undo.js")
 # A full assessment: every indicator ticked, every element's stage chosen and reviewed.
 FULL_ASSESSMENT = """() => {
   const R = TF_RUBRIC, els = R.areas.flatMap((a) => a.elements), elements = {};

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
 
@@ -198,6 +199,20 @@ def exported(page: Page) -> dict:
     data = page.evaluate("() => TF.exportData()")
     del data["exported"]
     return data
+
+
+def option(name: str) -> re.Pattern:
+    """A picker's option: the assessment's name, then " · " and the day it was created."""
+    return re.compile("^" + re.escape(name) + " · ")
+
+
+def options(names: list[str]) -> list[re.Pattern]:
+    return [option(n) for n in names]
+
+
+def choose(select: Locator, name: str):
+    """Picks the assessment named `name` in a picker (its options also show a date)."""
+    select.select_option(select.locator("option").filter(has_text=option(name)).get_attribute("value"))
 
 
 def dialog_ok(page: Page, button: str, name: str | None = None):

@@ -119,11 +119,11 @@ def test_team_and_shared_pages_exist_and_only_the_team_page_is_in_the_navigation
 
 
 def test_pages_load_only_the_scripts_they_need(site, roadmap):
-    """Page-specific features (dashboard, snapshots, share, consensus) are loaded on demand by
+    """Page-specific features (dashboard, snapshots, share, consensus, undo) are loaded on demand by
     assessment.js: no page's HTML names them, so element pages stay light."""
     for page in site.dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        for module in ("dashboard.js", "snapshots.js", "share.js", "consensus.js"):
+        for module in ("dashboard.js", "snapshots.js", "share.js", "consensus.js", "undo.js"):
             assert module not in html, (page, module)
     element = site.html(roadmap.elements[0].url)
     assert "assets/js/assessment.js" in element and "assets/js/roadmap.js" in element

@@ -11,13 +11,13 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import (HOLD, MEDIA, MISSION, axe, box, dark, dialog_ok, exported, open_dashboard,
-                      open_element)
+from conftest import (HOLD, MEDIA, MISSION, axe, box, choose, dark, dialog_ok, exported, open_dashboard,
+                      open_element, option, options)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
 SAVE = "Save a dated snapshot"
-ON_DEMAND = ("snapshots", "share", "consensus", "dashboard")
+ON_DEMAND = ("snapshots", "share", "consensus", "dashboard", "undo")
 
 
 def snaps(page: Page):
@@ -149,14 +149,14 @@ def test_snapshots_persist_belong_to_their_assessment_and_delete_only_when_confi
     picker = page.locator("#tf-switch")
     page.get_by_role("button", name="New").click()
     dialog_ok(page, "Create", "Second")
-    expect(picker.locator("option:checked")).to_have_text("Second")
+    expect(picker.locator("option:checked")).to_have_text(option("Second"))
     expect(snaps(page)).to_have_count(0)
     expect(page.locator("#tf-snapshot-none")).to_have_text("No snapshots of “Second” yet.")
     expect(page.locator("#tf-history")).to_have_count(0)
     theirs = save_snapshot(page, "Second")
     assert snap_ids(page) == [theirs] and theirs != ours
     expect(history(page, "mission-statement")).to_have_text(["—", "—"])
-    picker.select_option(label="Our assessment")
+    choose(picker, "Our assessment")
     expect(snaps(page)).to_have_count(1)
     assert snap_ids(page) == [ours]
     expect(history(page, "mission-statement")).to_have_text(["Stage 2", "Stage 5 ▲ up from Stage 2"])
@@ -187,14 +187,14 @@ def test_snapshots_persist_belong_to_their_assessment_and_delete_only_when_confi
     page.reload()
     assert snap_ids(page) == [second]
     assert [s["id"] for s in exported(page)["assessment"]["snapshots"]] == [second]
-    picker.select_option(label="Second")
+    choose(picker, "Second")
     assert snap_ids(page) == [theirs]  # the other assessment's snapshot is untouched
 
     # Deleting the assessment deletes its snapshots from storage, not just from view.
     page.locator("[data-k='delete']").click()
     expect(page.locator("dialog.tf-dialog")).to_contain_text("Delete “Second”?")
     dialog_ok(page, "Delete")
-    expect(picker.locator("option")).to_have_text(["Our assessment"])
+    expect(picker.locator("option")).to_have_text(options(["Our assessment"]))
     assert theirs not in stored(page)
     assert second in stored(page)
 
@@ -274,7 +274,7 @@ def test_a_rename_or_delete_confirmed_after_another_tab_wrote_is_not_lost(contex
     two.bring_to_front()
     two.locator("dialog.tf-dialog").get_by_role("button", name="Rename", exact=True).click()
     for tab in (one, two):
-        expect(tab.locator("#tf-switch option:checked")).to_have_text("Renamed")
+        expect(tab.locator("#tf-switch option:checked")).to_have_text(option("Renamed"))
     assert json.loads(stored(one))["list"]["first"]["name"][0] == "Renamed"
     two.locator("[data-k='delete']").click()
     expect(two.locator("dialog.tf-dialog")).to_be_visible()
@@ -389,9 +389,9 @@ def test_a_file_that_replaces_the_assessment_keeps_its_snapshots(page: Page, tmp
     # The same file under another id is another assessment, with the file's snapshots only.
     file["assessment"].update(id="a-colleague", name="Colleague")
     import_file(page, tmp_path, file, "Import", "colleague.json")
-    expect(page.locator("#tf-switch option:checked")).to_have_text("Colleague")
+    expect(page.locator("#tf-switch option:checked")).to_have_text(option("Colleague"))
     assert snap_ids(page) == ["0a0b0c0d0e0f"]
-    page.locator("#tf-switch").select_option(label="Our assessment")
+    choose(page.locator("#tf-switch"), "Our assessment")
     assert snap_ids(page) == ["0a0b0c0d0e0f", ours]
 
     # A snapshot deleted here stays deleted when a file without it replaces the assessment.

@@ -17,7 +17,7 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import axe, dialog_ok, download, exported, open_dashboard
+from conftest import axe, dialog_ok, download, exported, open_dashboard, option
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
@@ -355,7 +355,7 @@ def test_saving_the_agreed_result_makes_it_the_current_assessment(page: Page):
 
     open_dashboard(page)
     expect(page.get_by_role("combobox", name="Assessment").locator("option:checked")).to_have_text(
-        "Task force, 20 November")
+        option("Task force, 20 November"))
     result = exported(page)["assessment"]
     assert result["name"] == "Task force, 20 November"
     assert result["ticked"] == sorted({*s["ms"], s["go"], s["o1"], s["m2"], s["vs5"]})

@@ -256,6 +256,15 @@
       return false;
     }
     msg = { text: `Imported “${x.name}” from ${from}.` };
+    // Another tab may have written while the dialog was open: look again.
+    const replaced = store.sameAs(data);
+    if (replaced)
+      offerUndo({
+        text: `Replaced “${store.nameOf(replaced)}” with ${what}.`,
+        done: `Put back “${store.nameOf(replaced)}” as it was before the import.`,
+        list: [store.copyOf(replaced.id)],
+        select: replaced.id,
+      });
     store.importExport(data);
     return true;
   }
@@ -349,9 +358,26 @@
       );
     return out.map((t) => make("p", { class: "tf-a-warn" }, make("strong", {}, "Warning: "), t));
   }
-  // One click, no question: on a shared computer, leave nothing behind.
+  // Undo (undo.js, on the pages with destructive actions) keeps its copy in this tab's
+  // sessionStorage; every wipe drops it, on every page, and so does a wipe in another tab.
+  const UNDO_KEY = store.KEY + "#undo";
+  function dropUndo() {
+    try {
+      sessionStorage.removeItem(UNDO_KEY);
+    } catch {
+      /* nothing kept */
+    }
+    if (core.undo) core.undo.forget();
+    refresh();
+  }
+  window.addEventListener("storage", (ev) => {
+    if (ev.key === null || (ev.key === store.KEY && ev.newValue === null)) dropUndo();
+  });
+  const offerUndo = (what) => core.undo && core.undo.offer(what);
+  // One click, no question: on a shared computer, leave nothing behind, not even a copy to undo.
   function wipeSession() {
     msg = { text: "Wiped." };
+    dropUndo();
     store.wipeSession();
   }
   function elementPage(mount) {
@@ -597,6 +623,8 @@
           .flat(9)
           .filter((x) => x),
       );
+      const bar = core.undo && core.undo.bar();
+      if (bar && region.isConnected) region.after(bar);
       const hint = focusAfter;
       focusAfter = null;
       if (!focused || focused.isConnected) return;
@@ -631,8 +659,8 @@
       }));
   const LATER = {
     "tf-team": ["consensus"],
-    "tf-shared": ["share"],
-    "tf-dashboard": ["dashboard", "snapshots", "share"],
+    "tf-shared": ["undo", "share"],
+    "tf-dashboard": ["undo", "dashboard", "snapshots", "share"],
   };
 
   // Every page view, including Material's instant navigation.
@@ -694,6 +722,9 @@
     refresh,
     mountView,
     wipeSession,
+    UNDO_KEY,
+    dropUndo,
+    offerUndo,
     parts,
     pages,
     // The control to focus after the next redraw when the focused one goes (a deleted row's button).

@@ -40,6 +40,15 @@
   // The copy's suggested name stays within the limit on names.
   const copyName = (name) =>
     [...name].slice(0, store.LIMITS.name - " (copy)".length).join("") + " (copy)";
+  // A picker's option: the name and the day it was created; the time too when name and day repeat.
+  const day = (iso) => new Date(iso).toLocaleDateString([], { dateStyle: "medium" });
+  function optionText(b, all) {
+    const created = store.createdOf(b);
+    const twin = all.some(
+      (o) => o !== b && nameOf(o) === nameOf(b) && day(store.createdOf(o)) === day(created),
+    );
+    return `${nameOf(b)} · ${twin ? when(created) : day(created)}`;
+  }
   let compared = [null, null]; // the two assessments compared, kept while the tab stays on the site
 
   function csv(a) {
@@ -170,7 +179,7 @@
           },
         },
       },
-      all.map((b) => make("option", { value: b.id, selected: b.id === a.id }, nameOf(b))),
+      all.map((b) => make("option", { value: b.id, selected: b.id === a.id }, optionText(b, all))),
     );
     out.push(
       make(
@@ -231,13 +240,19 @@
                 !(await ask(
                   `Delete “${nameOf(a)}”?`,
                   [
-                    "Its answers and notes are removed from this browser for good: export it first if you may need it.",
+                    "Its answers and notes are removed from this browser. You can undo this for a few minutes in this tab; export it first if you may need it later.",
                   ],
                   "Delete",
                 ))
               )
                 return;
               setMessage(`Deleted “${nameOf(a)}”.`);
+              core.offerUndo({
+                text: `Deleted “${nameOf(a)}”.`,
+                done: `Put back “${nameOf(a)}”.`,
+                list: [store.copyOf(a.id)],
+                select: a.id,
+              });
               store.remove(a.id);
             },
             "delete",
@@ -428,7 +443,7 @@
             },
           },
           all.map((b) =>
-            make("option", { value: b.id, selected: b.id === compared[n] }, nameOf(b)),
+            make("option", { value: b.id, selected: b.id === compared[n] }, optionText(b, all)),
           ),
         );
         return make("div", { class: "tf-d-pick" }, make("label", { for: s.id }, label), s);
@@ -538,7 +553,7 @@
                 !(await ask(
                   "Delete everything saved in this browser?",
                   [
-                    `All ${all.length} assessment(s) and their notes are removed from this browser for good: export what you want to keep first.`,
+                    `All ${all.length} assessment(s) and their notes are removed from this browser. You can undo this for a few minutes in this tab; export what you want to keep first.`,
                     store.status().setAside.length &&
                       "This also deletes the copy of unreadable saved data that was set aside: save a copy of it first if you may need it.",
                   ].filter(Boolean),
@@ -547,6 +562,12 @@
               )
                 return;
               setMessage("Everything saved here was deleted.");
+              core.offerUndo({
+                text: "Deleted everything saved here.",
+                done: "Put back everything that was saved here.",
+                list: store.assessments().map((b) => store.copyOf(b.id)),
+                select: store.current().id,
+              });
               store.wipeAll();
             },
             "wipe-all",

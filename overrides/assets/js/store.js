@@ -952,6 +952,75 @@ function openAssessmentStore(rubric, root) {
     return a;
   }
 
+  // --- undo: a copy taken before a destructive action, put back later ---------------------------
+  /** @param {string} id @returns {Assessment | null} a plain, JSON-safe copy of a live assessment */
+  const copyOf = (id) => {
+    const a = byId(id);
+    return a ? JSON.parse(JSON.stringify(a)) : null;
+  };
+  /**
+   * Puts copies back (read as strictly as stored data), every field stamped now so they win over
+   * the deletion in every tab; what a copy lacks is cleared (a replacing import's additions).
+   * @param {unknown[]} copies from copyOf
+   * @param {string} [select] the assessment to make current, when live
+   * @returns {number} how many were put back
+   */
+  function restore(copies, select) {
+    const t = now();
+    /** @template T @param {Rec<T>} r @returns {Rec<T>} */
+    const stamp = (r) => [r[0], t];
+    /** @param {object} x @param {object} y */
+    const keys = (x, y) => new Set([...Object.keys(x), ...Object.keys(y)]);
+    let count = 0;
+    for (const copy of copies) {
+      const c = isObj(copy) && isName(copy.id) ? readAssessment(copy, copy.id) : undefined;
+      if (!c) continue;
+      const was = own(doc.list, c.id) ? doc.list[c.id] : null;
+      /** @type {Assessment} */
+      const a = {
+        id: c.id,
+        created: stamp(c.created),
+        name: stamp(c.name),
+        del: [0, t],
+        ticks: dict(),
+        els: dict(),
+        exp: c.exp[0] ? stamp(c.exp) : [null, 0],
+        snaps: dict(),
+      };
+      for (const k of keys(c.ticks, was ? was.ticks : {}))
+        a.ticks[k] = [own(c.ticks, k) ? c.ticks[k][0] : 0, t];
+      for (const k of keys(c.els, was ? was.els : {})) {
+        /** @type {any} */
+        const e = {};
+        const mine = own(c.els, k) ? c.els[k] : {};
+        for (const f of ELEMENT_FIELDS) {
+          const r = /** @type {Rec<any> | undefined} */ (/** @type {any} */ (mine)[f.key]);
+          e[f.key] = [r ? r[0] : f.empty, t];
+        }
+        a.els[k] = e;
+      }
+      for (const k of keys(c.snaps, was ? was.snaps : {}))
+        a.snaps[k] = [own(c.snaps, k) ? c.snaps[k][0] : null, t];
+      doc.list[c.id] = a;
+      count++;
+    }
+    if (select && byId(select)) doc.cur = [select, t];
+    changed();
+    return count;
+  }
+  /**
+   * @param {string} id @param {string} snapshotId @param {unknown} value as snapshotsOf gave it
+   * @returns {boolean} false when the assessment is gone or the value is not a snapshot
+   */
+  function restoreSnapshot(id, snapshotId, value) {
+    const a = byId(id),
+      v = readSnapshotValue(value);
+    if (!a || !v || !isName(snapshotId)) return false;
+    a.snaps[snapshotId] = [v, now()];
+    changed();
+    return true;
+  }
+
   // --- storage modes -------------------------------------------------------------------------------
   function startSession() {
     if (!session) return;
@@ -1078,6 +1147,9 @@ function openAssessmentStore(rubric, root) {
     readOnly: (data) => fromExport(data, data.assessment.id, null, 0),
     sameAs,
     importExport,
+    copyOf,
+    restore,
+    restoreSnapshot,
     startSession,
     stopSession,
     wipeAll,
