@@ -519,6 +519,8 @@ def local_copy(page: Page) -> str:
     return page.evaluate("() => localStorage.getItem(TF.key) || ''")
 
 
+@pytest.mark.xfail(strict=True, reason="issue 11 §2.6 is not done yet: a Ctrl+click tab of a session "
+                   "tab saves to localStorage, and Wipe now reaches only its own tab")
 def test_session_only_mode_holds_in_tabs_opened_from_a_session_tab(context: BrowserContext):
     page = context.new_page()
     fill(page)

@@ -471,6 +471,22 @@ function openAssessmentStore(rubric, root) {
   /** @param {ChangeSource} source */
   const notify = (source) => listeners.forEach((fn) => fn(source));
 
+  // A fresh browser's "Our assessment" lives in memory until its first answer: never saved, and
+  // it makes way for an import (whose id it would otherwise take).
+  /** @param {Assessment} a */
+  const untouched = (a) =>
+    a.name[1] === 0 &&
+    !Object.keys(a.ticks).length &&
+    !Object.keys(a.els).length &&
+    !Object.keys(a.snaps).length;
+  const serialized = () => {
+    /** @type {Record<string, Assessment>} */
+    const list = {};
+    for (const id of Object.keys(doc.list))
+      if (!untouched(doc.list[id]))
+        Object.defineProperty(list, id, { value: doc.list[id], enumerable: true });
+    return JSON.stringify({ ...doc, list });
+  };
   function save() {
     if (!area) return;
     try {
@@ -484,7 +500,7 @@ function openAssessmentStore(rubric, root) {
           return;
         }
       }
-      area.setItem(KEY, JSON.stringify(doc));
+      area.setItem(KEY, serialized());
       failed = full = stuck = false;
     } catch {
       failed = true;
@@ -552,10 +568,18 @@ function openAssessmentStore(rubric, root) {
         return;
       }
       doc = mergeDocuments(incoming, doc);
-      if (JSON.stringify(doc) !== raw) save();
+      if (serialized() !== raw) save();
     }
     notify("other-tab");
   });
+
+  // What another tab saved that this tab has not heard of yet (its storage event may still be on
+  // its way): merged in, not written. A field being edited compares against it before writing.
+  function catchUp() {
+    if (mode !== "local") return;
+    const stored = parse(rawIn(local));
+    if (stored) doc = mergeDocuments(stored, doc);
+  }
 
   // --- reading assessments --------------------------------------------------------------------------
   const randomId = () =>
@@ -931,20 +955,25 @@ function openAssessmentStore(rubric, root) {
   }
   /** @param {ExportData} data validated @returns {Assessment | null} the one it would replace */
   function sameAs(data) {
-    // Same id and creation time: the same assessment (every browser's first is "first").
-    const old = byId(data.assessment.id);
-    return old && old.created[0] === data.assessment.created ? old : null;
+    // Created at the same moment: the same assessment, under the same id or under the new id an
+    // earlier import gave it (every browser's first is "first").
+    const same = assessments().filter((a) => a.created[0] === data.assessment.created);
+    return same.find((a) => a.id === data.assessment.id) || (same.length === 1 ? same[0] : null);
   }
   /**
-   * Saves a validated export: replaces the same assessment (snapshots only grow), else adds it.
+   * Saves a validated export: replaces the same assessment (snapshots only grow), else adds it
+   * under its own id when that is free.
    * @param {ExportData} data
+   * @param {{ backup: boolean }} [from] a file is a backup; a share link is not (no export claimed)
    * @returns {Assessment}
    */
-  function importExport(data) {
+  function importExport(data, from = { backup: true }) {
+    for (const k of Object.keys(doc.list)) if (untouched(doc.list[k])) delete doc.list[k];
     const old = sameAs(data),
       id = old ? old.id : own(doc.list, data.assessment.id) ? randomId() : data.assessment.id;
     const t = now(),
       a = fromExport(data, id, old, t);
+    if (!from.backup) a.exp = old ? old.exp : [null, 0];
     if (old) a.snaps = mergeMaps(old.snaps, a.snaps, (_, b) => b); // a file replaces answers; history only grows
     doc.list[id] = a;
     doc.cur = [id, t];
@@ -1147,6 +1176,7 @@ function openAssessmentStore(rubric, root) {
     readOnly: (data) => fromExport(data, data.assessment.id, null, 0),
     sameAs,
     importExport,
+    catchUp,
     copyOf,
     restore,
     restoreSnapshot,
