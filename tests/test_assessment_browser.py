@@ -344,8 +344,8 @@ def test_export_then_import_restores_exactly(page: Page, tmp_path: Path, roadmap
     expect(box(page, "mission-clearly-written")).to_be_checked()
     expect(box(page, "mission-periodic-review")).not_to_be_checked()
 
-    # The same file under another id arrives as a new assessment beside the first.
-    data["assessment"].update(id="from-a-colleague", name="Colleague's view")
+    # A colleague's (another id, created at another moment) arrives as a new assessment beside the first.
+    data["assessment"].update(id="from-a-colleague", name="Colleague's view", created="2025-06-01T09:00:00.000Z")
     other = tmp_path / "colleague.json"
     other.write_text(json.dumps(data), encoding="utf-8")
     open_dashboard(page)
@@ -353,7 +353,7 @@ def test_export_then_import_restores_exactly(page: Page, tmp_path: Path, roadmap
     expect(page.locator("dialog.tf-dialog")).to_contain_text("Adds a new assessment “Colleague's view” with 3 ticked indicator(s)")
     dialog_ok(page, "Import")
     expect(page.get_by_role("combobox", name="Assessment").locator("option")).to_have_text(
-        options(["Our assessment", "Colleague's view"]))
+        options(["Colleague's view", "Our assessment"]))  # oldest first
 
 
 def test_a_bad_import_is_refused_and_changes_nothing(page: Page, tmp_path: Path):

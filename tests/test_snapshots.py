@@ -386,8 +386,8 @@ def test_a_file_that_replaces_the_assessment_keeps_its_snapshots(page: Page, tmp
     expect(history(page, "mission-statement")).to_have_text(
         ["Stage 5", "Stage 2 ▼ down from Stage 5", "Stage 4 ▲ up from Stage 2"])
 
-    # The same file under another id is another assessment, with the file's snapshots only.
-    file["assessment"].update(id="a-colleague", name="Colleague")
+    # A colleague's (another id, created at another moment) is another assessment, with the file's snapshots only.
+    file["assessment"].update(id="a-colleague", name="Colleague", created="2025-06-01T09:00:00.000Z")
     import_file(page, tmp_path, file, "Import", "colleague.json")
     expect(page.locator("#tf-switch option:checked")).to_have_text(option("Colleague"))
     assert snap_ids(page) == ["0a0b0c0d0e0f"]
