@@ -36,31 +36,41 @@ def test_browser_code_passes_tsc_check_js():
         assert done.returncode == 0, config + "\n" + done.stdout + done.stderr
 
 
-def test_tsc_catches_a_type_error_in_the_browser_code():
+def copy_for_probe(tmp_path: Path) -> Path:
+    """The files the checks read, in a scratch folder: a probe never writes into the source tree."""
+    for name in (".prettierrc.json", "eslint.config.mjs", "tsconfig.json", "tsconfig.strict.json"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "types", tmp_path / "types")
+    shutil.copytree(ROOT / JS, tmp_path / JS)
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    return tmp_path
+
+
+def run_in(folder: Path, tool: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / tool), *args], cwd=folder, capture_output=True, text=True)
+
+
+def test_tsc_catches_a_type_error_in_the_browser_code(tmp_path):
     # The check above can fail: a store call with a number for an assessment id is reported, in
     # the loose check of every file and in the strict check of the store.
-    bad = ROOT / JS / "zz-tsc-probe.js"
-    bad.write_text("(() => { window.TF_STORE.select(42); })();\n")
-    store = ROOT / JS / "store.js"
+    copy = copy_for_probe(tmp_path)
+    (copy / JS / "zz-tsc-probe.js").write_text("(() => { window.TF_STORE.select(42); })();\n")
+    done = run_in(copy, "tsc", "--noEmit", "-p", "tsconfig.json")
+    assert done.returncode != 0 and "zz-tsc-probe.js" in done.stdout, done.stdout
+    store = copy / JS / "store.js"
     original = store.read_text(encoding="utf-8")
-    try:
-        done = run("tsc", "--noEmit", "-p", "tsconfig.json")
-        assert done.returncode != 0 and "zz-tsc-probe.js" in done.stdout, done.stdout
-        store.write_text(original.replace("const byId = (id) =>", "const byId = (/** @type {number} */ id) =>"),
-                         encoding="utf-8")
-        done = run("tsc", "--noEmit", "-p", "tsconfig.strict.json")
-        assert done.returncode != 0 and "store.js" in done.stdout, done.stdout
-    finally:
-        bad.unlink()
-        store.write_text(original, encoding="utf-8")
+    loosened = original.replace("const byId = (id) =>", "const byId = (/** @type {number} */ id) =>")
+    assert loosened != original
+    store.write_text(loosened, encoding="utf-8")
+    done = run_in(copy, "tsc", "--noEmit", "-p", "tsconfig.strict.json")
+    assert done.returncode != 0 and "store.js" in done.stdout, done.stdout
 
 
 def test_lint_catches_a_badly_formatted_file(tmp_path):
     # The two checks above can fail: a long line and an unused variable are both reported.
-    bad = ROOT / JS / "zz-lint-probe.js"
+    copy = copy_for_probe(tmp_path)
+    bad = copy / JS / "zz-lint-probe.js"
     bad.write_text('(() => { const unused = 1; const x = "' + "a" * 120 + '"; return x; })();\n')
-    try:
-        assert run("prettier", "--check", str(bad)).returncode != 0
-        assert run("eslint", str(bad)).returncode != 0
-    finally:
-        bad.unlink()
+    assert run_in(copy, "prettier", "--check", JS).returncode != 0
+    done = run_in(copy, "eslint", JS)
+    assert done.returncode != 0 and "no-unused-vars" in done.stdout, done.stdout
