@@ -31,6 +31,7 @@ HOME, ABOUT, STAGES, CITATIONS, RESOURCES = ("index.md", "about.md", "stages.md"
 # through untouched, and unlike a backslash they work for every character (`\<` shows its `\`).
 _MD_SPECIAL = re.compile(r"[&<>\\`*_\[\]{}#|^~]")
 _EMPHASIS = re.compile(r"\*+")
+_SLASH_PAIR = re.compile(r"(\w)/(\w)")
 
 
 def md_escape(text: str) -> str:
@@ -43,6 +44,12 @@ def front_matter(**fields) -> str:
     written (quotes, colons, `#`, `<`, `&`)."""
     dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1_000_000)
     return f"---\n{dumped}---\n"
+
+
+def slash_breaks(markdown: str) -> str:
+    """A line may break after the slash of "wrongdoing/witness" (a <wbr>, no visible change):
+    in the narrow stage columns the pair would otherwise be one long word that breaks mid-word."""
+    return _SLASH_PAIR.sub(r"\1/<wbr>\2", markdown)
 
 
 def title_attr(text: str) -> str:
@@ -60,6 +67,7 @@ def _environment() -> jinja2.Environment:
         autoescape=False,  # the output is Markdown; text is escaped explicitly with md_escape
     )
     env.filters["md_escape"] = md_escape
+    env.filters["slash_breaks"] = slash_breaks
     env.filters["title_attr"] = title_attr
     env.globals["front_matter"] = front_matter
     env.globals["BOX_ADMONITIONS"] = BOX_ADMONITIONS
