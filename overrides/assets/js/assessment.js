@@ -143,7 +143,7 @@
   const csvText = (rows) => "\ufeff" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
   const csvStage = (v) => (v === "na" ? "N/A" : v == null ? "" : v);
   // An area's heatmap: lead(e, x) gives the row's attributes, its heading cell and its counted-stage
-  // cell; then a cell per stage, indicators ticked of its total (darker = larger share).
+  // cell; then a cell per stage, indicators ticked of its total (coloured by share).
   function heatTable(label, rows, lead) {
     return make(
       "div",
@@ -159,7 +159,15 @@
             {},
             make("th", { scope: "col" }, "Element"),
             make("th", { scope: "col" }, "Counted stage"),
-            rubric.stages.map((s) => make("th", { scope: "col", title: s.name }, `Stage ${s.n}`)),
+            // On a phone the columns show the number alone; "Stage" is still read out.
+            rubric.stages.map((s) =>
+              make(
+                "th",
+                { scope: "col", title: s.name },
+                make("span", { class: "tf-heat__word" }, "Stage "),
+                s.n,
+              ),
+            ),
           ),
         ),
         make(

@@ -352,8 +352,12 @@
       make(
         "p",
         { class: "tf-d-legend" },
-        "Each cell: indicators ticked of the stage's total (darker = larger share). " +
-          "The counted stage (your choice, else the suggestion) is outlined.",
+        "Each cell: indicators ticked of the stage's total, coloured by the share ticked: ",
+        // The scale drawn with the cells' own classes: right in both palettes.
+        ["none", "up to ¼", "up to ½", "up to ¾", "most", "all"].map((text, level) =>
+          make("span", { class: `tf-heat__cell tf-h${level} tf-d-swatch` }, text),
+        ),
+        ". The counted stage (your choice, else the suggestion) is outlined.",
       ),
     );
     for (const area of rubric.areas) {
