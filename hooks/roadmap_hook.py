@@ -65,6 +65,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     generated.update(taskforce_roadmap.render.project_pages(Path(config.config_file_path).parent))
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
+    # Static files as the site ships them: own JS and CSS minified, no source maps.
+    for file in [f for f in files if not f.is_documentation_page()]:
+        if not taskforce_roadmap.ships(file.src_uri):
+            files.remove(file)
+        elif file.src_uri.endswith((".js", ".css")):
+            text = taskforce_roadmap.shipped_text(file.src_uri, file.content_string)
+            if text is not None:
+                file.content_string = text
     # In the order MkDocs gives files it finds in docs/, as it does for `render`'s output.
     return Files(sorted(files, key=file_sort_key))
 
