@@ -111,17 +111,17 @@ def test_the_suggestion_rule_through_the_page(page: Page):
     expect(page.get_by_role("radio", name=re.compile(r"^Stage 5 .*\(3 of 3 ticked\)"))).to_have_count(1)
     page.get_by_role("radio", name="Not applicable").check()
     expect(panel).to_contain_text("Counted stage: Not applicable: counts as assessed, with no stage.")
-    expect(panel).to_contain_text("no next steps")
+    expect(panel).to_contain_text("no next stage")
     open_dashboard(page)
     expect(row(page, "mission-statement")).to_have_attribute("data-stage", "")
     expect(row(page, "mission-statement")).to_have_attribute("data-status", "na")
     expect(page.locator("#tf-progress")).to_contain_text("1 of 23 elements assessed")
 
 
-def test_next_steps_are_the_unticked_indicators_of_the_stage_above(page: Page, roadmap):
+def test_what_the_next_stage_looks_like_lists_its_unticked_indicators(page: Page, roadmap):
     open_element(page, MISSION)
     steps = page.locator(".tf-a-steps")
-    expect(steps).to_have_text("Tick indicators or choose a stage to see next steps.")
+    expect(steps).to_have_text("Tick indicators or choose a stage to see what the next stage looks like.")
     box(page, "mission-need-recognized").check()
     box(page, "mission-input-sought").check()  # stage 2 fully ticked: suggested 2
     box(page, "mission-clearly-written").check()  # stage 3: 1 of 3
@@ -129,7 +129,7 @@ def test_next_steps_are_the_unticked_indicators_of_the_stage_above(page: Page, r
     links = steps.get_by_role("link")
     expect(links).to_have_count(2)
     expect(links).to_have_text([i.text for i in stage3 if i.id != "mission-clearly-written"])
-    expect(steps).to_contain_text("To reach Stage 3 · Institutionalizing")
+    expect(steps).to_contain_text("What Stage 3 · Institutionalizing looks like, not yet ticked")
     links.first.click()
     expect(page).to_have_url(re.compile(f"#{stage3[1].id}$"))
     page.get_by_role("radio", name=re.compile("^Stage 5 ")).check()
@@ -223,7 +223,7 @@ def test_dashboard_shows_stages_heatmap_summary_next_steps_and_notes(page: Page,
     steps = page.locator("[data-steps='mission-statement']")
     expect(steps.locator("li a")).to_have_count(3)  # the stage 3 indicators, none ticked
     expect(steps.locator(".tf-d-notes")).to_have_text("Notes: Line one\nLine two <script>")
-    expect(page.locator("[data-steps='media']")).to_contain_text("To reach Stage 4")
+    expect(page.locator("[data-steps='media']")).to_contain_text("What Stage 4 · Building & Expanding Capacity looks like")
     assert page.locator("#tf-dashboard script").count() == 0
     assert page.evaluate("() => performance.getEntriesByName('tf-dashboard-drawn').length") == 1
 

@@ -403,7 +403,7 @@
           ". Your answers stay in this browser (",
           make("a", { href: url(rubric.pages.privacy) }, "how"),
           "); ",
-          make("a", { href: "#tf-your-assessment" }, "your stage and next steps"),
+          make("a", { href: "#tf-your-assessment" }, "your stage and what the next one looks like"),
           " follow the five stages.",
         ),
       );
@@ -494,7 +494,7 @@
         notesCount,
         noteStatus,
       ),
-      make("h3", { id: "tf-next-steps" }, "Next steps"),
+      make("h3", { id: "tf-next-steps" }, "What the next stage looks like"),
       steps,
     );
     mount.hidden = false;
@@ -671,9 +671,13 @@
   }
   function nextSteps(x, href) {
     if (x.counted == null)
-      return make("p", {}, "Tick indicators or choose a stage to see next steps.");
+      return make(
+        "p",
+        {},
+        "Tick indicators or choose a stage to see what the next stage looks like.",
+      );
     if (x.counted === "na")
-      return make("p", {}, "Not applicable to your task force: no next steps.");
+      return make("p", {}, "Not applicable to your task force: no next stage.");
     if (x.counted === rubric.stages.length)
       return make("p", {}, `Stage ${x.counted} is the last stage: keep evaluating and evolving.`);
     if (!x.next.length)
@@ -685,7 +689,12 @@
     return make(
       "div",
       {},
-      make("p", {}, `To reach ${stageName(x.counted + 1)}, work on what is not yet true:`),
+      // Indicators describe a state (some describe a stage's problems), never a task to do.
+      make(
+        "p",
+        {},
+        `What ${stageName(x.counted + 1)} looks like, not yet ticked for your task force:`,
+      ),
       list(x.next, (i) => make("a", { href: href(i) }, i.text)),
     );
   }

@@ -392,7 +392,7 @@
       );
     }
 
-    out.push(make("h2", { id: "tf-next" }, "Next steps and notes"));
+    out.push(make("h2", { id: "tf-next" }, "What the next stage looks like, and notes"));
     for (const area of rubric.areas) {
       const mine = rows.filter(([e]) => e.area === area),
         todo = mine.filter(([, x]) => x.counted == null);
