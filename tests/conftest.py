@@ -255,7 +255,9 @@ def axe(page: Page) -> list:
     page.mouse.move(0, 400)
     page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    # target-size (WCAG 2.2, 2.5.8: 24 px or spaced apart) ships switched off in axe-core.
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations'],"
+                           " rules: {'target-size': {enabled: true}}})")
     return [(v["id"], v["impact"], [(n["target"], n["failureSummary"][-160:]) for n in v["nodes"]][:3])
             for v in result["violations"]]
 
@@ -264,3 +266,38 @@ def dark(page: Page):
     """Material's palette toggle, switched without hovering it (a hover opens its tooltip)."""
     page.locator("input#__palette_1").evaluate("(e) => e.click()")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+# Words a line breaks inside (a break at a space, hyphen or slash is not one), in visible text.
+# Web addresses are left out: they may break anywhere rather than widen the page.
+BROKEN_WORDS = r"""() => {
+  const found = [], range = document.createRange();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || !parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+    if (parent.getBoundingClientRect().width < 2) continue; // text kept for screen readers only
+    for (const token of node.data.matchAll(/\S+/g)) {
+      if (/:\/\/|^www\.|@|\.(org|com|gov|edu|net)\b/i.test(token[0])) continue;
+      for (const word of token[0].matchAll(/[\p{L}\p{N}'’]{2,}/gu)) {
+        const start = token.index + word.index;
+        range.setStart(node, start);
+        range.setEnd(node, start + word[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        if (new Set(rects.map((r) => Math.round(r.top))).size > 1)
+          found.push(`${word[0]} (in #${(parent.closest("[id]") || {}).id})`);
+      }
+    }
+  }
+  return found;
+}"""
+# Anything wider than its box that can scroll sideways: the page itself, or a scrolling region.
+SIDEWAYS = """() => [document.documentElement, ...document.querySelectorAll('.md-content *')]
+  .filter((e) => e.scrollWidth > e.clientWidth + 1 && (e === document.documentElement ||
+    ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)))
+  .map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`)"""
+
+
+def reading_problems(page: Page) -> list[str]:
+    """Words broken mid-word and anything that scrolls sideways on the page as shown."""
+    return page.evaluate(BROKEN_WORDS) + page.evaluate(SIDEWAYS)
