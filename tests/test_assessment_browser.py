@@ -144,7 +144,8 @@ def test_instant_navigation_keeps_the_page_alive_and_the_checklist_working(page:
     open_element(page, MISSION)
     box(page, "mission-clearly-written").check()
     page.evaluate("() => { window.__marker = 'still here'; }")
-    page.locator(".md-sidebar--primary").get_by_role("link", name="Guiding Principles", exact=True).click()
+    # At 1280 px element pages give the sidebar's room to the stages: the pager leads on.
+    page.locator(".tf-pager a[rel=next]", has_text="Guiding Principles").click()
     expect(page).to_have_url(re.compile(r"/guiding-principles/$"))
     expect(page.locator(".tf-assessment")).to_contain_text("Which stage fits Guiding Principles best?")
     assert page.evaluate("() => window.__marker") == "still here"  # no full page load happened
