@@ -65,14 +65,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     generated.update(taskforce_roadmap.render.project_pages(Path(config.config_file_path).parent))
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
-    # Static files as the site ships them: own JS and CSS minified, no source maps.
-    for file in [f for f in files if not f.is_documentation_page()]:
-        if not taskforce_roadmap.ships(file.src_uri):
-            files.remove(file)
-        elif file.src_uri.endswith((".js", ".css")):
-            text = taskforce_roadmap.shipped_text(file.src_uri, file.content_string)
-            if text is not None:
-                file.content_string = text
     # In the order MkDocs gives files it finds in docs/, as it does for `render`'s output.
     return Files(sorted(files, key=file_sort_key))
 
@@ -90,6 +82,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 @event_priority(-100)  # after every plugin: the policy hashes the final bytes of each page
 def on_post_build(*, config: MkDocsConfig) -> None:
+    # Static files as the site ships them (own JS and CSS minified, no source maps), then the
+    # policy: the same two steps as `python -m taskforce_roadmap secure`.
+    taskforce_roadmap.ship_static_files(Path(config.site_dir))
     try:
         html_csp.secure_site(Path(config.site_dir),
                              offline=taskforce_roadmap.is_offline(config.plugins))

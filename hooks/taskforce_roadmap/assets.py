@@ -1,5 +1,7 @@
 """What the site ships of its static files: its own JavaScript and CSS minified, no source maps.
 
+A step on the built site (not on MkDocs' file list), so that the hook and
+`python -m taskforce_roadmap secure` ship the same bytes whatever engine built the pages.
 The minifiers are rjsmin and rcssmin (well-kept, pure Python, no network). Only the site's own
 files are minified; Material's bundles already are. File names stay the same: the checklist
 loads its on-demand modules by name, and pages link them by name.
@@ -8,6 +10,7 @@ loads its on-demand modules by name, and pages link them by name.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import rcssmin
 import rjsmin
@@ -18,17 +21,27 @@ OWN_STYLES = "assets/css/"
 _SOURCE_MAP_COMMENT = re.compile(r"\n?/[*/]# sourceMappingURL=\S+?(?: \*/)?\s*$")
 
 
-def ships(src_uri: str) -> bool:
-    """Source maps are for the people who build Material, not for the site's readers."""
-    return not src_uri.endswith(".map")
-
-
-def shipped_text(src_uri: str, text: str) -> str | None:
-    """The text to ship for a static file, or None to ship it unchanged."""
-    if src_uri.startswith(OWN_SCRIPTS) and src_uri.endswith(".js"):
+def shipped_text(path: str, text: str) -> str | None:
+    """The text to ship for a static file (path relative to the site), or None if unchanged."""
+    if path.startswith(OWN_SCRIPTS) and path.endswith(".js"):
         return rjsmin.jsmin(text)
-    if src_uri.startswith(OWN_STYLES) and src_uri.endswith(".css"):
+    if path.startswith(OWN_STYLES) and path.endswith(".css"):
         return rcssmin.cssmin(text)
-    if src_uri.endswith((".js", ".css")) and "sourceMappingURL=" in text[-300:]:
+    if path.endswith((".js", ".css")) and "sourceMappingURL=" in text[-300:]:
         return _SOURCE_MAP_COMMENT.sub("", text)
     return None
+
+
+def ship_static_files(site_dir: Path) -> None:
+    """Minify the site's own JS and CSS in place and drop source maps (they are for the people
+    who build Material, not for the site's readers)."""
+    for file in sorted(site_dir.rglob("*")):
+        if not file.is_file():
+            continue
+        path = file.relative_to(site_dir).as_posix()
+        if path.endswith(".map"):
+            file.unlink()
+        elif path.endswith((".js", ".css")):
+            text = shipped_text(path, file.read_text(encoding="utf-8"))
+            if text is not None:
+                file.write_text(text, encoding="utf-8")
