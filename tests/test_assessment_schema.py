@@ -22,8 +22,8 @@ def validator() -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-def sample(roadmap) -> dict:
-    """An export as the dashboard writes it: every kind of answer, including a kept unknown id."""
+def sample_v1(roadmap) -> dict:
+    """An export of schema 1 (before the plan): every kind of answer, including a kept unknown id."""
     mission = roadmap.element("mission-statement")
     return {
         "format": "tf-roadmap-assessment",
@@ -48,11 +48,33 @@ def sample(roadmap) -> dict:
     }
 
 
+def sample(roadmap) -> dict:
+    """An export as the dashboard writes it today (schema 2): the above plus the plan."""
+    mission = roadmap.element("mission-statement")
+    data = sample_v1(roadmap)
+    data["schema"] = 2
+    a = data["assessment"]
+    a["elements"]["mission-statement"].update(target=3, targetDate="2027-06-30")
+    a["elements"]["outreach"]["target"] = 2
+    a["taskForce"] = "Metro Anti-Trafficking Task Force"
+    a["people"] = "Police; prosecutor's office; victim services"
+    a["actions"] = [
+        {"id": "a1b2c3d4e5f6", "element": "mission-statement", "text": mission.indicators[3].text,
+         "owner": "Coordinator", "due": "2026-12-15", "status": "in-progress",
+         "indicators": [mission.indicators[3].id], "created": "2026-03-01T10:00:00.000Z"},
+        {"id": "0f9e8d7c6b5a", "element": "outreach", "text": "", "owner": "", "due": "",
+         "status": "not-started", "indicators": [], "created": "2026-03-01T10:05:00.000Z"},
+    ]
+    a["snapshots"][0].update(targets={"mission-statement": 3}, actions={"done": 0, "all": 2})
+    return data
+
+
 def test_the_rubric_data_carries_what_the_checklist_needs(roadmap):
     data = checklist_data(roadmap)
     assert data["version"] == roadmap.version
     assert data["pages"] == PAGES == {"dashboard": "self-assessment/", "team": "self-assessment/team/",
-                                      "shared": "self-assessment/shared/", "privacy": "privacy/",
+                                      "shared": "self-assessment/shared/", "plan": "self-assessment/plan/",
+                                      "report": "self-assessment/report/", "privacy": "privacy/",
                                       "schema": "assessment.schema.json"}
     elements = [e for a in data["areas"] for e in a["elements"]]
     assert len(elements) == 23
@@ -61,7 +83,8 @@ def test_the_rubric_data_carries_what_the_checklist_needs(roadmap):
     assert len(set(sigs)) == 23 and all(len(s) == 10 for s in sigs)
     offline = checklist_data(roadmap, directory_urls=False)  # the file:// edition's URL style
     assert offline["pages"] == {"dashboard": "self-assessment.html", "team": "self-assessment/team.html",
-                                "shared": "self-assessment/shared.html", "privacy": "privacy.html",
+                                "shared": "self-assessment/shared.html", "plan": "self-assessment/plan.html",
+                                "report": "self-assessment/report.html", "privacy": "privacy.html",
                                 "schema": "assessment.schema.json"}
     assert offline["areas"][0]["url"] == "internal-foundations/index.html"
     assert offline["areas"][0]["elements"][0]["url"] == "internal-foundations/mission-statement.html"
@@ -98,6 +121,7 @@ def test_share_links_survive_rewording_but_not_renamed_or_moved_indicators(rubri
 
 def test_a_sample_export_validates(validator, roadmap):
     assert list(validator.iter_errors(sample(roadmap))) == []
+    assert list(validator.iter_errors(sample_v1(roadmap))) == []  # files from before the plan
 
 
 def _broken(roadmap, path: str, value) -> dict:
@@ -113,9 +137,13 @@ def _broken(roadmap, path: str, value) -> dict:
     return doc
 
 
+ACTION = {"id": "a1", "element": "media", "text": "Brief the press office", "owner": "PIO", "due": "2027-01-31",
+          "status": "done", "indicators": [], "created": "2026-03-01T10:00:00.000Z"}
+
 BAD = [
     ("format", "something-else"),
-    ("schema", 2),
+    ("schema", 3),
+    ("schema", "2"),
     ("rubric", "not hex!"),
     ("exported", "yesterday"),
     ("exported", "2024-13-45T99:99:99Z"),  # impossible dates look like dates
@@ -138,6 +166,32 @@ BAD = [
     ("assessment.snapshots", [{"id": "a", "taken": "2026-02-28", "stages": {}, "ticked": []}]),
     ("assessment.snapshots", [{"id": "a", "taken": "2026-02-28T17:00:00Z", "stages": {}, "ticked": ["x", "x"]}]),
     ("assessment.snapshots", [{"id": "a", "taken": "2026-02-28T17:00:00Z", "stages": {}}]),
+    # the plan (schema 2)
+    ("assessment.elements.media", {"stage": 3, "notes": "", "target": "na"}),
+    ("assessment.elements.media", {"stage": 3, "notes": "", "target": 6}),
+    ("assessment.elements.media", {"stage": 3, "notes": "", "targetDate": "2027-06"}),
+    ("assessment.elements.media", {"stage": 3, "notes": "", "targetDate": "2027-13-01"}),
+    ("assessment.taskForce", "x" * 121),
+    ("assessment.taskForce", None),
+    ("assessment.people", "x" * 2001),
+    ("assessment.actions", {"id": "a"}),
+    ("assessment.actions", [{"id": "a"}]),
+    ("assessment.actions", [{**ACTION, "status": "finished"}]),
+    ("assessment.actions", [{**ACTION, "due": "next week"}]),
+    ("assessment.actions", [{**ACTION, "owner": None}]),
+    ("assessment.actions", [{**ACTION, "owner": "x" * 201}]),
+    ("assessment.actions", [{**ACTION, "text": "x" * 2001}]),
+    ("assessment.actions", [{**ACTION, "element": "Not An Id"}]),
+    ("assessment.actions", [{**ACTION, "indicators": ["x", "x"]}]),
+    ("assessment.actions", [{**ACTION, "indicators": [f"i-{n}" for n in range(51)]}]),
+    ("assessment.actions", [{**ACTION, "created": "today"}]),
+    ("assessment.actions", [{**ACTION, "extra": 1}]),
+    ("assessment.actions", [{k: v for k, v in ACTION.items() if k != "status"}]),
+    ("assessment.actions", [ACTION] * 1001),
+    ("assessment.snapshots", [{"id": "a", "taken": "2026-02-28T17:00:00Z", "stages": {}, "ticked": [],
+                               "targets": {"media": "na"}}]),
+    ("assessment.snapshots", [{"id": "a", "taken": "2026-02-28T17:00:00Z", "stages": {}, "ticked": [],
+                               "actions": {"done": -1, "all": 2}}]),
     ("assessment.created", KeyError),
     ("assessment.extra", True),
     ("extra", True),
@@ -155,6 +209,24 @@ def test_the_site_publishes_the_schema(site):
     assert "self-assessment" in published["title"].lower()
 
 
+def _v1_with_plan(roadmap) -> list[dict]:
+    """Schema 1 files that carry a field of the plan: refused (version 1 had no plan)."""
+    out = []
+    for path, value in [("assessment.taskForce", "A task force"), ("assessment.actions", []),
+                        ("assessment.elements.media", {"stage": 3, "notes": "", "target": 4})]:
+        doc = _broken(roadmap, path, value)
+        doc["schema"] = 1
+        out.append(doc)
+    snap = copy.deepcopy(sample_v1(roadmap))
+    snap["assessment"]["snapshots"][0]["targets"] = {}
+    return out + [snap]
+
+
+def test_a_schema_1_file_with_a_field_of_the_plan_fails(validator, roadmap):
+    for doc in _v1_with_plan(roadmap):
+        assert list(validator.iter_errors(doc)), doc
+
+
 def bad_samples(roadmap) -> list[dict]:
     """Used by the browser tests too: the JS checks must refuse what the schema refuses."""
-    return [_broken(roadmap, p, v) for p, v in BAD]
+    return [_broken(roadmap, p, v) for p, v in BAD] + _v1_with_plan(roadmap)

@@ -12,10 +12,19 @@
  */
 /** @typedef {number | "na"} Stage a stage number (1..stages.length) or not applicable */
 /**
- * @typedef {{ s?: Rec<Stage | null>, n?: Rec<string>, r?: Rec<string | null> }} ElementRecord
- *   s: chosen stage, n: notes, r: the element's indicator signature when first answered
+ * @typedef {{ s?: Rec<Stage | null>, n?: Rec<string>, r?: Rec<string | null>, t?: Rec<number | null>, d?: Rec<string> }} ElementRecord
+ *   s: chosen stage, n: notes, r: the element's indicator signature when first answered,
+ *   t: target stage, d: target date (YYYY-MM-DD or "")
  */
-/** @typedef {{ taken: string, stages: Record<string, Stage>, ticked: string[] }} SnapshotValue */
+/** @typedef {"not-started" | "in-progress" | "done" | "dropped"} ActionStatus */
+/**
+ * @typedef {{ element: string, text: string, owner: string, due: string, status: ActionStatus, indicators: string[], created: string }} ActionValue
+ */
+/** @typedef {{ [K in keyof ActionValue]?: Rec<ActionValue[K]> } & { removed?: Rec<0 | 1> }} ActionRecord */
+/** @typedef {ActionValue & { id: string }} ExportedAction */
+/**
+ * @typedef {{ taken: string, stages: Record<string, Stage>, ticked: string[], targets?: Record<string, number>, actions?: { done: number, all: number } }} SnapshotValue
+ */
 /**
  * @typedef {{
  *   id: string,
@@ -26,17 +35,21 @@
  *   els: Record<string, ElementRecord>,
  *   exp: Rec<string | null>,
  *   snaps: Record<string, Rec<SnapshotValue | null>>,
+ *   acts: Record<string, ActionRecord>,
+ *   taskForce: Rec<string>,
+ *   people: Rec<string>,
  * }} Assessment
  */
 /** @typedef {{ schema: 1, cur: Rec<string>, list: Record<string, Assessment> }} StoredDocument */
-/** @typedef {{ stage: Stage | null, notes: string, reviewed?: string }} ExportedElement */
+/** @typedef {{ stage: Stage | null, notes: string, reviewed?: string, target?: number, targetDate?: string }} ExportedElement */
 /** @typedef {SnapshotValue & { id: string }} ExportedSnapshot */
 /**
  * @typedef {{
- *   format: string, schema: 1, rubric: string, exported: string,
+ *   format: string, schema: 1 | 2, rubric: string, exported: string,
  *   assessment: {
  *     id: string, name: string, created: string, ticked: string[],
  *     elements: Record<string, ExportedElement>, snapshots?: ExportedSnapshot[],
+ *     actions?: ExportedAction[], taskForce?: string, people?: string,
  *   },
  * }} ExportData
  */
@@ -52,7 +65,8 @@
 function openAssessmentStore(rubric, root) {
   "use strict";
   const FORMAT = "tf-roadmap-assessment";
-  const SCHEMA = 1;
+  const SCHEMA = 1; // of the stored document
+  const EXPORT_SCHEMA = 2; // of export files: 2 added the plan; files of 1 still import
   // One set of limits: what the page lets a user type or make is what an import accepts.
   const LIMITS = Object.freeze({
     name: 120, // characters of an assessment's name
@@ -62,6 +76,12 @@ function openAssessmentStore(rubric, root) {
     elements: 500, // elements with answers per assessment or snapshot
     assessments: 1000, // assessments kept in one browser (deleted ones included)
     fileBytes: 5e6, // an import file, a team member's file, or a share link once inflated
+    actions: 1000, // actions per assessment
+    actionText: 2000, // characters of an action
+    owner: 200, // characters of an action's owner
+    actionIndicators: 50, // indicators one action works toward
+    taskForce: 120, // characters of the task force's name
+    people: 2000, // characters of "who took part"
   });
   const STAGE_COUNT = rubric.stages.length;
 
@@ -108,6 +128,11 @@ function openAssessmentStore(rubric, root) {
       offsetOk
     );
   }
+  const DAY = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+  /** @param {unknown} x @returns {x is string} a real calendar date, YYYY-MM-DD */
+  const isDay = (x) => typeof x === "string" && DAY.test(x) && isTime(`${x}T00:00:00Z`);
+  /** @param {unknown} x @returns {x is number} a stage a task force can aim for */
+  const isTarget = (x) => typeof x === "number" && isStage(x);
   /** @param {unknown} x @returns {x is number} */
   const isClock = (x) => typeof x === "number" && Number.isFinite(x) && x >= 0;
 
@@ -123,7 +148,8 @@ function openAssessmentStore(rubric, root) {
   // --- the fields of an element, declared once: stored key, export key, empty value, check --------
   // To add a field: add a line here (and to docs/assessment.schema.json); merge, validation of
   // what is read, export and import follow from it.
-  /** @type {{ key: "s" | "n" | "r", out: "stage" | "notes" | "reviewed", empty: any, required: boolean, ok: (v: unknown) => boolean, why: string }[]} */
+  // since: the export schema that added the field.
+  /** @type {{ key: "s" | "n" | "r" | "t" | "d", out: "stage" | "notes" | "reviewed" | "target" | "targetDate", empty: any, required: boolean, ok: (v: unknown) => boolean, why: string, since: number }[]} */
   const ELEMENT_FIELDS = [
     {
       key: "s",
@@ -132,6 +158,7 @@ function openAssessmentStore(rubric, root) {
       required: true,
       ok: (v) => v === null || isStage(v),
       why: `must be 1 to ${STAGE_COUNT}, "na" or null`,
+      since: 1,
     },
     {
       key: "n",
@@ -140,6 +167,7 @@ function openAssessmentStore(rubric, root) {
       required: true,
       ok: (v) => isText(v, LIMITS.notes),
       why: `must be text, at most ${LIMITS.notes} characters`,
+      since: 1,
     },
     {
       key: "r",
@@ -148,8 +176,61 @@ function openAssessmentStore(rubric, root) {
       required: false,
       ok: (v) => v === null || isHash(v),
       why: "must be a version hash",
+      since: 1,
+    },
+    {
+      key: "t",
+      out: "target",
+      empty: null,
+      required: false,
+      ok: (v) => v === null || isTarget(v),
+      why: `must be 1 to ${STAGE_COUNT}`,
+      since: 2,
+    },
+    {
+      key: "d",
+      out: "targetDate",
+      empty: "",
+      required: false,
+      ok: (v) => v === "" || isDay(v),
+      why: "must be a date (YYYY-MM-DD)",
+      since: 2,
     },
   ];
+  // The fields of an action, declared once like an element's (stored and exported alike).
+  const STATUSES = ["not-started", "in-progress", "done", "dropped"];
+  /** @type {{ key: keyof ActionValue, empty: any, ok: (v: unknown) => boolean, why: string }[]} */
+  const ACTION_FIELDS = [
+    { key: "element", empty: "", ok: isId, why: "not an element id" },
+    {
+      key: "text",
+      empty: "",
+      ok: (v) => isText(v, LIMITS.actionText),
+      why: `must be text, at most ${LIMITS.actionText} characters`,
+    },
+    {
+      key: "owner",
+      empty: "",
+      ok: (v) => isText(v, LIMITS.owner),
+      why: `must be text, at most ${LIMITS.owner} characters`,
+    },
+    { key: "due", empty: "", ok: (v) => v === "" || isDay(v), why: "must be a date or empty" },
+    {
+      key: "status",
+      empty: "not-started",
+      ok: (v) => typeof v === "string" && STATUSES.includes(v),
+      why: `must be one of ${STATUSES.join(", ")}`,
+    },
+    {
+      key: "indicators",
+      empty: [],
+      ok: (v) => !!idList(v) && /** @type {string[]} */ (v).length <= LIMITS.actionIndicators,
+      why: `must be at most ${LIMITS.actionIndicators} different indicator ids`,
+    },
+    { key: "created", empty: "", ok: isTime, why: "must be a date and time" },
+  ];
+  /** @type {("taskForce" | "people")[]} */
+  const PLAN_TEXTS = ["taskForce", "people"];
 
   // --- reading the stored document: as strict as an import; anything else is unreadable ---------
   /**
@@ -211,11 +292,51 @@ function openAssessmentStore(rubric, root) {
   /** @param {unknown} x @returns {SnapshotValue | null | undefined} */
   function readSnapshotValue(x) {
     if (x === null) return null;
-    if (!isObj(x) || !onlyKeys(x, ["taken", "stages", "ticked"]) || !isTime(x.taken))
+    if (
+      !isObj(x) ||
+      !onlyKeys(x, ["taken", "stages", "ticked", "targets", "actions"]) ||
+      !isTime(x.taken)
+    )
       return undefined;
     const stages = mapOf(x.stages, isId, (v) => (isStage(v) ? v : undefined), LIMITS.elements);
     const ticked = idList(x.ticked);
-    return stages && ticked ? { taken: x.taken, stages, ticked } : undefined;
+    if (!stages || !ticked) return undefined;
+    /** @type {SnapshotValue} */
+    const out = { taken: x.taken, stages, ticked };
+    if (own(x, "targets")) {
+      const targets = mapOf(x.targets, isId, (v) => (isTarget(v) ? v : undefined), LIMITS.elements);
+      if (!targets) return undefined;
+      out.targets = targets;
+    }
+    if (own(x, "actions")) {
+      if (!isDoneCount(x.actions)) return undefined;
+      out.actions = { done: x.actions.done, all: x.actions.all };
+    }
+    return out;
+  }
+  /** @param {unknown} x @returns {x is { done: number, all: number }} */
+  const isDoneCount = (x) =>
+    isObj(x) &&
+    Object.keys(x).sort().join() === "all,done" &&
+    [x.done, x.all].every((n) => Number.isInteger(n) && n >= 0 && n <= LIMITS.actions);
+  /** @param {unknown} x @returns {ActionRecord | undefined} */
+  function readAction(x) {
+    const keys = ACTION_FIELDS.map((f) => f.key);
+    if (!isObj(x) || !onlyKeys(x, [...keys, "removed"])) return undefined;
+    /** @type {any} */
+    const out = {};
+    for (const f of ACTION_FIELDS) {
+      if (!own(x, f.key)) continue;
+      const r = record(x[f.key], f.ok);
+      if (!r) return undefined;
+      out[f.key] = r;
+    }
+    if (own(x, "removed")) {
+      const r = record(x.removed, (v) => v === 0 || v === 1);
+      if (!r) return undefined;
+      out.removed = r;
+    }
+    return out;
   }
   /** @param {unknown} x @returns {string[] | undefined} */
   function idList(x) {
@@ -224,7 +345,18 @@ function openAssessmentStore(rubric, root) {
   }
   /** @param {unknown} x @param {string} id @returns {Assessment | undefined} */
   function readAssessment(x, id) {
-    const keys = ["id", "created", "name", "del", "ticks", "els", "exp", "snaps"];
+    const keys = [
+      "id",
+      "created",
+      "name",
+      "del",
+      "ticks",
+      "els",
+      "exp",
+      "snaps",
+      "acts",
+      ...PLAN_TEXTS,
+    ];
     if (!isObj(x) || !onlyKeys(x, keys) || x.id !== id) return undefined;
     /** @type {Rec<0 | 1> | undefined} */
     const del = record(x.del, (v) => v === 0 || v === 1);
@@ -249,9 +381,28 @@ function openAssessmentStore(rubric, root) {
           LIMITS.snapshots * 10, // deleted snapshots stay as markers, so other tabs learn of it
         )
       : dict();
+    const acts = own(x, "acts") ? mapOf(x.acts, isName, readAction, LIMITS.actions * 10) : dict();
+    /** @type {Record<string, Rec<string> | undefined>} */
+    const texts = {};
+    for (const k of PLAN_TEXTS)
+      texts[k] = own(x, k) ? record(x[k], (v) => isText(v, LIMITS[k])) : ["", 0];
+    const { taskForce, people } = texts;
     if (!del || !created || !name || !exp || !ticks || !els || !snaps) return undefined;
+    if (!acts || !taskForce || !people) return undefined;
     if (Object.values(snaps).filter((s) => s[0]).length > LIMITS.snapshots) return undefined;
-    return /** @type {Assessment} */ ({ id, created, name, del, ticks, els, exp, snaps });
+    return /** @type {Assessment} */ ({
+      id,
+      created,
+      name,
+      del,
+      ticks,
+      els,
+      exp,
+      snaps,
+      acts,
+      taskForce,
+      people,
+    });
   }
   /** @param {unknown} x @returns {StoredDocument | undefined} */
   function readDocument(x) {
@@ -319,6 +470,16 @@ function openAssessmentStore(rubric, root) {
     }
     return out;
   }
+  /** @param {ActionRecord} a @param {ActionRecord} b @returns {ActionRecord} */
+  function mergeAction(a, b) {
+    /** @type {any} */
+    const out = {};
+    for (const k of [...ACTION_FIELDS.map((f) => f.key), "removed"]) {
+      const r = newer(/** @type {any} */ (a)[k], /** @type {any} */ (b)[k]);
+      if (r) out[k] = r;
+    }
+    return out;
+  }
   /** @param {Assessment} a @param {Assessment} b @returns {Assessment} */
   function mergeAssessment(a, b) {
     /** @param {Rec<any>} x @param {Rec<any>} y */
@@ -332,6 +493,9 @@ function openAssessmentStore(rubric, root) {
       els: mergeMaps(a.els, b.els, mergeElement),
       exp: pick(a.exp, b.exp),
       snaps: mergeMaps(a.snaps, b.snaps, pick),
+      acts: mergeMaps(a.acts, b.acts, mergeAction),
+      taskForce: pick(a.taskForce, b.taskForce),
+      people: pick(a.people, b.people),
     };
     return out.del[0] ? tombstone(out) : out;
   }
@@ -348,6 +512,9 @@ function openAssessmentStore(rubric, root) {
       els: dict(),
       exp: [null, 0],
       snaps: dict(),
+      acts: dict(),
+      taskForce: ["", t],
+      people: ["", t],
     };
   }
   /** @param {StoredDocument} a @param {StoredDocument} b @returns {StoredDocument} */
@@ -610,6 +777,9 @@ function openAssessmentStore(rubric, root) {
       els: dict(),
       exp: [null, 0],
       snaps: dict(),
+      acts: dict(),
+      taskForce: ["", 0],
+      people: ["", 0],
     };
     doc.list[a.id] = a;
     doc.cur = [a.id, t];
@@ -634,7 +804,7 @@ function openAssessmentStore(rubric, root) {
    * A field of an element with the time it was written, or null when never written.
    * @param {Assessment} a
    * @param {string} elementId
-   * @param {"s" | "n" | "r"} key
+   * @param {"s" | "n" | "r" | "t" | "d"} key
    * @returns {{ value: any, time: number } | null}
    */
   function fieldRecord(a, elementId, key) {
@@ -670,17 +840,43 @@ function openAssessmentStore(rubric, root) {
   const createdOf = (a) => a.created[0];
   /** @param {Assessment} a @returns {{ time: string | null, at: number }} the last export */
   const exportedOf = (a) => ({ time: a.exp[0], at: a.exp[1] });
-  /** @param {Assessment} a the time of the latest change to an answer or the name */
+  /** @param {Assessment} a the time of the latest change to an answer, the plan or the name */
   const lastChange = (a) =>
     Math.max(
       a.name[1],
+      a.taskForce[1],
+      a.people[1],
       ...Object.values(a.ticks).map((f) => f[1]),
       ...Object.values(a.els).flatMap((x) => Object.values(x).map((f) => f[1])),
+      ...Object.values(a.acts).flatMap((x) => Object.values(x).map((f) => f[1])),
     );
   /** @param {Assessment} a */
   const hasAnswers = (a) =>
     Object.values(a.ticks).some((f) => f[0]) ||
-    Object.values(a.els).some((x) => (x.s && x.s[0] != null) || (x.n && x.n[0]));
+    Object.values(a.els).some((x) => (x.s && x.s[0] != null) || (x.n && x.n[0])) ||
+    actionsOf(a).length > 0;
+  /** @param {Assessment} a @param {string} elementId @returns {{ stage: number | null, date: string }} */
+  const targetOf = (a, elementId) => {
+    const t = fieldRecord(a, elementId, "t"),
+      d = fieldRecord(a, elementId, "d");
+    return { stage: t ? t.value : null, date: d ? d.value : "" };
+  };
+  /** @param {Assessment} a @returns {ExportedAction[]} the actions not removed, oldest first */
+  const actionsOf = (a) =>
+    Object.entries(a.acts)
+      .filter(([, x]) => !(x.removed && x.removed[0]))
+      .map(([id, x]) => {
+        /** @type {any} */
+        const out = { id };
+        for (const f of ACTION_FIELDS) {
+          const r = /** @type {Rec<any> | undefined} */ (x[f.key]);
+          out[f.key] = r ? r[0] : f.empty;
+        }
+        return /** @type {ExportedAction} */ (out);
+      })
+      .sort((p, q) => (p.created + p.id < q.created + q.id ? -1 : 1));
+  /** @param {Assessment} a @param {"taskForce" | "people"} key */
+  const planTextOf = (a, key) => a[key][0];
 
   // --- writing: always to a named assessment, never to "whatever is current now" -----------------
   /** @param {string} id */
@@ -724,6 +920,14 @@ function openAssessmentStore(rubric, root) {
         if (x[f.key]) e[f.key] = [/** @type {Rec<any>} */ (x[f.key])[0], t];
       copy.els[k] = e;
     }
+    // The plan comes along: next year's review starts from this year's actions.
+    for (const [k, x] of Object.entries(source.acts)) {
+      /** @type {any} */
+      const copied = {};
+      for (const [field, r] of Object.entries(x)) copied[field] = [r[0], t];
+      copy.acts[k] = copied;
+    }
+    for (const k of PLAN_TEXTS) copy[k] = [source[k][0], t];
     changed();
     return copy;
   }
@@ -750,7 +954,7 @@ function openAssessmentStore(rubric, root) {
   /**
    * @param {string} id the assessment
    * @param {ElementRef} element
-   * @param {"s" | "n" | "r"} key
+   * @param {"s" | "n" | "r" | "t" | "d"} key
    * @param {any} value
    */
   function setElementField(id, element, key, value) {
@@ -763,8 +967,59 @@ function openAssessmentStore(rubric, root) {
     changed();
   }
   /**
+   * A new action on an element; its text may start as an indicator's, ready to edit.
+   * @param {string} id the assessment
+   * @param {string} elementId
+   * @param {string} text
+   * @param {string[]} indicators
+   * @returns {string | null} the action's id, or null when refused (the limit)
+   */
+  function addAction(id, elementId, text, indicators) {
+    const a = byId(id);
+    if (!a || !isId(elementId) || actionsOf(a).length >= LIMITS.actions) return null;
+    const t = now(),
+      key = randomId();
+    /** @type {ActionValue} */
+    const value = {
+      element: elementId,
+      text: [...text].slice(0, LIMITS.actionText).join(""),
+      owner: "",
+      due: "",
+      status: "not-started",
+      indicators: indicators.filter(isId).slice(0, LIMITS.actionIndicators),
+      created: new Date(t).toISOString(),
+    };
+    /** @type {any} */
+    const x = { removed: [0, t] };
+    for (const f of ACTION_FIELDS) x[f.key] = [value[f.key], t];
+    a.acts[key] = x;
+    changed();
+    return key;
+  }
+  /**
+   * @param {string} id the assessment
+   * @param {string} actionId
+   * @param {keyof ActionValue | "removed"} key
+   * @param {any} value
+   */
+  function setAction(id, actionId, key, value) {
+    const a = byId(id),
+      f = ACTION_FIELDS.find((x) => x.key === key);
+    if (!a || !own(a.acts, actionId)) return;
+    if (key === "removed" ? value !== 0 && value !== 1 : !f || !f.ok(value)) return;
+    /** @type {any} */ (a.acts[actionId])[key] = [value, now()];
+    changed();
+  }
+  /** @param {string} id the assessment @param {"taskForce" | "people"} key @param {string} value */
+  function setPlanText(id, key, value) {
+    const a = byId(id);
+    if (!a || !PLAN_TEXTS.includes(key)) return;
+    a[key] = [[...value].slice(0, LIMITS[key]).join(""), now()];
+    changed();
+  }
+  /**
    * @param {string} id
-   * @param {{ stages: Record<string, Stage>, ticked: string[] }} frozen
+   * @param {{ stages: Record<string, Stage>, ticked: string[], targets?: Record<string, number>, actions?: { done: number, all: number } }} frozen
    * @returns {string | null} the snapshot's date, or null when refused (the limit)
    */
   function addSnapshot(id, frozen) {
@@ -774,7 +1029,16 @@ function openAssessmentStore(rubric, root) {
     /** @type {Record<string, Stage>} */
     const stages = dict();
     for (const k of Object.keys(frozen.stages)) stages[k] = frozen.stages[k];
-    a.snaps[randomId()] = [{ taken, stages, ticked: [...frozen.ticked].sort() }, now()];
+    /** @type {SnapshotValue} */
+    const value = { taken, stages, ticked: [...frozen.ticked].sort() };
+    if (frozen.targets) {
+      /** @type {Record<string, number>} */
+      const targets = dict();
+      for (const k of Object.keys(frozen.targets)) targets[k] = frozen.targets[k];
+      value.targets = targets;
+    }
+    if (frozen.actions) value.actions = { ...frozen.actions };
+    a.snaps[randomId()] = [value, now()];
     changed();
     return taken;
   }
@@ -821,9 +1085,12 @@ function openAssessmentStore(rubric, root) {
       elements,
     };
     if (snapshots.length) assessment.snapshots = snapshots;
+    const actions = actionsOf(a);
+    if (actions.length) assessment.actions = actions;
+    for (const k of PLAN_TEXTS) if (a[k][0]) assessment[k] = a[k][0];
     return {
       format: FORMAT,
-      schema: SCHEMA,
+      schema: EXPORT_SCHEMA,
       rubric: rubric.version,
       exported: new Date().toISOString(),
       assessment,
@@ -852,12 +1119,20 @@ function openAssessmentStore(rubric, root) {
     if (!isObj(d)) return ["the file does not hold a JSON object"];
     only(d, "file", ["format", "schema", "rubric", "exported", "assessment"]);
     if (d.format !== FORMAT) err.push(`format: must be "${FORMAT}"`);
-    if (d.schema !== SCHEMA) err.push(`schema: must be ${SCHEMA}`);
+    if (d.schema !== 1 && d.schema !== EXPORT_SCHEMA)
+      err.push(`schema: must be 1 or ${EXPORT_SCHEMA}`);
+    const version = d.schema === 1 ? 1 : EXPORT_SCHEMA; // a file of version 1 has no plan
     if (!isHash(d.rubric)) err.push("rubric: must be a version hash");
     if (!isTime(d.exported)) err.push("exported: must be a date and time");
     const a = d.assessment;
     if (!isObj(a)) return err.concat("assessment: missing or not an object");
-    only(a, "assessment", ["id", "name", "created", "ticked", "elements", "snapshots"]);
+    only(
+      a,
+      "assessment",
+      ["id", "name", "created", "ticked", "elements", "snapshots"].concat(
+        version > 1 ? ["actions", ...PLAN_TEXTS] : [],
+      ),
+    );
     if (!isName(a.id)) err.push("assessment.id: must be a-z, 0-9 and -");
     if (typeof a.name !== "string" || !/[^ \t\n\r\f\v]/.test(a.name) || chars(a.name) > LIMITS.name)
       err.push(`assessment.name: must be 1 to ${LIMITS.name} characters`);
@@ -872,7 +1147,21 @@ function openAssessmentStore(rubric, root) {
       a.snapshots.forEach((/** @type {unknown} */ x, /** @type {number} */ n) => {
         const where = `assessment.snapshots[${n}]`;
         if (!isObj(x)) return err.push(`${where}: must be an object`);
-        only(x, where, ["id", "taken", "stages", "ticked"]);
+        only(
+          x,
+          where,
+          ["id", "taken", "stages", "ticked"].concat(version > 1 ? ["targets", "actions"] : []),
+        );
+        if (own(x, "targets")) {
+          if (!isObj(x.targets))
+            err.push(`${where}.targets: must be an object keyed by element id`);
+          else
+            for (const [id, v] of Object.entries(x.targets))
+              if (!isId(id) || !isTarget(v))
+                err.push(`${where}.targets.${show(id)}: must be ${stages}`);
+        }
+        if (own(x, "actions") && !isDoneCount(x.actions))
+          err.push(`${where}.actions: must be { "done": n, "all": n }`);
         if (!isName(x.id)) err.push(`${where}.id: must be a-z, 0-9 and -`);
         else if (seen.has(x.id)) err.push(`${where}.id: another snapshot has this id`);
         seen.add(x.id);
@@ -901,14 +1190,35 @@ function openAssessmentStore(rubric, root) {
         err.push(`${where}: must be an object`);
         continue;
       }
+      const fields = ELEMENT_FIELDS.filter((f) => f.since <= version);
       only(
         v,
         where,
-        ELEMENT_FIELDS.map((f) => f.out),
+        fields.map((f) => f.out),
       );
-      for (const f of ELEMENT_FIELDS)
+      for (const f of fields)
         if (own(v, f.out) ? !f.ok(v[f.out]) || v[f.out] === undefined : f.required)
           err.push(`${where}.${f.out}: ${f.why}`);
+    }
+    for (const k of PLAN_TEXTS)
+      if (own(a, k) && !isText(a[k], LIMITS[k]))
+        err.push(`assessment.${k}: must be text, at most ${LIMITS[k]} characters`);
+    if (own(a, "actions") && !Array.isArray(a.actions))
+      err.push("assessment.actions: must be a list");
+    else if (a.actions) {
+      if (a.actions.length > LIMITS.actions)
+        err.push(`assessment.actions: over ${LIMITS.actions} entries`);
+      const seen = new Set();
+      a.actions.forEach((/** @type {unknown} */ x, /** @type {number} */ n) => {
+        const where = `assessment.actions[${n}]`;
+        if (!isObj(x)) return err.push(`${where}: must be an object`);
+        only(x, where, ["id", ...ACTION_FIELDS.map((f) => f.key)]);
+        if (!isName(x.id)) err.push(`${where}.id: must be a-z, 0-9 and -`);
+        else if (seen.has(x.id)) err.push(`${where}.id: another action has this id`);
+        seen.add(x.id);
+        for (const f of ACTION_FIELDS)
+          if (!own(x, f.key) || !f.ok(x[f.key])) err.push(`${where}.${f.key}: ${f.why}`);
+      });
     }
     return err;
   }
@@ -934,7 +1244,18 @@ function openAssessmentStore(rubric, root) {
       els: dict(),
       exp: [data.exported, t],
       snaps: dict(),
+      acts: dict(),
+      taskForce: [x.taskForce || "", t],
+      people: [x.people || "", t],
     };
+    // A file replaces the plan exactly: actions it lacks are removed, stamped t like the rest.
+    for (const k of Object.keys(old ? old.acts : {})) a.acts[k] = { removed: [1, t] };
+    for (const { id: aid, ...fields } of x.actions || []) {
+      /** @type {any} */
+      const r = { removed: [0, t] };
+      for (const f of ACTION_FIELDS) r[f.key] = [fields[f.key], t];
+      a.acts[aid] = r;
+    }
     for (const k of new Set([...on, ...Object.keys(old ? old.ticks : {})]))
       a.ticks[k] = [on.has(k) ? 1 : 0, t];
     for (const k of new Set([...Object.keys(x.elements), ...Object.keys(old ? old.els : {})])) {
@@ -949,7 +1270,11 @@ function openAssessmentStore(rubric, root) {
       /** @type {Record<string, Stage>} */
       const stages = dict();
       for (const k of Object.keys(p.stages)) stages[k] = p.stages[k];
-      a.snaps[sid] = [{ taken: p.taken, stages, ticked: [...p.ticked] }, t];
+      /** @type {SnapshotValue} */
+      const value = { taken: p.taken, stages, ticked: [...p.ticked] };
+      if (p.targets) value.targets = Object.assign(dict(), p.targets);
+      if (p.actions) value.actions = { ...p.actions };
+      a.snaps[sid] = [value, t];
     }
     return a;
   }
@@ -1160,6 +1485,10 @@ function openAssessmentStore(rubric, root) {
     notesOf,
     reviewedOf,
     snapshotsOf,
+    targetOf,
+    actionsOf,
+    planTextOf,
+    STATUSES,
     select,
     create,
     rename,
@@ -1169,6 +1498,9 @@ function openAssessmentStore(rubric, root) {
     setElementField,
     addSnapshot,
     deleteSnapshot,
+    addAction,
+    setAction,
+    setPlanText,
     markExported,
     exportData,
     validateExport,
