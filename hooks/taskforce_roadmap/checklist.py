@@ -14,6 +14,7 @@ from .model import Element, Roadmap, short_hash
 SCRIPT_URI = "assets/javascripts/tf-rubric.js"
 # Hand-written pages the checklist links to, relative to the site root.
 PAGES = {"dashboard": "self-assessment/", "team": "self-assessment/team/", "shared": "self-assessment/shared/",
+         "plan": "self-assessment/plan/", "report": "self-assessment/report/",
          "privacy": "privacy/", "schema": "assessment.schema.json"}
 
 

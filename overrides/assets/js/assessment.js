@@ -36,6 +36,27 @@
   const stageCell = (c) => (c == null ? "—" : c === "na" ? "N/A" : `Stage ${c}`); // a table cell's short form
   const indicatorLine = (i) => `Stage ${i.stage}: ${i.text}`;
   const today = () => new Date().toISOString().slice(0, 10); // in names of files and new assessments
+  // Today in the reader's time zone: due dates and target dates are calendar days.
+  const localDay = () => {
+    const d = new Date();
+    return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  };
+  const STATUS = {
+    "not-started": "Not started",
+    "in-progress": "In progress",
+    done: "Done",
+    dropped: "Dropped",
+  };
+  // A counted stage against its target: reached, past its date, on track, or null (no target).
+  const TARGET_STATE = { reached: "reached", late: "past its date", open: "on track" };
+  const targetState = (counted, target, day) =>
+    !target.stage
+      ? null
+      : typeof counted === "number" && counted >= target.stage
+        ? "reached"
+        : target.date && target.date < day
+          ? "late"
+          : "open";
 
   function make(tag, attrs, ...kids) {
     const el = document.createElement(tag);
@@ -142,9 +163,10 @@
   };
   const csvText = (rows) => "\ufeff" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
   const csvStage = (v) => (v === "na" ? "N/A" : v == null ? "" : v);
-  // An area's heatmap: lead(e, x) gives the row's attributes, its heading cell and its counted-stage
-  // cell; then a cell per stage, indicators ticked of its total (coloured by share).
-  function heatTable(label, rows, lead) {
+  // An area's heatmap: lead(e, x) gives the row's attributes, its heading cell, its counted-stage
+  // cell and a cell per extra column; then a cell per stage, indicators ticked of its total
+  // (darker = larger share).
+  function heatTable(label, rows, lead, extra = []) {
     return make(
       "div",
       { class: "tf-d-scroll", tabindex: "0", role: "region", "aria-label": label },
@@ -159,6 +181,7 @@
             {},
             make("th", { scope: "col" }, "Element"),
             make("th", { scope: "col" }, "Counted stage"),
+            extra.map((t) => make("th", { scope: "col" }, t)),
             // On a phone the columns show the number alone; "Stage" is still read out.
             rubric.stages.map((s) =>
               make(
@@ -194,6 +217,26 @@
       ),
     );
   }
+  // A table that scrolls sideways on a phone rather than the page (as the heatmap does).
+  const table = (label, head, body, attrs) =>
+    make(
+      "div",
+      { class: "tf-d-scroll", tabindex: "0", role: "region", "aria-label": label },
+      make(
+        "table",
+        attrs,
+        make(
+          "thead",
+          {},
+          make(
+            "tr",
+            {},
+            head.map((t) => make("th", { scope: "col" }, t)),
+          ),
+        ),
+        make("tbody", {}, body),
+      ),
+    );
   function download(name, type, text) {
     const href = URL.createObjectURL(new Blob([text], { type }));
     make("a", { href, download: name }).click();
@@ -224,6 +267,20 @@
     if (stages.length)
       out.push(`Chosen stage changes on ${stages.length} element(s): ${stages.join("; ")}.`);
     if (notes.length) out.push(`Notes change on ${notes.length} element(s): ${notes.join(", ")}.`);
+    const elements = x.elements;
+    const targets = allElements.filter((e) => {
+      const v = own(elements, e.id) ? elements[e.id] : {},
+        t = store.targetOf(old, e.id);
+      return t.stage !== (v.target || null) || t.date !== (v.targetDate || "");
+    });
+    if (targets.length)
+      out.push(
+        `Targets change on ${targets.length} element(s): ${targets.map((e) => e.title).join(", ")}.`,
+      );
+    const actions = store.actionsOf(old),
+      incoming = x.actions || [];
+    if (JSON.stringify(actions) !== JSON.stringify(incoming))
+      out.push(`Actions: ${actions.length} become ${incoming.length}.`);
     return out.length
       ? out
       : [
@@ -473,6 +530,7 @@
       result = make("div", { class: "tf-a-result", "aria-live": "polite" });
     const rule = make("p", { class: "tf-a-rule" }, RULE);
     const steps = make("div", { class: "tf-a-steps" });
+    const plan = make("div", { class: "tf-a-plan" }); // target and actions: actions.js, on demand
     mount.replaceChildren(
       make("h2", { id: "tf-your-assessment" }, "Your self-assessment"),
       status,
@@ -496,6 +554,7 @@
       ),
       make("h3", { id: "tf-next-steps" }, "What the next stage looks like"),
       steps,
+      plan,
     );
     mount.hidden = false;
     view = () => {
@@ -572,8 +631,9 @@
       );
       replaceIfChanged(
         steps,
-        nextSteps(x, (i) => "#" + i.id),
+        nextSteps(x, (i) => "#" + i.id, core.planPanel && ((i) => core.stepAction(e, i))),
       );
+      if (core.planPanel) core.planPanel(plan, a, e, x);
     };
     view();
     performance.mark("tf-checklist-ready");
@@ -669,7 +729,8 @@
       },
     };
   }
-  function nextSteps(x, href) {
+  // extra(i): what follows each indicator's link (on element pages, "Add as an action").
+  function nextSteps(x, href, extra) {
     if (x.counted == null)
       return make(
         "p",
@@ -695,7 +756,7 @@
         {},
         `What ${stageName(x.counted + 1)} looks like, not yet ticked for your task force:`,
       ),
-      list(x.next, (i) => make("a", { href: href(i) }, i.text)),
+      list(x.next, (i) => [make("a", { href: href(i) }, i.text), extra && extra(i)]),
     );
   }
 
@@ -766,8 +827,11 @@
   const LATER = {
     "tf-team": ["consensus"],
     "tf-shared": ["undo", "share"],
-    "tf-dashboard": ["undo", "dashboard", "snapshots", "share"],
+    "tf-dashboard": ["undo", "dashboard", "snapshots", "share", "actions"],
+    "tf-plan": ["plan"],
+    "tf-report": ["plan", "report"],
   };
+  const ELEMENT_LATER = ["actions"]; // the target and actions editor under the checklist
 
   // Every page view, including Material's instant navigation.
   function init() {
@@ -775,8 +839,10 @@
     msg = null;
     const mount = document.querySelector(".tf-assessment[data-element]");
     const root = document.querySelector("[data-tf-page]");
-    if (mount) elementPage(mount);
-    else if (root) {
+    if (mount) {
+      elementPage(mount);
+      Promise.all(ELEMENT_LATER.map(need)).then(refresh, () => {});
+    } else if (root) {
       const id = root.id;
       Promise.all(LATER[id].map(need)).then(
         () => {
@@ -815,7 +881,12 @@
     csvText,
     csvStage,
     heatTable,
+    table,
     today,
+    localDay,
+    STATUS,
+    TARGET_STATE,
+    targetState,
     download,
     warnings,
     info,
@@ -857,7 +928,12 @@
   };
   // Fetch this page's modules now, not when document$ first fires (after DOMContentLoaded).
   const first = document.querySelector("[data-tf-page]");
-  if (first) LATER[first.id].forEach((name) => need(name).catch(() => {}));
+  const later = first
+    ? LATER[first.id]
+    : document.querySelector(".tf-assessment[data-element]")
+      ? ELEMENT_LATER
+      : [];
+  later.forEach((name) => need(name).catch(() => {}));
   if (window.document$) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

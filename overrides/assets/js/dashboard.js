@@ -392,6 +392,7 @@
       );
     }
 
+    if (core.targetsPart) out.push(core.targetsPart(a, rows));
     out.push(make("h2", { id: "tf-next" }, "What the next stage looks like, and notes"));
     for (const area of rubric.areas) {
       const mine = rows.filter(([e]) => e.area === area),

@@ -6,16 +6,27 @@
   const core = window.TF && window.TF.core;
   if (!core || core.snapshots) return;
   const { make, button, stageCell, store } = core;
-  const { LIMITS } = store;
+  const { LIMITS, own } = store;
 
   function take(a) {
-    const stages = {};
+    const stages = {},
+      targets = {};
     for (const e of core.allElements) {
-      const c = core.info(a, e).counted;
+      const c = core.info(a, e).counted,
+        target = store.targetOf(a, e.id).stage;
       if (c != null) stages[e.id] = c;
+      if (target) targets[e.id] = target;
     }
+    // Progress toward the targets, and how many actions were done then.
+    const acts = store.actionsOf(a),
+      actions = { done: acts.filter((x) => x.status === "done").length, all: acts.length };
     core.setMessage(null);
-    const taken = store.addSnapshot(a.id, { stages, ticked: store.tickedIds(a) });
+    const taken = store.addSnapshot(a.id, {
+      stages,
+      ticked: store.tickedIds(a),
+      targets,
+      actions,
+    });
     if (taken) core.say(`Saved a snapshot of “${store.nameOf(a)}” dated ${core.when(taken)}.`);
     else
       core.say(
@@ -95,9 +106,17 @@
       .map((s) => {
         const day = core.when(s.taken),
           n = (seen[day] = (seen[day] || 0) + 1);
-        return { label: n > 1 ? `${day} (${n})` : day, stage: (e) => s.stages[e.id] };
+        return {
+          label: n > 1 ? `${day} (${n})` : day,
+          stage: (e) => s.stages[e.id],
+          target: (e) => (s.targets && own(s.targets, e.id) ? s.targets[e.id] : null),
+        };
       })
-      .concat({ label: "Now", stage: (e) => core.info(a, e).counted });
+      .concat({
+        label: "Now",
+        stage: (e) => core.info(a, e).counted,
+        target: (e) => store.targetOf(a, e.id).stage,
+      });
     out.push(
       make("h3", { id: "tf-history-title" }, "Each element's counted stage over time"),
       make(
@@ -142,6 +161,7 @@
                     "td",
                     { class: move ? "tf-move-" + move : null },
                     stageCell(v),
+                    c.target(e) && make("span", { class: "tf-d-sug" }, ` (target ${c.target(e)})`),
                     move &&
                       make(
                         "span",

@@ -1,0 +1,328 @@
+// Targets and actions where they belong: under the checklist on each element page (a target stage
+// and date, the element's actions, "Add as an action" on each indicator of the next stage) and a
+// targets table on the dashboard. Loaded on demand on element pages and the dashboard.
+(() => {
+  "use strict";
+  const core = window.TF && window.TF.core;
+  if (!core || core.planPanel) return;
+  const { rubric, make, button, store, STATUS, TARGET_STATE } = core;
+  const { LIMITS } = store;
+  const CAUTION =
+    "The roadmap is a planning guide, not a checklist: its indicators describe what a stage tends to look like, " +
+    "not tasks to tick off. An action says what your task force will do; write it in your own words.";
+
+  const stageOptions = (selected) =>
+    [null, 1, 2, 3, 4, 5].map((v) =>
+      make(
+        "option",
+        { value: v == null ? "" : v, selected: v === selected },
+        v == null ? "No target" : core.stageName(v),
+      ),
+    );
+  const stateText = (state, target) =>
+    state
+      ? `Stage ${target.stage}${target.date ? ` by ${target.date}` : ""}: ${TARGET_STATE[state]}`
+      : "no target";
+
+  // A target is an element field; unlike a tick it does not record the indicators' version.
+  const setTarget = (assessmentId, e, key, value) =>
+    store.setElementField(assessmentId, { id: e.id, sig: null }, key, value);
+
+  // A field typed into is never overwritten by a redraw; another tab's change shows once it is left.
+  function sync(input, v) {
+    if (document.activeElement !== input && input.value !== String(v)) input.value = v;
+  }
+
+  // --- Element page ------------------------------------------------------------------------------
+
+  const panels = new WeakMap(); // container -> its controls, built once per page view
+  let focusNext = null; // an action just added: its text box takes focus once drawn
+  let removed = null; // { id, text }: the last removed action, offered for undo
+
+  // Every write names the assessment the row was drawn for.
+  function actionRow(id, assessmentId) {
+    const set = (k, v) => store.setAction(assessmentId, id, k, v);
+    const key = (k) => `tf-action-${k}-${id}`;
+    const text = make("textarea", {
+      id: key("text"),
+      rows: 2,
+      maxlength: LIMITS.actionText,
+      on: { input: () => set("text", text.value) },
+    });
+    const owner = make("input", {
+      id: key("owner"),
+      maxlength: LIMITS.owner,
+      autocomplete: "off",
+      on: { input: () => set("owner", owner.value) },
+    });
+    const due = make("input", {
+      type: "date",
+      id: key("due"),
+      on: { change: () => set("due", due.value) },
+    });
+    const status = make(
+      "select",
+      { id: key("status"), on: { change: () => set("status", status.value) } },
+      Object.entries(STATUS).map(([v, label]) => make("option", { value: v }, label)),
+    );
+    const toward = make("p", { class: "tf-a-toward" });
+    const row = make(
+      "li",
+      { "data-action": id },
+      make("label", { for: text.id }, "Action"),
+      text,
+      make(
+        "div",
+        { class: "tf-a-fields" },
+        make(
+          "div",
+          {},
+          make("label", { for: owner.id }, "Owner (a person, role or agency)"),
+          owner,
+        ),
+        make("div", {}, make("label", { for: due.id }, "Due"), due),
+        make("div", {}, make("label", { for: status.id }, "Status"), status),
+      ),
+      toward,
+      button(
+        ["Remove", make("span", { class: "tf-sr" }, " this action")],
+        () => {
+          removed = { id, assessmentId, text: text.value };
+          set("removed", 1);
+        },
+        null,
+        "tf-btn--small",
+      ),
+    );
+    return {
+      row,
+      draw(x) {
+        sync(text, x.text);
+        sync(owner, x.owner);
+        sync(due, x.due);
+        sync(status, x.status);
+        row.dataset.status = x.status;
+        const linked = x.indicators.map((iid) => core.indicatorById[iid]).filter(Boolean);
+        core.replaceIfChanged(
+          toward,
+          linked.length
+            ? [
+                "Works toward: ",
+                linked.map((i, n) => [n ? "; " : "", make("a", { href: "#" + i.id }, i.text)]),
+              ]
+            : "",
+        );
+      },
+      focus() {
+        text.focus();
+        text.setSelectionRange(text.value.length, text.value.length);
+      },
+    };
+  }
+
+  // The new action's text box takes focus once the panel has drawn it.
+  function addAndEdit(assessmentId, eid, text, indicators) {
+    focusNext = store.addAction(assessmentId, eid, text, indicators);
+    core.refresh();
+  }
+
+  function buildPanel(container, e) {
+    const panel = { assessment: "" }; // the assessment drawn last: the one its fields write to
+    const stage = make(
+      "select",
+      {
+        id: "tf-target-stage",
+        on: {
+          change: () =>
+            setTarget(panel.assessment, e, "t", stage.value ? Number(stage.value) : null),
+        },
+      },
+      stageOptions(null),
+    );
+    const date = make("input", {
+      type: "date",
+      id: "tf-target-date",
+      on: { change: () => setTarget(panel.assessment, e, "d", date.value) },
+    });
+    const state = make("p", { class: "tf-a-target-state", id: "tf-target-state" });
+    const list = make("ol", { class: "tf-a-actions", id: "tf-actions" });
+    const empty = make("p", { id: "tf-actions-none" }, "No actions yet.");
+    const undo = make("div", { "aria-live": "polite" });
+    const rows = new Map();
+    container.replaceChildren(
+      make("h3", { id: "tf-plan" }, "Target and actions"),
+      make("p", { class: "tf-a-caution" }, CAUTION),
+      make(
+        "div",
+        { class: "tf-a-fields" },
+        make("div", {}, make("label", { for: stage.id }, "Target stage"), stage),
+        make("div", {}, make("label", { for: date.id }, "Target date (optional)"), date),
+      ),
+      state,
+      make("h4", {}, `Actions for ${e.title}`),
+      empty,
+      list,
+      undo,
+      button(
+        "Add an action",
+        () => {
+          addAndEdit(panel.assessment, e.id, "", []);
+        },
+        null,
+        "tf-btn--primary",
+      ),
+      make(
+        "p",
+        { class: "tf-a-hint2" },
+        "Review all actions together on the ",
+        make("a", { href: core.url(rubric.pages.plan) }, "work plan"),
+        ".",
+      ),
+    );
+    Object.assign(panel, { stage, date, state, list, empty, undo, rows });
+    return panel;
+  }
+
+  core.planPanel = (container, a, e, x) => {
+    let p = panels.get(container);
+    if (!p) panels.set(container, (p = buildPanel(container, e)));
+    p.assessment = a.id;
+    const target = core.store.targetOf(a, e.id);
+    sync(p.stage, target.stage == null ? "" : target.stage);
+    sync(p.date, target.date);
+    core.replaceIfChanged(
+      p.state,
+      target.stage
+        ? `Counted ${x.counted == null ? "not assessed" : core.stageCell(x.counted)} · target ${stateText(core.targetState(x.counted, target, core.localDay()), target)}.`
+        : "Set a target stage to track progress toward it on the dashboard and in the report.",
+    );
+    const actions = core.store.actionsOf(a).filter((y) => y.element === e.id);
+    const keep = new Set(actions.map((y) => y.id));
+    for (const [id, r] of p.rows)
+      if (!keep.has(id)) {
+        r.row.remove();
+        p.rows.delete(id);
+      }
+    actions.forEach((y, n) => {
+      let r = p.rows.get(y.id);
+      if (!r) p.rows.set(y.id, (r = actionRow(y.id, a.id)));
+      // Moved only when out of place: moving a node takes the focus out of it.
+      if (p.list.children[n] !== r.row) p.list.insertBefore(r.row, p.list.children[n] || null);
+      r.draw(y);
+    });
+    p.empty.hidden = actions.length > 0;
+    const gone = removed && !keep.has(removed.id) ? removed : null;
+    core.replaceIfChanged(
+      p.undo,
+      gone &&
+        make(
+          "p",
+          { class: "tf-d-msg" },
+          `Removed the action “${gone.text.slice(0, 60) || "(no text)"}”. `,
+          button(
+            "Undo",
+            () => {
+              removed = null;
+              store.setAction(gone.assessmentId, gone.id, "removed", 0);
+            },
+            null,
+            "tf-btn--small",
+          ),
+        ),
+    );
+    if (focusNext && p.rows.has(focusNext)) {
+      p.rows.get(focusNext).focus();
+      focusNext = null;
+    }
+  };
+  // Under "What Stage N+1 looks like": one step from an indicator to an action about it.
+  core.stepAction = (e, i) =>
+    button(
+      ["Add as an action", make("span", { class: "tf-sr" }, `: ${i.text}`)],
+      () => {
+        addAndEdit(core.current().id, e.id, i.text, [i.id]);
+      },
+      null,
+      "tf-btn--small tf-a-add",
+    );
+
+  // --- Dashboard: each element's counted stage against its target ---------------------------------
+
+  core.targetsPart = (a, rows) => {
+    const day = core.localDay();
+    const out = [
+      make("h2", { id: "tf-targets" }, "Targets"),
+      make(
+        "p",
+        {},
+        "A target is the stage your task force means to reach, by a date if you set one. " +
+          "Set them here or on each element's page, where you also plan actions. ",
+        make("a", { href: core.url(rubric.pages.plan) }, "The work plan"),
+        " lists every action; ",
+        make("a", { href: core.url(rubric.pages.report) }, "the report"),
+        " sums it up for leadership.",
+      ),
+    ];
+    for (const area of rubric.areas) {
+      const mine = rows
+        .filter(([e]) => e.area === area)
+        .map(([e, x]) => {
+          const target = core.store.targetOf(a, e.id);
+          return { e, x, target, state: core.targetState(x.counted, target, day) };
+        });
+      const set = mine.filter((r) => r.state);
+      const count = (s) => set.filter((r) => r.state === s).length;
+      out.push(
+        make("h3", {}, area.title),
+        make(
+          "p",
+          { class: "tf-d-summary", "data-targets": area.id },
+          set.length
+            ? `${set.length} of ${mine.length} elements have a target: ${count("reached")} reached, ${count("open")} on track, ${count("late")} past its date.`
+            : "No targets set yet.",
+        ),
+        core.table(
+          `${area.title}: targets`,
+          ["Element", "Counted stage", "Target stage", "Target date", "Progress"],
+          mine.map(({ e, x, target, state }) => {
+            const pick = make(
+              "select",
+              {
+                id: "tf-target-" + e.id,
+                "data-k": "target-" + e.id,
+                "aria-label": `Target stage for ${e.title}`,
+                on: {
+                  change: () => setTarget(a.id, e, "t", pick.value ? Number(pick.value) : null),
+                },
+              },
+              stageOptions(target.stage),
+            );
+            const date = make("input", {
+              type: "date",
+              id: "tf-target-date-" + e.id,
+              "data-k": "target-date-" + e.id,
+              "aria-label": `Target date for ${e.title}`,
+              value: target.date,
+              on: { change: () => setTarget(a.id, e, "d", date.value) },
+            });
+            return make(
+              "tr",
+              { "data-target-row": e.id, "data-target-state": state || "" },
+              make("th", { scope: "row" }, make("a", { href: core.url(e.url) }, e.title)),
+              make("td", {}, core.stageCell(x.counted)),
+              make("td", {}, pick),
+              make("td", {}, date),
+              make(
+                "td",
+                { class: state ? "tf-state-" + state : "" },
+                state ? TARGET_STATE[state] : "—",
+              ),
+            );
+          }),
+          { class: "tf-targets" },
+        ),
+      );
+    }
+    return out;
+  };
+})();
