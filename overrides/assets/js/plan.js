@@ -1,0 +1,360 @@
+// The work plan (/self-assessment/plan/): every action of the current assessment, grouped by area
+// and element, by owner or by due month, filtered by status and owner, with CSV and iCalendar
+// exports made in the browser. The functions over plain data (core.plan) serve the report too.
+// Loaded on demand on the plan and report pages.
+(() => {
+  "use strict";
+  const core = window.TF && window.TF.core;
+  if (!core || core.plan) return;
+  performance.mark("tf-code-plan");
+  const { rubric, make, button, STATUS } = core;
+  const OPEN = new Set(["not-started", "in-progress"]);
+  const NO_OWNER = "No owner",
+    NO_DATE = "No due date";
+
+  // Plain rows: each action with its element (null when this roadmap has no such element).
+  const rowsOf = (a, day) =>
+    core.store.actionsOf(a).map((x) => ({
+      ...x,
+      e: core.elementById[x.element] || null,
+      overdue: OPEN.has(x.status) && !!x.due && x.due < day,
+    }));
+  const elementTitle = (r) => (r.e ? r.e.title : `${r.element} (not in this roadmap)`);
+  const monthName = (ym) =>
+    new Date(`${ym}-01T00:00:00`).toLocaleDateString([], { month: "long", year: "numeric" });
+
+  // Groups in reading order: [{ key, title, rows }], rows by due date (undated last) within each.
+  const GROUPS = {
+    area: {
+      label: "Area and element",
+      key: (r) => (r.e ? `${core.allElements.indexOf(r.e)}`.padStart(3, "0") : `~${r.element}`),
+      title: (r) => (r.e ? `${r.e.area.title} · ${r.e.title}` : elementTitle(r)),
+    },
+    owner: {
+      label: "Owner",
+      key: (r) => (r.owner.trim() ? r.owner.trim().toLowerCase() : "\uffff"),
+      title: (r) => r.owner.trim() || NO_OWNER,
+    },
+    month: {
+      label: "Due month",
+      key: (r) => (r.due ? r.due.slice(0, 7) : "\uffff"),
+      title: (r) => (r.due ? monthName(r.due.slice(0, 7)) : NO_DATE),
+    },
+  };
+  const byDue = (p, q) => (p.due || "\uffff").localeCompare(q.due || "\uffff");
+  function groupOf(rows, by) {
+    const g = GROUPS[by],
+      out = new Map();
+    for (const r of rows) {
+      const k = g.key(r);
+      if (!out.has(k)) out.set(k, { key: k, title: g.title(r), rows: [] });
+      out.get(k).rows.push(r);
+    }
+    return [...out.values()]
+      .sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0))
+      .map((x) => ({ ...x, rows: x.rows.slice().sort(byDue) }));
+  }
+  // status: "all", "open" or a status; owner: "" for all, NO_OWNER for unowned, else a name.
+  const filterOf = (rows, status, owner) =>
+    rows.filter(
+      (r) =>
+        (status === "all" || (status === "open" ? OPEN.has(r.status) : r.status === status)) &&
+        (!owner || (owner === NO_OWNER ? !r.owner.trim() : r.owner.trim() === owner)),
+    );
+  const owners = (rows) =>
+    [...new Set(rows.map((r) => r.owner.trim()).filter(Boolean))].sort((p, q) =>
+      p.localeCompare(q),
+    );
+
+  function csvOf(a, rows) {
+    const head = [
+      "Area",
+      "Element id",
+      "Element",
+      "Action",
+      "Owner",
+      "Due",
+      "Status",
+      "Overdue",
+      "Target stage",
+      "Target date",
+      "Works toward (indicator ids)",
+    ];
+    return core.csvText([
+      head,
+      ...rows.map((r) => {
+        const target = core.store.targetOf(a, r.element);
+        return [
+          r.e ? r.e.area.title : "",
+          r.element,
+          elementTitle(r),
+          r.text,
+          r.owner,
+          r.due,
+          STATUS[r.status],
+          r.overdue ? "yes" : "no",
+          target.stage || "",
+          target.date,
+          r.indicators.join(" "),
+        ];
+      }),
+    ]);
+  }
+
+  // iCalendar (RFC 5545): CRLF line ends, lines folded at 75 octets without splitting a UTF-8
+  // character, TEXT values escaped, one all-day event per dated action.
+  const icsText = (s) =>
+    String(s)
+      .replace(/\\/g, "\\\\")
+      .replace(/;/g, "\\;")
+      .replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n");
+  const utf8 = new TextEncoder();
+  function fold(line) {
+    const parts = [];
+    let part = "",
+      size = 0,
+      most = 75;
+    for (const ch of line) {
+      const n = utf8.encode(ch).length;
+      if (size + n > most) {
+        parts.push(part);
+        part = "";
+        size = 0;
+        most = 74; // continuation lines start with one space
+      }
+      part += ch;
+      size += n;
+    }
+    parts.push(part);
+    return parts.join("\r\n ");
+  }
+  const icsDate = (day) => day.replace(/-/g, "");
+  const nextDay = (day) => {
+    const d = new Date(`${day}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 1);
+    return d.toISOString().slice(0, 10);
+  };
+  function icsOf(a, rows, stamp, host) {
+    const lines = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Task Force Roadmap//Work plan//EN",
+      "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH",
+      `X-WR-CALNAME:${icsText(`Work plan: ${core.store.planTextOf(a, "taskForce") || core.store.nameOf(a)}`)}`,
+    ];
+    const dtstamp = stamp.replace(/[-:]/g, "").replace(/\.[0-9]+/, "");
+    for (const r of rows.filter((x) => x.due)) {
+      lines.push(
+        "BEGIN:VEVENT",
+        `UID:${a.id}-${r.id}@${host || "task-force-roadmap"}`,
+        `DTSTAMP:${dtstamp}`,
+        `DTSTART;VALUE=DATE:${icsDate(r.due)}`,
+        `DTEND;VALUE=DATE:${icsDate(nextDay(r.due))}`,
+        `SUMMARY:${icsText(`Due: ${r.text}`)}`,
+        `DESCRIPTION:${icsText(
+          [
+            `Element: ${elementTitle(r)}`,
+            r.owner && `Owner: ${r.owner}`,
+            `Status: ${STATUS[r.status]}`,
+          ]
+            .filter(Boolean)
+            .join("\n"),
+        )}`,
+        "TRANSP:TRANSPARENT",
+        r.status === "dropped" ? "STATUS:CANCELLED" : "STATUS:CONFIRMED",
+        "END:VEVENT",
+      );
+    }
+    lines.push("END:VCALENDAR");
+    return lines.map(fold).join("\r\n") + "\r\n";
+  }
+
+  // --- The page ----------------------------------------------------------------------------------
+
+  const choice = { by: "area", status: "all", owner: "" }; // kept while the tab stays on the site
+  const fileName = (a, ext) =>
+    `work-plan-${
+      core.store
+        .nameOf(a)
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "assessment"
+    }-${core.today()}.${ext}`;
+  const select = (id, label, value, options, set) => {
+    const s = make(
+      "select",
+      {
+        id,
+        "data-k": id,
+        on: {
+          change: () => {
+            set(s.value);
+            core.refresh();
+          },
+        },
+      },
+      options.map(([v, text]) => make("option", { value: v, selected: v === value }, text)),
+    );
+    return make("div", { class: "tf-d-pick" }, make("label", { for: id }, label), s);
+  };
+
+  function draw(region) {
+    const a = core.current(),
+      day = core.localDay(),
+      all = rowsOf(a, day),
+      names = owners(all);
+    if (choice.owner && choice.owner !== NO_OWNER && !names.includes(choice.owner))
+      choice.owner = "";
+    const shown = filterOf(all, choice.status, choice.owner);
+    const done = all.filter((r) => r.status === "done").length,
+      overdue = all.filter((r) => r.overdue).length;
+    const out = [
+      region,
+      make(
+        "p",
+        { class: "tf-d-progress", id: "tf-plan-count" },
+        make("strong", {}, `${done} of ${all.length} actions done`),
+        overdue ? ` · ${overdue} overdue` : "",
+        ` · assessment “${core.store.nameOf(a)}”`,
+      ),
+    ];
+    if (!all.length)
+      return out.concat(
+        make(
+          "p",
+          { id: "tf-plan-empty" },
+          "No actions yet. Open an element's page from the ",
+          make("a", { href: core.url(rubric.pages.dashboard) }, "dashboard"),
+          " and, under “Target and actions”, add what your task force will do, or add one from an indicator of the next stage.",
+        ),
+      );
+    out.push(
+      make(
+        "div",
+        { class: "tf-d-bar tf-p-controls" },
+        select(
+          "tf-plan-by",
+          "Group by",
+          choice.by,
+          Object.entries(GROUPS).map(([k, g]) => [k, g.label]),
+          (v) => (choice.by = v),
+        ),
+        select(
+          "tf-plan-status",
+          "Status",
+          choice.status,
+          [
+            ["all", "All"],
+            ["open", "Open (not started or in progress)"],
+            ...Object.entries(STATUS),
+          ],
+          (v) => (choice.status = v),
+        ),
+        select(
+          "tf-plan-owner",
+          "Owner",
+          choice.owner,
+          [["", "Everyone"], ...names.map((n) => [n, n]), [NO_OWNER, NO_OWNER]],
+          (v) => (choice.owner = v),
+        ),
+      ),
+      make(
+        "div",
+        { class: "tf-d-actions" },
+        button(
+          "Export CSV",
+          () => {
+            core.download(fileName(a, "csv"), "text/csv;charset=utf-8", csvOf(a, shown));
+            core.say(`Exported ${shown.length} action(s) as CSV to your downloads.`);
+          },
+          "plan-csv",
+        ),
+        button(
+          "Export calendar (.ics)",
+          () => {
+            const dated = shown.filter((r) => r.due).length;
+            core.download(
+              fileName(a, "ics"),
+              "text/calendar;charset=utf-8",
+              icsOf(a, shown, new Date().toISOString(), location.host),
+            );
+            core.say(`Exported ${dated} due date(s) as a calendar file to your downloads.`);
+          },
+          "plan-ics",
+        ),
+        button("Print", () => window.print(), "plan-print"),
+      ),
+      make(
+        "p",
+        { id: "tf-plan-shown" },
+        shown.length === all.length
+          ? `Showing all ${all.length} actions. Exports hold the actions shown.`
+          : `Showing ${shown.length} of ${all.length} actions. Exports hold the actions shown.`,
+      ),
+    );
+    for (const g of groupOf(shown, choice.by)) {
+      out.push(
+        make("h2", { class: "tf-p-group", "data-group": g.key }, g.title),
+        core.table(
+          g.title,
+          ["Action", "Element", "Owner", "Due", "Status"],
+          g.rows.map((r) => {
+            const status = make(
+              "select",
+              {
+                "data-k": "plan-status-" + r.id,
+                "aria-label": `Status of “${r.text.slice(0, 60)}”`,
+                on: { change: () => core.store.setAction(a.id, r.id, "status", status.value) },
+              },
+              Object.entries(STATUS).map(([v, t]) =>
+                make("option", { value: v, selected: v === r.status }, t),
+              ),
+            );
+            return make(
+              "tr",
+              {
+                "data-plan-action": r.id,
+                "data-status": r.status,
+                class: r.overdue ? "tf-overdue" : null,
+              },
+              make("td", {}, r.text || "(no text)"),
+              make(
+                "td",
+                {},
+                r.e
+                  ? make("a", { href: core.url(r.e.url) + "#tf-plan" }, r.e.title)
+                  : elementTitle(r),
+              ),
+              make("td", {}, r.owner || "—"),
+              make(
+                "td",
+                {},
+                r.due || "—",
+                r.overdue && make("strong", { class: "tf-overdue-mark" }, " overdue"),
+              ),
+              make("td", {}, status, make("span", { class: "tf-print-only" }, STATUS[r.status])),
+            );
+          }),
+          { class: "tf-plan" },
+        ),
+      );
+    }
+    return out;
+  }
+
+  core.plan = {
+    rowsOf,
+    groupOf,
+    filterOf,
+    owners,
+    csvOf,
+    icsOf,
+    fold,
+    icsText,
+    elementTitle,
+    OPEN,
+  };
+  core.pages["tf-plan"] = (root) => core.mountView(root, draw);
+})();

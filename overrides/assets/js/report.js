@@ -1,0 +1,367 @@
+// The report for leadership (/self-assessment/report/): a two-page summary of the current
+// assessment (stages against targets, the heatmap, the largest gaps, open actions by due date,
+// progress since the last snapshot), printable in grayscale and copied as formatted or plain text
+// without any library. Loaded on demand on the report page, after plan.js.
+(() => {
+  "use strict";
+  const core = window.TF && window.TF.core;
+  if (!core || core.pages["tf-report"]) return; // core.plan (plan.js) is used once both have loaded
+  performance.mark("tf-code-report"); // scripts/bench: drawn within 50 ms of the code arriving
+  const { rubric, make, button, store, STATUS, TARGET_STATE } = core;
+  const { LIMITS } = store;
+  const SHOWN_ACTIONS = 12, // open actions listed; the rest are counted (two pages at most)
+    SHOWN_GAPS = 5;
+  const longDate = (d) => d.toLocaleDateString([], { dateStyle: "long" });
+  const day = (iso) => longDate(new Date(`${iso}T00:00:00`));
+
+  // Everything the report says, as plain data: also what the bench measures.
+  function reportData(a, today) {
+    const rows = core.allElements.map((e) => {
+      const x = core.info(a, e),
+        target = core.store.targetOf(a, e.id);
+      return { e, x, target, state: core.targetState(x.counted, target, today) };
+    });
+    const actions = core.plan.rowsOf(a, today);
+    const gaps = rows
+      .filter((r) => r.target.stage && r.state !== "reached")
+      .map((r) => ({
+        ...r,
+        gap: r.target.stage - (typeof r.x.counted === "number" ? r.x.counted : 0),
+      }))
+      .sort(
+        (p, q) =>
+          q.gap - p.gap ||
+          (p.target.date || "\uffff").localeCompare(q.target.date || "\uffff") ||
+          core.allElements.indexOf(p.e) - core.allElements.indexOf(q.e),
+      );
+    const open = actions
+      .filter((r) => core.plan.OPEN.has(r.status))
+      .sort((p, q) => (p.due || "\uffff").localeCompare(q.due || "\uffff"));
+    const snaps = core.store.snapshotsOf(a),
+      last = snaps[snaps.length - 1] || null;
+    const moves = last
+      ? rows
+          .map((r) => ({ ...r, before: last.stages[r.e.id] }))
+          .filter(
+            (r) => r.before !== r.x.counted && !(r.before === undefined && r.x.counted == null),
+          )
+      : [];
+    return { rows, actions, gaps, open, last, moves, snaps };
+  }
+
+  const { table } = core;
+  const stageText = (c) => (c == null ? "not assessed" : core.stageCell(c));
+  const targetText = (t) => (t.stage ? `Stage ${t.stage}${t.date ? ` by ${t.date}` : ""}` : "—");
+
+  function report(a, d, today) {
+    const taskForce = core.store.planTextOf(a, "taskForce"),
+      people = core.store.planTextOf(a, "people");
+    const assessed = d.rows.filter((r) => r.x.counted != null).length,
+      targets = d.rows.filter((r) => r.state);
+    const count = (s) => targets.filter((r) => r.state === s).length;
+    const done = d.actions.filter((r) => r.status === "done").length,
+      overdue = d.open.filter((r) => r.overdue).length;
+    const out = [
+      make("h2", { class: "tf-r-title", id: "tf-r-title" }, taskForce || "Our task force"),
+      make(
+        "p",
+        { class: "tf-r-sub" },
+        `Self-assessment against the ${rubric.title} · assessment “${core.store.nameOf(a)}”, started ${longDate(new Date(core.store.createdOf(a)))} · report of ${day(today)}`,
+      ),
+      people && make("p", { class: "tf-r-people" }, make("strong", {}, "Who took part: "), people),
+      make(
+        "p",
+        { class: "tf-r-figures", id: "tf-r-figures" },
+        `${assessed} of ${core.allElements.length} elements assessed · ${targets.length} targets set: ${count("reached")} reached, ${count("open")} on track, ${count("late")} past their date · ${done} of ${d.actions.length} actions done, ${d.open.length} open${overdue ? `, ${overdue} overdue` : ""}.`,
+      ),
+    ];
+
+    out.push(make("h3", {}, "Where each element stands"));
+    for (const area of rubric.areas) {
+      const mine = d.rows.filter((r) => r.e.area === area);
+      out.push(
+        core.heatTable(
+          `${area.title}: stages and targets`,
+          mine.map((r) => [r.e, r.x, r]),
+          (e, x) => {
+            const r = mine.find((y) => y.e === e);
+            return [
+              { "data-report": e.id, "data-target-state": r.state || "" },
+              make("th", { scope: "row" }, e.title),
+              make("td", {}, stageText(x.counted), x.status === "suggested" ? " (suggested)" : ""),
+              make(
+                "td",
+                {},
+                targetText(r.target),
+                r.state && make("strong", {}, ` · ${TARGET_STATE[r.state]}`),
+              ),
+            ];
+          },
+          ["Target"],
+        ),
+      );
+      // The area's name heads its table (a caption keeps it with the rows when copied).
+      out[out.length - 1]
+        .querySelector("table")
+        .prepend(
+          make(
+            "caption",
+            {},
+            `${area.title}: ${mine.filter((r) => r.x.counted != null).length} of ${mine.length} assessed`,
+          ),
+        );
+    }
+    out.push(
+      make(
+        "p",
+        { class: "tf-r-legend" },
+        "Stage columns: indicators ticked of each stage's total; the counted stage is the one chosen, else the one suggested by the ticks.",
+      ),
+    );
+
+    const gaps = d.gaps.slice(0, SHOWN_GAPS);
+    out.push(
+      make("h3", {}, "Largest gaps to target"),
+      gaps.length
+        ? table(
+            "Largest gaps to target",
+            ["Element", "Counted stage", "Target", "Gap", "Progress"],
+            gaps.map((r) =>
+              make(
+                "tr",
+                { "data-gap": r.e.id },
+                make("td", {}, r.e.title),
+                make("td", {}, stageText(r.x.counted)),
+                make("td", {}, targetText(r.target)),
+                make("td", {}, `${r.gap} stage${r.gap === 1 ? "" : "s"}`),
+                make("td", {}, TARGET_STATE[r.state]),
+              ),
+            ),
+            { id: "tf-r-gaps" },
+          )
+        : make(
+            "p",
+            {},
+            targets.length
+              ? "Every target is reached."
+              : "No targets set yet: set them on the dashboard.",
+          ),
+    );
+
+    const open = d.open.slice(0, SHOWN_ACTIONS);
+    out.push(
+      make("h3", {}, "Open actions by due date"),
+      open.length
+        ? table(
+            "Open actions by due date",
+            ["Due", "Action", "Element", "Owner", "Status"],
+            open.map((r) =>
+              make(
+                "tr",
+                { "data-report-action": r.id },
+                make("td", {}, r.due || "no date", r.overdue ? " (overdue)" : ""),
+                make("td", {}, r.text || "(no text)"),
+                make("td", {}, core.plan.elementTitle(r)),
+                make("td", {}, r.owner || "—"),
+                make("td", {}, STATUS[r.status]),
+              ),
+            ),
+            { id: "tf-r-actions" },
+          )
+        : make("p", {}, "No open actions."),
+      d.open.length > open.length &&
+        make("p", {}, `And ${d.open.length - open.length} more open action(s) on the work plan.`),
+    );
+
+    out.push(make("h3", {}, "Progress since the previous snapshot"));
+    if (!d.last)
+      out.push(
+        make(
+          "p",
+          { id: "tf-r-progress" },
+          "No snapshot yet: save one on the dashboard after each review to show progress here.",
+        ),
+      );
+    else {
+      const was = d.last.actions;
+      out.push(
+        make(
+          "p",
+          { id: "tf-r-progress" },
+          `Since the snapshot of ${core.when(d.last.taken)}: ` +
+            (d.moves.length
+              ? `${d.moves.length} element(s) changed stage. `
+              : "no element changed stage. ") +
+            (was
+              ? `Actions done: ${was.done} of ${was.all} then, ${done} of ${d.actions.length} now.`
+              : `Actions done now: ${done} of ${d.actions.length}.`),
+        ),
+        d.moves.length > 0 &&
+          make(
+            "ul",
+            { class: "tf-r-moves" },
+            d.moves.map((r) =>
+              make(
+                "li",
+                { "data-moved": r.e.id },
+                `${r.e.title}: ${stageText(r.before)} → ${stageText(r.x.counted)}`,
+              ),
+            ),
+          ),
+      );
+    }
+    out.push(
+      make(
+        "p",
+        { class: "tf-r-caution" },
+        "The roadmap is a planning guide, not a checklist: stages describe what a task force tends to look like as it develops, " +
+          "and a task force decides for itself which stage fits and what to work on. " +
+          `Made with the self-assessment of the ${rubric.title}, in the task force's own browser.`,
+      ),
+    );
+    return make("article", { class: "tf-report", id: "tf-report-body" }, out);
+  }
+
+  // --- Copying: the same article as HTML (tables and headings survive a paste) and as text ---------
+
+  const CELL = "border:1px solid #777;padding:2px 6px;text-align:left;vertical-align:top";
+  function htmlOf(article) {
+    const copy = article.cloneNode(true);
+    for (const el of copy.querySelectorAll("*")) {
+      for (const name of el.getAttributeNames()) el.removeAttribute(name);
+      if (el.matches("table")) el.setAttribute("style", "border-collapse:collapse");
+      if (el.matches("th, td")) el.setAttribute("style", CELL);
+    }
+    for (const el of copy.querySelectorAll("div")) el.replaceWith(...el.childNodes); // scroll boxes
+    return `<meta charset="utf-8">${copy.innerHTML}`;
+  }
+  const squeeze = (s) => s.replace(/\s+/g, " ").trim();
+  function textOf(article) {
+    const lines = [];
+    const walk = (el) => {
+      for (const kid of el.children) {
+        if (/^H[1-6]$/.test(kid.tagName)) {
+          const t = squeeze(kid.textContent);
+          lines.push("", t, (kid.tagName === "H2" ? "=" : "-").repeat(t.length));
+        } else if (kid.tagName === "TABLE") {
+          const caption = kid.querySelector("caption");
+          if (caption) lines.push("", squeeze(caption.textContent));
+          else lines.push("");
+          for (const tr of kid.querySelectorAll("tr"))
+            lines.push([...tr.cells].map((c) => squeeze(c.textContent)).join(" | "));
+        } else if (kid.tagName === "UL") {
+          for (const li of kid.children) lines.push(`- ${squeeze(li.textContent)}`);
+        } else if (kid.tagName === "P") lines.push("", squeeze(kid.textContent));
+        else walk(kid);
+      }
+    };
+    walk(article);
+    return lines.join("\n").trim() + "\n";
+  }
+  async function copy(article, formatted) {
+    const text = textOf(article);
+    try {
+      if (formatted) {
+        if (typeof ClipboardItem === "undefined") throw new Error("no ClipboardItem");
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            "text/html": new Blob([htmlOf(article)], { type: "text/html" }),
+            "text/plain": new Blob([text], { type: "text/plain" }),
+          }),
+        ]);
+      } else await navigator.clipboard.writeText(text);
+      core.say(
+        formatted
+          ? "Copied the report as formatted text: paste it into a word processor or an email."
+          : "Copied the report as plain text.",
+      );
+    } catch {
+      core.say(
+        "This browser did not allow copying. Select the report with the mouse and copy it, or print it to PDF.",
+        true,
+      );
+    }
+  }
+
+  // --- The page ----------------------------------------------------------------------------------
+
+  // The controls are built once per page view and never moved (moving a focused field blurs it);
+  // only the report below them is redrawn.
+  let article = null; // the report as last drawn, for the copy buttons
+  let shown = ""; // the assessment the report shows: the one its fields write to
+  function controls() {
+    const name = make("span");
+    const text = (k, label, multi, hint) => {
+      const id = `tf-report-${k}`;
+      const input = make(multi ? "textarea" : "input", {
+        id,
+        rows: multi ? 2 : null,
+        maxlength: LIMITS[k],
+        autocomplete: "off",
+        on: { change: () => store.setPlanText(shown, k, input.value.trim()) },
+      });
+      return [
+        input,
+        make("div", { class: "tf-d-pick" }, make("label", { for: id }, label), input, hint),
+      ];
+    };
+    const [force, forceBox] = text(
+      "taskForce",
+      "Task force name (kept with this assessment)",
+      false,
+    );
+    const [people, peopleBox] = text(
+      "people",
+      "Who took part (optional; names appear in the report)",
+      true,
+      make("p", { class: "tf-t-hint" }, "For example: the agencies or roles that scored together."),
+    );
+    const box = make(
+      "div",
+      { class: "tf-r-controls" },
+      make(
+        "p",
+        {},
+        "The report shows the current assessment, “",
+        name,
+        "”. Choose another on the ",
+        make("a", { href: core.url(rubric.pages.dashboard) }, "dashboard"),
+        ".",
+      ),
+      forceBox,
+      peopleBox,
+      make(
+        "div",
+        { class: "tf-d-actions" },
+        button("Print", () => window.print(), null, "tf-btn--primary"),
+        button("Copy as formatted text", () => copy(article, true)),
+        button("Copy as plain text", () => copy(article, false)),
+      ),
+    );
+    const sync = (a) => {
+      shown = a.id;
+      if (name.textContent !== core.store.nameOf(a)) name.textContent = core.store.nameOf(a);
+      for (const [input, k] of [
+        [force, "taskForce"],
+        [people, "people"],
+      ])
+        if (document.activeElement !== input) input.value = core.store.planTextOf(a, k);
+    };
+    return { box, sync };
+  }
+
+  core.pages["tf-report"] = (root) => {
+    const top = controls(),
+      body = make("div");
+    root.replaceChildren(top.box, body);
+    core.mountView(body, (region) => {
+      const a = core.current(),
+        today = core.localDay();
+      top.sync(a);
+      article = report(a, reportData(a, today), today);
+      return [region, article];
+    });
+    performance.mark("tf-report-drawn");
+  };
+  core.report = { reportData, report, htmlOf, textOf };
+})();
