@@ -8,6 +8,9 @@
   const { allElements, make, button } = core;
   // Kept while this tab stays on the site, so a look at an element page loses nothing.
   const members = []; // { name, file, a, key }
+  const agreedTarget = {}, // element id -> { stage, date }
+    picked = {}; // proposal key -> true/false
+  let serial = 0;
   const agreedStage = {},
     agreedTick = {}; // the facilitator's choices; unset means the default below
   let anon = false,
@@ -63,6 +66,7 @@
         continue;
       }
       const member = {
+        n: ++serial, // names the member's proposed actions while members come and go
         name: data.assessment.name,
         file: file.name,
         a: core.store.readOnly(data),
@@ -174,11 +178,158 @@
     return core.csvText(out);
   }
 
+  // Members' proposed targets and actions, per element. An action proposed by several members in
+  // the same words is one proposal. Presets: what most members proposed.
+  const norm = (text) => text.trim().replace(/\s+/g, " ").toLowerCase();
+  function proposals() {
+    return allElements
+      .map((e) => {
+        const targets = members.map((m) => core.store.targetOf(m.a, e.id));
+        const groups = new Map();
+        for (const m of members)
+          for (const action of core.store.actionsOf(m.a).filter((x) => x.element === e.id)) {
+            const k = norm(action.text) || `${m.n}/${action.id}`;
+            if (!groups.has(k)) groups.set(k, { key: `${m.n}/${action.id}`, action, by: [] });
+            if (!groups.get(k).by.includes(m)) groups.get(k).by.push(m);
+          }
+        return { e, targets, actions: [...groups.values()] };
+      })
+      .filter((p) => p.targets.some((t) => t.stage) || p.actions.length);
+  }
+  const majority = (n) => n * 2 > members.length;
+  function targetOf(p) {
+    if (p.e.id in agreedTarget) return agreedTarget[p.e.id];
+    for (const t of p.targets)
+      if (t.stage && majority(p.targets.filter((u) => u.stage === t.stage).length))
+        return { stage: t.stage, date: t.date };
+    return { stage: null, date: "" };
+  }
+  const isPicked = (g) => (g.key in picked ? picked[g.key] : majority(g.by.length));
+  const targetText = (t) => (t.stage ? `Stage ${t.stage}${t.date ? ` by ${t.date}` : ""}` : "none");
+
+  function proposalsPart() {
+    const plan = proposals();
+    const out = [
+      make("h2", { id: "tf-proposals-title" }, "Targets and actions members proposed"),
+      make(
+        "p",
+        {},
+        "For each element, agree a target and pick the actions to keep (preset: what most members proposed); " +
+          "“Save the agreed result” keeps them. The roadmap is a planning guide, not a checklist: " +
+          "agree what your task force will do, in its own words.",
+      ),
+    ];
+    if (!plan.length)
+      return out.concat(
+        make("p", { id: "tf-proposals-none" }, "No member proposed a target or an action."),
+      );
+    out.push(
+      make(
+        "ul",
+        { id: "tf-proposals", class: "tf-t-split" },
+        plan.map((p) => {
+          const target = targetOf(p);
+          const set = (k, v) => {
+            agreedTarget[p.e.id] = { ...targetOf(p), [k]: v };
+            core.refresh();
+          };
+          const pick = make(
+            "select",
+            {
+              id: "tf-agree-target-" + p.e.id,
+              "data-k": "agree-target-" + p.e.id,
+              on: { change: () => set("stage", pick.value ? Number(pick.value) : null) },
+            },
+            [null, 1, 2, 3, 4, 5].map((v) =>
+              make(
+                "option",
+                { value: v == null ? "" : v, selected: target.stage === v },
+                v == null ? "No target" : core.stageName(v),
+              ),
+            ),
+          );
+          const date = make("input", {
+            type: "date",
+            id: "tf-agree-date-" + p.e.id,
+            "data-k": "agree-date-" + p.e.id,
+            value: target.date,
+            on: { change: () => set("date", date.value) },
+          });
+          return make(
+            "li",
+            { "data-proposals": p.e.id },
+            make("h3", {}, make("a", { href: core.url(p.e.url) }, p.e.title)),
+            make(
+              "p",
+              { class: "tf-t-stages" },
+              "Proposed targets: ",
+              members.map((m, n) => `${label(m)}: ${targetText(p.targets[n])}`).join(" · "),
+            ),
+            make(
+              "div",
+              { class: "tf-d-bar" },
+              make(
+                "div",
+                { class: "tf-d-pick" },
+                make("label", { for: pick.id }, `Agreed target for ${p.e.title}`),
+                pick,
+              ),
+              make(
+                "div",
+                { class: "tf-d-pick" },
+                make("label", { for: date.id }, "By (optional)"),
+                date,
+              ),
+            ),
+            p.actions.length > 0 &&
+              make(
+                "ul",
+                { class: "tf-t-split" },
+                p.actions.map((g) => {
+                  const box = make("input", {
+                    type: "checkbox",
+                    id: "tf-pick-" + g.key.replace("/", "-"),
+                    "data-k": "pick-" + g.key,
+                    checked: isPicked(g),
+                    on: {
+                      change: () => {
+                        picked[g.key] = box.checked;
+                        core.refresh();
+                      },
+                    },
+                  });
+                  const x = g.action;
+                  return make(
+                    "li",
+                    { "data-pick": g.key },
+                    box,
+                    make("label", { for: box.id }, x.text || "(no text)"),
+                    make(
+                      "span",
+                      { class: "tf-t-who" },
+                      ` ${[
+                        x.owner && (anon ? "owner hidden" : `owner: ${x.owner}`),
+                        x.due && `due ${x.due}`,
+                        core.STATUS[x.status].toLowerCase(),
+                      ]
+                        .filter(Boolean)
+                        .join(", ")} · proposed by ${g.by.map(label).join(", ")}.`,
+                    ),
+                  );
+                }),
+              ),
+          );
+        }),
+      ),
+    );
+    return out;
+  }
+
   async function saveAgreed(rows) {
     const name = await core.ask(
       "Save the agreed result",
       [
-        `Creates a new assessment in this browser from the agreed stages and ticks ` +
+        `Creates a new assessment in this browser from the agreed stages, ticks, targets and actions ` +
           `of ${members.length} members. The members' files are not kept.`,
       ],
       "Save",
@@ -198,6 +349,21 @@
         const s = stageOf(r);
         if (s != null) store.setElementField(a.id, r.e, "s", s);
       }
+      // The agreed targets and the picked actions, each as its proposer wrote it.
+      for (const p of proposals()) {
+        const target = targetOf(p);
+        if (target.stage) {
+          store.setElementField(a.id, { id: p.e.id, sig: null }, "t", target.stage);
+          store.setElementField(a.id, { id: p.e.id, sig: null }, "d", target.date);
+        }
+        for (const g of p.actions.filter(isPicked)) {
+          const x = g.action,
+            id = store.addAction(a.id, x.element, x.text, x.indicators);
+          if (id) for (const k of ["owner", "due", "status"]) store.setAction(a.id, id, k, x[k]);
+        }
+      }
+      const names = new Set(members.map((m) => store.planTextOf(m.a, "taskForce")));
+      if (names.size === 1) store.setPlanText(a.id, "taskForce", [...names][0]);
     });
   }
 
@@ -267,7 +433,7 @@
             make(
               "label",
               { for: "tf-team-anon" },
-              "Hide names: show Member A, B, C… on screen, in print and in the CSV",
+              "Hide names: show Member A, B, C… on screen, in print and in the CSV, and hide action owners",
             ),
           ),
         ],
@@ -467,6 +633,7 @@
           ]),
         ),
     );
+    out.push(proposalsPart());
     return out;
   }
 

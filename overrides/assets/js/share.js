@@ -92,10 +92,26 @@
     const e = Object.create(null); // element ids are data
     for (const [id, v] of Object.entries(x.elements)) {
       const w = { stage: v.stage, notes: notes ? v.notes : "" };
-      if (v.reviewed) w.reviewed = v.reviewed;
-      if (w.stage != null || w.notes || w.reviewed) e[id] = w;
+      for (const k of ["reviewed", "target", "targetDate"]) if (v[k]) w[k] = v[k];
+      if (w.stage != null || w.notes || w.reviewed || w.target || w.targetDate) e[id] = w;
     }
+    // The plan travels too; owners and who took part are people's names: only with the notes.
+    const plan = {};
+    if (x.actions)
+      plan.a = x.actions.map((y) => [
+        y.id,
+        y.element,
+        y.text,
+        notes ? y.owner : "",
+        y.due,
+        y.status,
+        y.indicators,
+        y.created,
+      ]);
+    if (x.taskForce) plan.f = x.taskForce;
+    if (notes && x.people) plan.p = x.people;
     return {
+      ...plan,
       o: rubric.order,
       r: data.rubric,
       x: data.exported,
@@ -107,6 +123,7 @@
       e,
     };
   }
+  const ACTION_KEYS = ["id", "element", "text", "owner", "due", "status", "indicators", "created"];
   function unpack(p) {
     if (!core.store.isObj(p) || typeof p.b !== "string" || !Array.isArray(p.u))
       throw new LinkError("it is not a results link of this site");
@@ -121,11 +138,17 @@
       .sort();
     const data = {
       format: core.store.FORMAT,
-      schema: 1,
+      schema: 2,
       rubric: p.r,
       exported: p.x,
       assessment: { id: p.i, name: p.n, created: p.c, ticked, elements: p.e },
     };
+    if (Array.isArray(p.a))
+      data.assessment.actions = p.a.map((y) =>
+        Array.isArray(y) ? Object.fromEntries(ACTION_KEYS.map((k, n) => [k, y[n]])) : y,
+      );
+    if (core.store.own(p, "f")) data.assessment.taskForce = p.f;
+    if (core.store.own(p, "p")) data.assessment.people = p.p;
     const problems = core.store.validateExport(data);
     if (problems.length)
       throw new LinkError(
@@ -242,7 +265,7 @@
       make(
         "p",
         {},
-        "The link carries this assessment's ticks and stages in the part of the address after “#”, which browsers never send to a server: " +
+        "The link carries this assessment's ticks, stages, targets and actions in the part of the address after “#”, which browsers never send to a server: " +
           "opening it shows the results read-only, with a choice to import them. Anyone who sees the link, including a mail or chat service that carries it, " +
           "can read the results unless you set a passphrase.",
       ),
@@ -253,7 +276,7 @@
           "div",
           { class: "tf-d-check" },
           box,
-          make("label", { for: "tf-share-notes" }, "Include my notes"),
+          make("label", { for: "tf-share-notes" }, "Include owners and notes"),
         ),
         make(
           "div",
@@ -275,7 +298,7 @@
                 /* shown below to copy by hand */
               }
               core.say(
-                `${copied ? "Copied a link" : "Made a link (copy it from the box below)"} to “${core.store.nameOf(a)}”${notes ? " with notes" : ""}` +
+                `${copied ? "Copied a link" : "Made a link (copy it from the box below)"} to “${core.store.nameOf(a)}”${notes ? " with owners and notes" : ""}` +
                   `${pass ? ", encrypted with your passphrase" : ""}.`,
               );
             } catch (e) {
@@ -398,6 +421,46 @@
       ];
     return [region, ...readOnly(data)];
   }
+  // The plan the link carries: each element's target and actions (owners only if the sender
+  // included them).
+  function sharedPlan(a) {
+    const actions = core.store.actionsOf(a),
+      rows = core.allElements
+        .map((e) => ({
+          e,
+          target: core.store.targetOf(a, e.id),
+          actions: actions.filter((x) => x.element === e.id),
+        }))
+        .filter((r) => r.target.stage || r.actions.length);
+    if (!rows.length) return [];
+    return [
+      make("h2", { id: "tf-shared-plan" }, "Targets and actions"),
+      rows.map((r) =>
+        make(
+          "div",
+          { class: "tf-d-element", "data-shared-plan": r.e.id },
+          make(
+            "h3",
+            {},
+            r.e.title,
+            r.target.stage
+              ? ` · target Stage ${r.target.stage}${r.target.date ? ` by ${r.target.date}` : ""}`
+              : "",
+          ),
+          list(r.actions, (x) =>
+            [
+              x.text || "(no text)",
+              x.owner && `owner: ${x.owner}`,
+              x.due && `due ${x.due}`,
+              core.STATUS[x.status].toLowerCase(),
+            ]
+              .filter(Boolean)
+              .join(" · "),
+          ),
+        ),
+      ),
+    ];
+  }
   function readOnly(data) {
     const x = data.assessment,
       a = core.store.readOnly(data);
@@ -441,6 +504,7 @@
           ],
         ),
       ]),
+      sharedPlan(a),
       make("h2", { id: "tf-shared-details" }, "Ticked indicators and notes"),
       rows
         .filter(([e, r]) => r.notes || e.indicators.some((i) => core.ticked(a, i.id)))
