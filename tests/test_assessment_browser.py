@@ -234,7 +234,7 @@ def test_named_assessments_and_comparison(page: Page):
     box(page, "mission-need-recognized").check()
     page.get_by_role("radio", name=re.compile("^Stage 2 ")).check()
     open_dashboard(page)
-    picker = page.get_by_role("combobox", name="Assessment")
+    picker = page.get_by_role("combobox", name="Assessment", exact=True)
     expect(picker.locator("option")).to_have_text(options(["Our assessment"]))
     expect(page.locator("#tf-compare ~ p").first).to_contain_text("second assessment")
 
@@ -254,8 +254,8 @@ def test_named_assessments_and_comparison(page: Page):
     dialog_ok(page, "Rename", "2027 annual review")
     expect(picker.locator("option:checked")).to_have_text(option("2027 annual review"))
 
-    expect(page.get_by_role("combobox", name="From").locator("option:checked")).to_have_text(option("Our assessment"))
-    expect(page.get_by_role("combobox", name="To").locator("option:checked")).to_have_text(option("2027 annual review"))
+    expect(page.get_by_role("combobox", name="From", exact=True).locator("option:checked")).to_have_text(option("Our assessment"))
+    expect(page.get_by_role("combobox", name="To", exact=True).locator("option:checked")).to_have_text(option("2027 annual review"))
     comparison = page.locator("#tf-comparison")
     expect(comparison).to_contain_text("1 of 23 elements differ")
     change = comparison.locator("[data-compare='mission-statement']")
@@ -264,8 +264,8 @@ def test_named_assessments_and_comparison(page: Page):
     expect(change).to_contain_text("The task force's mission statement is clearly written")
     expect(change).to_contain_text("Indicators lost (1):")
     expect(change).to_contain_text("Members understand the need for a mission statement")
-    choose(page.get_by_role("combobox", name="From"), "2027 annual review")
-    choose(page.get_by_role("combobox", name="To"), "Our assessment")
+    choose(page.get_by_role("combobox", name="From", exact=True), "2027 annual review")
+    choose(page.get_by_role("combobox", name="To", exact=True), "Our assessment")
     expect(change).to_contain_text("(down 1)")
 
     page.get_by_role("button", name="New").click()
@@ -312,7 +312,7 @@ def test_export_then_import_restores_exactly(page: Page, tmp_path: Path, roadmap
     data = json.loads(text)
     schema = json.loads((ROOT / "docs" / "assessment.schema.json").read_text(encoding="utf-8"))
     assert list(Draft202012Validator(schema).iter_errors(data)) == []
-    assert data["rubric"] == roadmap.version and data["schema"] == 1
+    assert data["rubric"] == roadmap.version and data["schema"] == 2
     assert data["assessment"]["elements"]["media"]["stage"] == "na"
     expect(page.locator(".tf-d-status")).to_contain_text("Last exported")
     expect(page.locator(".tf-d-status")).not_to_contain_text("changed answers since")
@@ -353,7 +353,7 @@ def test_export_then_import_restores_exactly(page: Page, tmp_path: Path, roadmap
     page.get_by_label("Import a JSON export").set_input_files(str(other))
     expect(page.locator("dialog.tf-dialog")).to_contain_text("Adds a new assessment “Colleague's view” with 3 ticked indicator(s)")
     dialog_ok(page, "Import")
-    expect(page.get_by_role("combobox", name="Assessment").locator("option")).to_have_text(
+    expect(page.get_by_role("combobox", name="Assessment", exact=True).locator("option")).to_have_text(
         options(["Colleague's view", "Our assessment"]))  # oldest first
 
 
@@ -554,7 +554,7 @@ def test_session_only_mode_keeps_nothing_in_local_storage_and_wipes_in_one_click
     dialog_ok(page, "Save in this browser")
     expect(page.locator(".tf-d-status")).to_contain_text("saved in this browser only")
     assert page.evaluate("() => sessionStorage.getItem(TF.key)") is None
-    choose(page.get_by_role("combobox", name="Assessment"), "Our assessment")
+    choose(page.get_by_role("combobox", name="Assessment", exact=True), "Our assessment")
     expect(row(page, "mission-statement")).to_have_attribute("data-stage", "3")
 
 
@@ -625,7 +625,7 @@ def test_keyboard_only(page: Page):
     page.keyboard.press("Control+A")
     page.keyboard.type("Keyboard review")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("combobox", name="Assessment").locator("option:checked")).to_have_text(option("Keyboard review"))
+    expect(page.get_by_role("combobox", name="Assessment", exact=True).locator("option:checked")).to_have_text(option("Keyboard review"))
 
 
 def test_small_screen_has_no_sideways_scroll(page: Page, screenshots: Path):

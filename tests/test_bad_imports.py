@@ -137,7 +137,7 @@ def test_html_in_every_text_field_is_shown_as_text(dashboard: Page, good, tmp_pa
     dialog = dashboard.locator("dialog.tf-dialog")
     expect(dialog).to_contain_text(HOSTILE[0])  # the name, literally
     dialog.get_by_role("button", name="Import", exact=True).click()
-    choose(dashboard.get_by_role("combobox", name="Assessment"), HOSTILE[0])
+    choose(dashboard.get_by_role("combobox", name="Assessment", exact=True), HOSTILE[0])
     expect(dashboard.locator("#tf-dashboard")).to_contain_text(HOSTILE[1])
     dashboard.reload()
     assert dashboard.locator("#tf-dashboard img, #tf-dashboard svg[onload], #tf-dashboard script").count() == 0

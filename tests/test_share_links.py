@@ -71,7 +71,7 @@ def crafted(roadmap) -> dict:
     elements["a-retired-element"] = dict(RETIRED)
     untouched = {i.id for i in roadmap.elements[20].indicators}  # no stage, no ticks: no suggestion either
     ticked = [i.id for n, i in enumerate(roadmap.indicators) if (n % 3 == 0 or n % 7 == 1) and i.id not in untouched]
-    return {"format": "tf-roadmap-assessment", "schema": 1, "rubric": roadmap.version,
+    return {"format": "tf-roadmap-assessment", "schema": 2, "rubric": roadmap.version,
             "exported": "2026-03-01T10:15:00.000Z",
             "assessment": {"id": "9c41e07ab2d5", "name": NAME, "created": "2026-02-27T09:00:00.000Z",
                            "ticked": sorted(ticked + [UNKNOWN_TICK]), "elements": elements}}
@@ -80,7 +80,7 @@ def crafted(roadmap) -> dict:
 def full(roadmap) -> dict:
     """Every indicator ticked, every element's stage chosen and reviewed as the app writes it."""
     stages = [1, 2, 3, 4, 5, "na"]
-    return {"format": "tf-roadmap-assessment", "schema": 1, "rubric": roadmap.version,
+    return {"format": "tf-roadmap-assessment", "schema": 2, "rubric": roadmap.version,
             "exported": "2026-11-20T09:00:00.000Z",
             "assessment": {"id": "5be0c2a91f3d", "name": "Our assessment", "created": "2026-11-01T09:00:00.000Z",
                            "ticked": sorted(i.id for i in roadmap.indicators),
@@ -198,11 +198,11 @@ def make_link(page: Page, notes: bool, passphrase: str = "") -> str:
     """Sets the share options, presses the button and returns the new link from its box."""
     box = page.locator("#tf-share-link")
     before = box.input_value() if box.count() else None
-    page.get_by_role("checkbox", name="Include my notes").set_checked(notes)
+    page.get_by_role("checkbox", name="Include owners and notes").set_checked(notes)
     page.get_by_label("Passphrase (optional)").fill(passphrase)
     page.get_by_role("button", name="Copy a link to these results").click()
     name = page.evaluate("() => TF.exportData().assessment.name")
-    said = re.escape(f" to “{name}”" + (" with notes" if notes else "")
+    said = re.escape(f" to “{name}”" + (" with owners and notes" if notes else "")
                      + (", encrypted with your passphrase" if passphrase else "") + ".")
     expect(page.locator("#tf-message")).to_have_text(
         re.compile(r"^(Copied a link|Made a link \(copy it from the box below\))" + said + "$"))

@@ -48,7 +48,7 @@ def rubric(page: Page) -> dict:
 
 def export(version: str, name: str, n: int, stages: dict, ticked: set[str]) -> dict:
     """One member's export, as the dashboard writes it (every browser's first assessment is "first")."""
-    return {"format": "tf-roadmap-assessment", "schema": 1, "rubric": version,
+    return {"format": "tf-roadmap-assessment", "schema": 2, "rubric": version,
             "exported": f"2026-11-2{n}T09:00:00.000Z",
             "assessment": {"id": "first", "name": name, "created": f"2026-11-0{n + 1}T08:30:00.000Z",
                            "ticked": sorted(ticked),
@@ -354,7 +354,7 @@ def test_saving_the_agreed_result_makes_it_the_current_assessment(page: Page):
     assert "Task force, 20 November" in stored and names_in(stored) == []  # members' names are not kept
 
     open_dashboard(page)
-    expect(page.get_by_role("combobox", name="Assessment").locator("option:checked")).to_have_text(
+    expect(page.get_by_role("combobox", name="Assessment", exact=True).locator("option:checked")).to_have_text(
         option("Task force, 20 November"))
     result = exported(page)["assessment"]
     assert result["name"] == "Task force, 20 November"
