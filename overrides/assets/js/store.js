@@ -1340,7 +1340,18 @@ function openAssessmentStore(rubric, root) {
         els: dict(),
         exp: c.exp[0] ? stamp(c.exp) : [null, 0],
         snaps: dict(),
+        acts: dict(),
+        taskForce: stamp(c.taskForce),
+        people: stamp(c.people),
       };
+      // The plan as it was: every action's fields restamped, actions added since removed.
+      for (const k of keys(c.acts, was ? was.acts : {})) {
+        /** @type {any} */
+        const x = { removed: [1, t] };
+        if (own(c.acts, k))
+          for (const [field, r] of Object.entries(c.acts[k])) x[field] = [r[0], t];
+        a.acts[k] = x;
+      }
       for (const k of keys(c.ticks, was ? was.ticks : {}))
         a.ticks[k] = [own(c.ticks, k) ? c.ticks[k][0] : 0, t];
       for (const k of keys(c.els, was ? was.els : {})) {
