@@ -80,7 +80,7 @@ def test_ids_named_like_object_prototype_members_are_data_through_import(page: P
         expect(page.locator("#tf-message")).to_contain_text(f"Imported “Named {name}”")
         _page_still_works(page)
         # Nothing dropped: the element and the tick named like a prototype member are kept.
-        page.get_by_role("combobox", name="Assessment").select_option(label=f"Named {name}")
+        page.get_by_role("combobox", name="Assessment", exact=True).select_option(label=f"Named {name}")
         back = page.evaluate("() => TF.exportData()")["assessment"]
         assert back["id"] == name
         assert back["elements"][name] == {"stage": 4, "notes": f"notes on {name}"}
@@ -110,7 +110,7 @@ def test_ids_named_like_object_prototype_members_are_data_through_share_links(pa
         dialog_ok(page, "Import")
         imported += 1
         _page_still_works(page)
-        page.get_by_role("combobox", name="Assessment").select_option(label=f"Named {name}")
+        page.get_by_role("combobox", name="Assessment", exact=True).select_option(label=f"Named {name}")
         back = page.evaluate("() => TF.exportData()")["assessment"]
         assert back["elements"][name] == {"stage": 4, "notes": f"notes on {name}"}
         assert name in back["ticked"]

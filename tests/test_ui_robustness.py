@@ -21,7 +21,7 @@ DIALOG = "dialog.tf-dialog"
 
 
 def picker(page: Page):
-    return page.get_by_role("combobox", name="Assessment")
+    return page.get_by_role("combobox", name="Assessment", exact=True)
 
 
 # --- 9. Enter confirms a dialog once ------------------------------------------------------------
