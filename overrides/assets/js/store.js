@@ -1196,8 +1196,13 @@ function openAssessmentStore(rubric, root) {
         where,
         fields.map((f) => f.out),
       );
+      // An optional field is left out when empty, as the export writes it (and the schema says).
       for (const f of fields)
-        if (own(v, f.out) ? !f.ok(v[f.out]) || v[f.out] === undefined : f.required)
+        if (
+          own(v, f.out)
+            ? !f.ok(v[f.out]) || v[f.out] === undefined || (!f.required && v[f.out] === f.empty)
+            : f.required
+        )
           err.push(`${where}.${f.out}: ${f.why}`);
     }
     for (const k of PLAN_TEXTS)
