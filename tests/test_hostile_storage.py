@@ -70,7 +70,7 @@ def test_reimporting_an_assessment_with_other_snapshots_stays_readable(page: Pag
 
     data["assessment"]["snapshots"] = snapshots("a", 250)  # this browser's history
     _import(page, tmp_path, data)
-    data["assessment"]["snapshots"] = snapshots("b", 251)  # together over the limit  # the same assessment, from a colleague's browser
+    data["assessment"]["snapshots"] = snapshots("b", 251)  # the same assessment from a colleague: 501 in all
     _import(page, tmp_path, data, "Replace")
     _still_readable(page)
 
