@@ -30,6 +30,14 @@ def _import(page: Page, tmp_path: Path, data: dict, button: str = "Import"):
     dialog_ok(page, button)
 
 
+def _dashboard_and_sample(page: Page, roadmap, limit: str, id: str) -> tuple[int, dict]:
+    """The dashboard open, one of the store's limits, and an export to import under a fresh id."""
+    open_dashboard(page)
+    data = sample(roadmap)
+    data["assessment"]["id"] = id
+    return page.evaluate(f"() => TF.core.store.LIMITS.{limit}"), data
+
+
 def _still_readable(page: Page):
     """A full load reads the saved document afresh: nothing may be set aside as unreadable."""
     page.reload()
@@ -43,10 +51,7 @@ def _still_readable(page: Page):
 @pytest.mark.xfail(strict=True, reason="ticking one box after importing 5000 ticked ids saves a document "
                                        "over LIMITS.ids that the next load sets aside as unreadable")
 def test_a_tick_after_an_import_at_the_id_limit_is_still_readable(page: Page, roadmap, tmp_path: Path):
-    open_dashboard(page)
-    limit = page.evaluate("() => TF.core.store.LIMITS.ids")
-    data = sample(roadmap)
-    data["assessment"]["id"] = "at-the-limit"
+    limit, data = _dashboard_and_sample(page, roadmap, "ids", "at-the-limit")
     data["assessment"]["ticked"] = sorted(f"kept-{n:04d}" for n in range(limit))  # valid: exactly the limit
     _import(page, tmp_path, data)
     last = roadmap.element("mission-statement").indicators[-1].id
@@ -60,9 +65,7 @@ def test_a_tick_after_an_import_at_the_id_limit_is_still_readable(page: Page, ro
 @pytest.mark.xfail(strict=True, reason="re-importing the same assessment with other snapshots keeps both "
                                        "sets (over LIMITS.snapshots); the next load sets everything aside")
 def test_reimporting_an_assessment_with_other_snapshots_stays_readable(page: Page, roadmap, tmp_path: Path):
-    open_dashboard(page)
-    data = sample(roadmap)
-    data["assessment"]["id"] = "baseline"
+    _, data = _dashboard_and_sample(page, roadmap, "snapshots", "baseline")
 
     def snapshots(prefix: str, count: int) -> list[dict]:
         return [{"id": f"{prefix}{n:04d}", "taken": f"2026-01-{1 + n // 60:02d}T10:{n % 60:02d}:00.000Z",
@@ -115,10 +118,7 @@ def test_a_saved_time_no_clock_can_produce_does_not_freeze_the_users_changes(pag
 @pytest.mark.xfail(strict=True, reason="the notes counter and maxlength count UTF-16 units, the store and "
                                        "import count characters: imported emoji notes read '40000 of 20000'")
 def test_notes_outside_the_basic_plane_are_counted_as_the_import_counts_them(page: Page, roadmap, tmp_path: Path):
-    open_dashboard(page)
-    limit = page.evaluate("() => TF.core.store.LIMITS.notes")
-    data = sample(roadmap)
-    data["assessment"]["id"] = "emoji"
+    limit, data = _dashboard_and_sample(page, roadmap, "notes", "emoji")
     data["assessment"]["elements"]["mission-statement"]["notes"] = "\U0001F600" * limit  # accepted: `limit` characters
     assert page.evaluate("(d) => TF.validate(d)", data) == []
     _import(page, tmp_path, data)
