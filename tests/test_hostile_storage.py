@@ -84,13 +84,20 @@ def test_a_new_assessment_past_the_assessment_limit_is_refused_or_readable(page:
     open_dashboard(page)
     limit = page.evaluate("() => TF.core.store.LIMITS.assessments")
     # Years of use: assessments made and deleted (tombstones are kept so no tab brings them back).
-    page.evaluate("""(n) => TF.core.store.batch(() => {
-        for (let k = 1; k < n; k++) TF.core.store.remove(TF.core.store.create('Old ' + k).id);
-    })""", limit)
+    kept = page.evaluate("""(n) => {
+        const store = TF.core.store, count = () => Object.keys(JSON.parse(localStorage.getItem(TF.key)).list).length;
+        store.create('Still in use');
+        store.batch(() => { for (let k = count(); k < n; k++) store.remove(store.create('Old ' + k).id); });
+        return count();
+    }""", limit)
+    assert kept == limit
     _still_readable(page)
     page.get_by_role("button", name="New", exact=True).click()
     dialog_ok(page, "Create", "One more")
+    picker = page.get_by_role("combobox", name="Assessment")
+    expect(picker).to_contain_text("One more")
     _still_readable(page)
+    expect(picker).to_contain_text("One more")
 
 
 # --- times no clock can produce ----------------------------------------------------------------------
