@@ -133,8 +133,10 @@ function openAssessmentStore(rubric, root) {
   const isDay = (x) => typeof x === "string" && DAY.test(x) && isTime(`${x}T00:00:00Z`);
   /** @param {unknown} x @returns {x is number} a stage a task force can aim for */
   const isTarget = (x) => typeof x === "number" && isStage(x);
+  // No later time than a Date can hold: past 2**53, highest + 1 === highest and the clock stops.
+  const LATEST = 8.64e15;
   /** @param {unknown} x @returns {x is number} */
-  const isClock = (x) => typeof x === "number" && Number.isFinite(x) && x >= 0;
+  const isClock = (x) => typeof x === "number" && x >= 0 && x <= LATEST;
 
   // --- the logical clock: a change made now is newer than anything this browser has seen ---------
   // A clock that ran fast and was corrected must not make the user's next change lose.
