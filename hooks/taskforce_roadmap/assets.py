@@ -1,10 +1,12 @@
-"""What the site ships of its static files: its own JavaScript and CSS minified, no source maps.
+"""What the site ships of its static files: its own CSS minified, no source maps.
 
 A step on the built site (not on MkDocs' file list), so that the hook and
 `python -m taskforce_roadmap secure` ship the same bytes whatever engine built the pages.
-The minifiers are rjsmin and rcssmin (well-kept, pure Python, no network). Only the site's own
-files are minified; Material's bundles already are. File names stay the same: the checklist
-loads its on-demand modules by name, and pages link them by name.
+The CSS minifier is rcssmin (well-kept, pure Python, no network). The site's own JavaScript
+ships as written: rjsmin, rcssmin's sibling, cuts the space out of a template literal nested in
+another (`by ${date}` became `by${date}`, "Stage 3by 2027-06-18" on the page), and the minifiers
+that parse modern JavaScript (terser, esbuild) would make Node a build dependency. File names
+stay the same: pages link them by name.
 """
 
 from __future__ import annotations
@@ -13,9 +15,7 @@ import re
 from pathlib import Path
 
 import rcssmin
-import rjsmin
 
-OWN_SCRIPTS = "assets/js/"
 OWN_STYLES = "assets/css/"
 # Material ends its bundles with a pointer to a .map file, which the site does not ship.
 _SOURCE_MAP_COMMENT = re.compile(r"\n?/[*/]# sourceMappingURL=\S+?(?: \*/)?\s*$")
@@ -23,8 +23,6 @@ _SOURCE_MAP_COMMENT = re.compile(r"\n?/[*/]# sourceMappingURL=\S+?(?: \*/)?\s*$"
 
 def shipped_text(path: str, text: str) -> str | None:
     """The text to ship for a static file (path relative to the site), or None if unchanged."""
-    if path.startswith(OWN_SCRIPTS) and path.endswith(".js"):
-        return rjsmin.jsmin(text)
     if path.startswith(OWN_STYLES) and path.endswith(".css"):
         return rcssmin.cssmin(text)
     if path.endswith((".js", ".css")) and "sourceMappingURL=" in text[-300:]:
@@ -33,7 +31,7 @@ def shipped_text(path: str, text: str) -> str | None:
 
 
 def ship_static_files(site_dir: Path) -> None:
-    """Minify the site's own JS and CSS in place and drop source maps (they are for the people
+    """Minify the site's own CSS in place and drop source maps (they are for the people
     who build Material, not for the site's readers)."""
     for file in sorted(site_dir.rglob("*")):
         if not file.is_file():
