@@ -425,7 +425,7 @@ def test_pickers_show_the_date_beside_each_name(page: Page, tmp_path):
     assert len(texts) == 2 and len(set(texts)) == 2, texts  # same names, told apart
     assert any("2025" in t for t in texts), texts
     for n in (0, 1):
-        expect(page.get_by_role("combobox", name=["From", "To"][n]).locator("option")).to_have_text(texts)
+        expect(page.get_by_role("combobox", name=["From", "To"][n], exact=True).locator("option")).to_have_text(texts)
 
 
 def test_a_share_link_import_does_not_claim_an_export(context: BrowserContext, new_context):
