@@ -17,6 +17,7 @@ pytestmark = pytest.mark.browser
 
 # --- element pages at laptop widths --------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", [1280, 1366])
 def test_no_element_page_breaks_a_word_or_scrolls_sideways_on_a_laptop(page: Page, roadmap, width):
     page.set_viewport_size({"width": width, "height": 800})

@@ -63,6 +63,7 @@ def _page_still_works(page: Page):
     expect(page.locator("tr[data-element]")).to_have_count(23)
 
 
+@pytest.mark.slow
 def test_ids_named_like_object_prototype_members_are_data_through_import(page: Page, roadmap, tmp_path: Path):
     open_element(page, MISSION)
     assert page.evaluate("() => Object.getOwnPropertyNames(Object.prototype).sort()") == PROTOTYPE_NAMES
@@ -93,6 +94,7 @@ def test_ids_named_like_object_prototype_members_are_data_through_import(page: P
     assert names == ["Our assessment", "Named constructor"]
 
 
+@pytest.mark.slow
 def test_ids_named_like_object_prototype_members_are_data_through_share_links(page: Page, roadmap):
     open_element(page, MISSION)
     box(page, "mission-clearly-written").check()

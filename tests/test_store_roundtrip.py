@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 
 from conftest import DASHBOARD, ROOT
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("watch")]
 
 SCHEMA = Draft202012Validator(json.loads((ROOT / "docs" / "assessment.schema.json").read_text(encoding="utf-8")))
 
