@@ -163,6 +163,28 @@
   };
   const csvText = (rows) => "\ufeff" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
   const csvStage = (v) => (v === "na" ? "N/A" : v == null ? "" : v);
+  // The columns every per-indicator CSV (dashboard export, team agenda) starts with.
+  const CSV_LEAD = [
+    "Row",
+    "Area",
+    "Element id",
+    "Element",
+    "Indicator id",
+    "Indicator stage",
+    "Indicator",
+  ];
+  /** @param {any} e */
+  const csvElementLead = (e) => ["element", e.area.title, e.id, e.title, "", "", ""];
+  /** @param {any} e @param {any} i */
+  const csvIndicatorLead = (e, i) => [
+    "indicator",
+    e.area.title,
+    e.id,
+    e.title,
+    i.id,
+    i.stage,
+    i.text,
+  ];
   // An area's heatmap: lead(e, x) gives the row's attributes, its heading cell, its counted-stage
   // cell and a cell per extra column; then a cell per stage, indicators ticked of its total
   // (darker = larger share).
@@ -880,6 +902,9 @@
     indicatorLine,
     csvText,
     csvStage,
+    CSV_LEAD,
+    csvElementLead,
+    csvIndicatorLead,
     heatTable,
     table,
     today,

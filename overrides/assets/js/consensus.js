@@ -136,39 +136,17 @@
         : "stages differ";
 
   function csv(rows) {
-    const out = [
-      [
-        "Row",
-        "Area",
-        "Element id",
-        "Element",
-        "Indicator id",
-        "Indicator stage",
-        "Indicator",
-        ...members.map(label),
-        "Spread or ticked by",
-        "Agreed",
-      ],
-    ];
+    const out = [[...core.CSV_LEAD, ...members.map(label), "Spread or ticked by", "Agreed"]];
     for (const r of rows) {
-      const where = [r.e.area.title, r.e.id, r.e.title];
       out.push([
-        "element",
-        ...where,
-        "",
-        "",
-        "",
+        ...core.csvElementLead(r.e),
         ...r.xs.map((x) => core.csvStage(x.counted)),
         r.differ ? (r.spread ? r.spread : "differs") : "agreed",
         core.csvStage(stageOf(r)),
       ]);
       for (const i of r.e.indicators) {
         out.push([
-          "indicator",
-          ...where,
-          i.id,
-          i.stage,
-          i.text,
+          ...core.csvIndicatorLead(r.e, i),
           ...members.map((m) => (core.ticked(m.a, i.id) ? "yes" : "no")),
           `${yes(i).length} of ${members.length}`,
           tickOf(i) ? "yes" : "no",

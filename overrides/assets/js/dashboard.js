@@ -54,13 +54,7 @@
   function csv(a) {
     const rows = [
       [
-        "Row",
-        "Area",
-        "Element id",
-        "Element",
-        "Indicator id",
-        "Indicator stage",
-        "Indicator",
+        ...core.CSV_LEAD,
         "True for our task force",
         "Chosen stage",
         "Suggested stage",
@@ -71,13 +65,7 @@
     for (const e of allElements) {
       const x = info(a, e);
       rows.push([
-        "element",
-        e.area.title,
-        e.id,
-        e.title,
-        "",
-        "",
-        "",
+        ...core.csvElementLead(e),
         "",
         csvStage(x.chosen),
         csvStage(x.suggested),
@@ -85,20 +73,7 @@
         x.notes,
       ]);
       for (const i of e.indicators) {
-        rows.push([
-          "indicator",
-          e.area.title,
-          e.id,
-          e.title,
-          i.id,
-          i.stage,
-          i.text,
-          ticked(a, i.id) ? "yes" : "no",
-          "",
-          "",
-          "",
-          "",
-        ]);
+        rows.push([...core.csvIndicatorLead(e, i), ticked(a, i.id) ? "yes" : "no", "", "", "", ""]);
       }
     }
     for (const line of kept(a))
