@@ -461,3 +461,18 @@ def test_the_plans_pages_are_accessible_and_fit_a_phone(page: Page, roadmap, tmp
     assert axe(page) == []
     dark(page)
     assert axe(page) == []
+
+
+def test_a_plan_alone_is_saved_in_a_fresh_browser(page: Page):
+    # Only an action and the task force's name, no tick or stage: the first assessment of a fresh
+    # browser must still be saved, not dropped as an untouched placeholder.
+    open_element(page, MISSION)
+    add_typed_action(page, "Draft the mission statement", "Coordinator", "2027-01-15")
+    page.goto(REPORT)
+    page.get_by_label("Task force name (kept with this assessment)").fill(TASK_FORCE)
+    page.get_by_label("Task force name (kept with this assessment)").press("Tab")
+    page.reload()
+    expect(page.locator("#tf-r-title")).to_have_text(TASK_FORCE)
+    open_element(page, MISSION)
+    expect(actions(page)).to_have_count(1)
+    expect(actions(page).first.locator("textarea")).to_have_value("Draft the mission statement")

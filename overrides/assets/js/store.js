@@ -643,11 +643,7 @@ function openAssessmentStore(rubric, root) {
   // A fresh browser's "Our assessment" lives in memory until its first answer: never saved, and
   // it makes way for an import (whose id it would otherwise take).
   /** @param {Assessment} a */
-  const untouched = (a) =>
-    a.name[1] === 0 &&
-    !Object.keys(a.ticks).length &&
-    !Object.keys(a.els).length &&
-    !Object.keys(a.snaps).length;
+  const untouched = (a) => lastChange(a) === 0 && !Object.keys(a.snaps).length;
   const serialized = () => {
     /** @type {Record<string, Assessment>} */
     const list = {};
@@ -842,9 +838,10 @@ function openAssessmentStore(rubric, root) {
   const createdOf = (a) => a.created[0];
   /** @param {Assessment} a @returns {{ time: string | null, at: number }} the last export */
   const exportedOf = (a) => ({ time: a.exp[0], at: a.exp[1] });
+  // A declaration, not a const: `untouched` above calls it.
   /** @param {Assessment} a the time of the latest change to an answer, the plan or the name */
-  const lastChange = (a) =>
-    Math.max(
+  function lastChange(a) {
+    return Math.max(
       a.name[1],
       a.taskForce[1],
       a.people[1],
@@ -852,6 +849,7 @@ function openAssessmentStore(rubric, root) {
       ...Object.values(a.els).flatMap((x) => Object.values(x).map((f) => f[1])),
       ...Object.values(a.acts).flatMap((x) => Object.values(x).map((f) => f[1])),
     );
+  }
   /** @param {Assessment} a */
   const hasAnswers = (a) =>
     Object.values(a.ticks).some((f) => f[0]) ||
