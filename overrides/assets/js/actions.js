@@ -11,22 +11,8 @@
     "The roadmap is a planning guide, not a checklist: its indicators describe what a stage tends to look like, " +
     "not tasks to tick off. An action says what your task force will do; write it in your own words.";
 
-  const stageOptions = (selected) =>
-    [null, 1, 2, 3, 4, 5].map((v) =>
-      make(
-        "option",
-        { value: v == null ? "" : v, selected: v === selected },
-        v == null ? "No target" : core.stageName(v),
-      ),
-    );
   const stateText = (state, target) =>
-    state
-      ? `Stage ${target.stage}${target.date ? ` by ${target.date}` : ""}: ${TARGET_STATE[state]}`
-      : "no target";
-
-  // A target is an element field; unlike a tick it does not record the indicators' version.
-  const setTarget = (assessmentId, e, key, value) =>
-    store.setElementField(assessmentId, { id: e.id, sig: null }, key, value);
+    state ? `${core.targetText(target)}: ${TARGET_STATE[state]}` : "no target";
 
   // A field typed into is never overwritten by a redraw; another tab's change shows once it is left.
   function sync(input, v) {
@@ -134,15 +120,20 @@
         id: "tf-target-stage",
         on: {
           change: () =>
-            setTarget(panel.assessment, e, "t", stage.value ? Number(stage.value) : null),
+            store.setElementField(
+              panel.assessment,
+              e,
+              "t",
+              stage.value ? Number(stage.value) : null,
+            ),
         },
       },
-      stageOptions(null),
+      core.targetOptions(null),
     );
     const date = make("input", {
       type: "date",
       id: "tf-target-date",
-      on: { change: () => setTarget(panel.assessment, e, "d", date.value) },
+      on: { change: () => store.setElementField(panel.assessment, e, "d", date.value) },
     });
     const state = make("p", { class: "tf-a-target-state", id: "tf-target-state" });
     const list = make("ol", { class: "tf-a-actions", id: "tf-actions" });
@@ -292,10 +283,11 @@
                 "data-k": "target-" + e.id,
                 "aria-label": `Target stage for ${e.title}`,
                 on: {
-                  change: () => setTarget(a.id, e, "t", pick.value ? Number(pick.value) : null),
+                  change: () =>
+                    store.setElementField(a.id, e, "t", pick.value ? Number(pick.value) : null),
                 },
               },
-              stageOptions(target.stage),
+              core.targetOptions(target.stage),
             );
             const date = make("input", {
               type: "date",
@@ -303,7 +295,7 @@
               "data-k": "target-date-" + e.id,
               "aria-label": `Target date for ${e.title}`,
               value: target.date,
-              on: { change: () => setTarget(a.id, e, "d", date.value) },
+              on: { change: () => store.setElementField(a.id, e, "d", date.value) },
             });
             return make(
               "tr",

@@ -7,9 +7,7 @@
   const RULE =
     "The suggested stage is the stage whose indicators have the largest share ticked; " +
     "ties go to the lower stage; nothing ticked means no suggestion.";
-  const ROOT = document.currentScript
-    ? new URL("../../", /** @type {HTMLScriptElement} */ (document.currentScript).src).href
-    : String(window.__md_scope || location);
+  const ROOT = store.root;
   const allElements = [],
     elementById = Object.create(null),
     indicatorById = Object.create(null);
@@ -34,19 +32,40 @@
   const when = (iso) =>
     new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
   const stageCell = (c) => (c == null ? "—" : c === "na" ? "N/A" : `Stage ${c}`); // a table cell's short form
+  const stageText = (c) => (c == null ? "not assessed" : stageCell(c)); // a counted stage in prose
+  // A target in words, "Stage 3 by 2027-06-30"; `none` when there is no target.
+  const targetText = (t, none) =>
+    t.stage ? `Stage ${t.stage}${t.date ? ` by ${t.date}` : ""}` : none;
+  // A target stage picker's options, "No target" first.
+  const targetOptions = (selected) =>
+    [null, ...rubric.stages.map((s) => s.n)].map((v) =>
+      make(
+        "option",
+        { value: v == null ? "" : v, selected: v === selected },
+        v == null ? "No target" : stageName(v),
+      ),
+    );
   const indicatorLine = (i) => `Stage ${i.stage}: ${i.text}`;
   const today = () => new Date().toISOString().slice(0, 10); // in names of files and new assessments
+  // A download's name: `${prefix}-<assessment name as a slug>-<today>.<ext>`; `fallback` stands in
+  // for a name with no letters or digits.
+  const fileName = (prefix, a, fallback, ext) =>
+    `${prefix}-${
+      store
+        .nameOf(a)
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || fallback
+    }-${today()}.${ext}`;
   // Today in the reader's time zone: due dates and target dates are calendar days.
   const localDay = () => {
     const d = new Date();
     return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   };
-  const STATUS = {
-    "not-started": "Not started",
-    "in-progress": "In progress",
-    done: "Done",
-    dropped: "Dropped",
-  };
+  // An action's status as shown: the store's keys, "not-started" → "Not started".
+  const STATUS = Object.fromEntries(
+    store.STATUSES.map((k) => [k, k[0].toUpperCase() + k.slice(1).replace("-", " ")]),
+  );
   // A counted stage against its target: reached, past its date, on track, or null (no target).
   const TARGET_STATE = { reached: "reached", late: "past its date", open: "on track" };
   const targetState = (counted, target, day) =>
@@ -185,16 +204,18 @@
     i.stage,
     i.text,
   ];
-  // An area's heatmap: lead(e, x) gives the row's attributes, its heading cell, its counted-stage
-  // cell and a cell per extra column; then a cell per stage, indicators ticked of its total
-  // (darker = larger share).
-  function heatTable(label, rows, lead, extra = []) {
+  // An area's heatmap: rows are [element, info, ...anything the caller keeps with them];
+  // lead(e, x, row) gives the row's attributes, its heading cell, its counted-stage cell and a
+  // cell per extra column; then a cell per stage, indicators ticked of its total (darker = larger
+  // share). An optional caption heads the table (it stays with the rows when copied).
+  function heatTable(label, rows, lead, extra = [], caption = "") {
     return make(
       "div",
       { class: "tf-d-scroll", tabindex: "0", role: "region", "aria-label": label },
       make(
         "table",
         { class: "tf-heat" },
+        caption && make("caption", {}, caption),
         make(
           "thead",
           {},
@@ -218,8 +239,9 @@
         make(
           "tbody",
           {},
-          rows.map(([e, x]) => {
-            const [attrs, ...cells] = lead(e, x);
+          rows.map((row) => {
+            const [e, x] = row;
+            const [attrs, ...cells] = lead(e, x, row);
             return make(
               "tr",
               attrs,
@@ -899,6 +921,9 @@
     when,
     stageName,
     stageCell,
+    stageText,
+    targetText,
+    targetOptions,
     indicatorLine,
     csvText,
     csvStage,
@@ -908,6 +933,7 @@
     heatTable,
     table,
     today,
+    fileName,
     localDay,
     STATUS,
     TARGET_STATE,

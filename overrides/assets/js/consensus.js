@@ -8,18 +8,19 @@
   const { allElements, make, button } = core;
   // Kept while this tab stays on the site, so a look at an element page loses nothing.
   const members = []; // { name, file, a, key }
-  const agreedTarget = {}, // element id -> { stage, date }
-    picked = {}; // proposal key -> true/false
+  // Keyed by ids and proposal keys from members' files: Maps, never plain objects.
+  const agreedTarget = new Map(), // element id -> { stage, date }
+    picked = new Map(); // proposal key -> true/false
   let serial = 0;
-  const agreedStage = {},
-    agreedTick = {}; // the facilitator's choices; unset means the default below
+  const agreedStage = new Map(),
+    agreedTick = new Map(); // the facilitator's choices; unset means the default below
   let anon = false,
     unsaved = false; // agreed choices made since the last save: a reload or close would lose them
   window.addEventListener("beforeunload", (ev) => {
     if (unsaved) ev.preventDefault();
   });
 
-  const stageText = (c) => (c == null ? "not assessed" : core.stageCell(c));
+  const { stageText } = core;
   const label = (m) => {
     const n = members.indexOf(m);
     if (anon) return `Member ${n < 26 ? String.fromCharCode(65 + n) : n + 1}`;
@@ -28,9 +29,9 @@
   const yes = (i) => members.filter((m) => core.ticked(m.a, i.id));
   // Defaults: an indicator is agreed true when most members ticked it; a stage when all agree.
   const tickOf = (i) =>
-    i.id in agreedTick ? agreedTick[i.id] : yes(i).length * 2 > members.length;
+    agreedTick.has(i.id) ? agreedTick.get(i.id) : yes(i).length * 2 > members.length;
   const stageOf = (r) =>
-    r.e.id in agreedStage ? agreedStage[r.e.id] : r.differ ? null : r.xs[0].counted;
+    agreedStage.has(r.e.id) ? agreedStage.get(r.e.id) : r.differ ? null : r.xs[0].counted;
 
   async function load(files) {
     const lines = [];
@@ -176,14 +177,14 @@
   }
   const majority = (n) => n * 2 > members.length;
   function targetOf(p) {
-    if (p.e.id in agreedTarget) return agreedTarget[p.e.id];
+    if (agreedTarget.has(p.e.id)) return agreedTarget.get(p.e.id);
     for (const t of p.targets)
       if (t.stage && majority(p.targets.filter((u) => u.stage === t.stage).length))
         return { stage: t.stage, date: t.date };
     return { stage: null, date: "" };
   }
-  const isPicked = (g) => (g.key in picked ? picked[g.key] : majority(g.by.length));
-  const targetText = (t) => (t.stage ? `Stage ${t.stage}${t.date ? ` by ${t.date}` : ""}` : "none");
+  const isPicked = (g) => (picked.has(g.key) ? picked.get(g.key) : majority(g.by.length));
+  const targetText = (t) => core.targetText(t, "none");
 
   function proposalsPart() {
     const plan = proposals();
@@ -208,7 +209,7 @@
         plan.map((p) => {
           const target = targetOf(p);
           const set = (k, v) => {
-            agreedTarget[p.e.id] = { ...targetOf(p), [k]: v };
+            agreedTarget.set(p.e.id, { ...targetOf(p), [k]: v });
             core.refresh();
           };
           const pick = make(
@@ -218,13 +219,7 @@
               "data-k": "agree-target-" + p.e.id,
               on: { change: () => set("stage", pick.value ? Number(pick.value) : null) },
             },
-            [null, 1, 2, 3, 4, 5].map((v) =>
-              make(
-                "option",
-                { value: v == null ? "" : v, selected: target.stage === v },
-                v == null ? "No target" : core.stageName(v),
-              ),
-            ),
+            core.targetOptions(target.stage),
           );
           const date = make("input", {
             type: "date",
@@ -271,7 +266,7 @@
                     checked: isPicked(g),
                     on: {
                       change: () => {
-                        picked[g.key] = box.checked;
+                        picked.set(g.key, box.checked);
                         core.refresh();
                       },
                     },
@@ -331,8 +326,8 @@
       for (const p of proposals()) {
         const target = targetOf(p);
         if (target.stage) {
-          store.setElementField(a.id, { id: p.e.id, sig: null }, "t", target.stage);
-          store.setElementField(a.id, { id: p.e.id, sig: null }, "d", target.date);
+          store.setElementField(a.id, p.e, "t", target.stage);
+          store.setElementField(a.id, p.e, "d", target.date);
         }
         for (const g of p.actions.filter(isPicked)) {
           const x = g.action,
@@ -528,8 +523,10 @@
               "data-k": "agree-" + r.e.id,
               on: {
                 change: () => {
-                  agreedStage[r.e.id] =
-                    pick.value === "" ? null : pick.value === "na" ? "na" : Number(pick.value);
+                  agreedStage.set(
+                    r.e.id,
+                    pick.value === "" ? null : pick.value === "na" ? "na" : Number(pick.value),
+                  );
                   unsaved = true;
                   core.refresh();
                 },
@@ -575,7 +572,7 @@
                     "data-k": "agree-" + d.i.id,
                     on: {
                       change: () => {
-                        agreedTick[d.i.id] = box.checked;
+                        agreedTick.set(d.i.id, box.checked);
                         unsaved = true;
                         core.refresh();
                       },

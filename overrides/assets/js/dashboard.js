@@ -93,13 +93,7 @@
       ]);
     return csvText(rows);
   }
-  const fileName = (a, ext) =>
-    `self-assessment-${
-      nameOf(a)
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-|-$/g, "") || "export"
-    }-${today()}.${ext}`;
+  const fileName = (a, ext) => core.fileName("self-assessment", a, "export", ext);
   function doExport(kind) {
     const a = current();
     if (kind === "csv") download(fileName(a, "csv"), "text/csv;charset=utf-8", csv(a));

@@ -174,14 +174,7 @@
   // --- The page ----------------------------------------------------------------------------------
 
   const choice = { by: "area", status: "all", owner: "" }; // kept while the tab stays on the site
-  const fileName = (a, ext) =>
-    `work-plan-${
-      core.store
-        .nameOf(a)
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-|-$/g, "") || "assessment"
-    }-${core.today()}.${ext}`;
+  const fileName = (a, ext) => core.fileName("work-plan", a, "assessment", ext);
   const select = (id, label, value, options, set) => {
     const s = make(
       "select",
@@ -344,17 +337,7 @@
     return out;
   }
 
-  core.plan = {
-    rowsOf,
-    groupOf,
-    filterOf,
-    owners,
-    csvOf,
-    icsOf,
-    fold,
-    icsText,
-    elementTitle,
-    OPEN,
-  };
+  // What report.js uses; its presence also says plan.js has run.
+  core.plan = { rowsOf, elementTitle, OPEN };
   core.pages["tf-plan"] = (root) => core.mountView(root, draw);
 })();

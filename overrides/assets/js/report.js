@@ -14,7 +14,7 @@
   const longDate = (d) => d.toLocaleDateString([], { dateStyle: "long" });
   const day = (iso) => longDate(new Date(`${iso}T00:00:00`));
 
-  // Everything the report says, as plain data: also what the bench measures.
+  // Everything the report says, as plain data.
   function reportData(a, today) {
     const rows = core.allElements.map((e) => {
       const x = core.info(a, e),
@@ -50,8 +50,8 @@
   }
 
   const { table } = core;
-  const stageText = (c) => (c == null ? "not assessed" : core.stageCell(c));
-  const targetText = (t) => (t.stage ? `Stage ${t.stage}${t.date ? ` by ${t.date}` : ""}` : "—");
+  const { stageText } = core;
+  const targetText = (t) => core.targetText(t, "—");
 
   function report(a, d, today) {
     const taskForce = core.store.planTextOf(a, "taskForce"),
@@ -83,8 +83,7 @@
         core.heatTable(
           `${area.title}: stages and targets`,
           mine.map((r) => [r.e, r.x, r]),
-          (e, x) => {
-            const r = mine.find((y) => y.e === e);
+          (e, x, [, , r]) => {
             return [
               { "data-report": e.id, "data-target-state": r.state || "" },
               make("th", { scope: "row" }, e.title),
@@ -98,18 +97,9 @@
             ];
           },
           ["Target"],
+          `${area.title}: ${mine.filter((r) => r.x.counted != null).length} of ${mine.length} assessed`,
         ),
       );
-      // The area's name heads its table (a caption keeps it with the rows when copied).
-      out[out.length - 1]
-        .querySelector("table")
-        .prepend(
-          make(
-            "caption",
-            {},
-            `${area.title}: ${mine.filter((r) => r.x.counted != null).length} of ${mine.length} assessed`,
-          ),
-        );
     }
     out.push(
       make(
@@ -363,5 +353,4 @@
     });
     performance.mark("tf-report-drawn");
   };
-  core.report = { reportData, report, htmlOf, textOf };
 })();

@@ -82,6 +82,9 @@
   }
 
   // Ticks travel as one bit per indicator in roadmap order; ids the roadmap does not know, by name.
+  // An action travels as an array in this order: the link's own format, fixed so that links
+  // already sent keep opening whatever order the store declares its fields in.
+  const ACTION_KEYS = ["id", "element", "text", "owner", "due", "status", "indicators", "created"];
   function pack(data, notes) {
     const x = data.assessment,
       on = new Set(x.ticked),
@@ -91,23 +94,15 @@
     });
     const e = Object.create(null); // element ids are data
     for (const [id, v] of Object.entries(x.elements)) {
-      const w = { stage: v.stage, notes: notes ? v.notes : "" };
-      for (const k of ["reviewed", "target", "targetDate"]) if (v[k]) w[k] = v[k];
-      if (w.stage != null || w.notes || w.reviewed || w.target || w.targetDate) e[id] = w;
+      // Every field the export carries (it leaves empty optional ones out); notes only if asked.
+      const w = { ...v, notes: notes ? v.notes : "" };
+      if (Object.entries(w).some(([k, value]) => (k === "stage" ? value != null : !!value)))
+        e[id] = w;
     }
     // The plan travels too; owners and who took part are people's names: only with the notes.
     const plan = {};
     if (x.actions)
-      plan.a = x.actions.map((y) => [
-        y.id,
-        y.element,
-        y.text,
-        notes ? y.owner : "",
-        y.due,
-        y.status,
-        y.indicators,
-        y.created,
-      ]);
+      plan.a = x.actions.map((y) => ACTION_KEYS.map((k) => (k === "owner" && !notes ? "" : y[k])));
     if (x.taskForce) plan.f = x.taskForce;
     if (notes && x.people) plan.p = x.people;
     return {
@@ -123,7 +118,6 @@
       e,
     };
   }
-  const ACTION_KEYS = ["id", "element", "text", "owner", "due", "status", "indicators", "created"];
   function unpack(p) {
     if (!core.store.isObj(p) || typeof p.b !== "string" || !Array.isArray(p.u))
       throw new LinkError("it is not a results link of this site");
@@ -138,7 +132,7 @@
       .sort();
     const data = {
       format: core.store.FORMAT,
-      schema: 2,
+      schema: core.store.EXPORT_SCHEMA,
       rubric: p.r,
       exported: p.x,
       assessment: { id: p.i, name: p.n, created: p.c, ticked, elements: p.e },
@@ -439,14 +433,7 @@
         make(
           "div",
           { class: "tf-d-element", "data-shared-plan": r.e.id },
-          make(
-            "h3",
-            {},
-            r.e.title,
-            r.target.stage
-              ? ` · target Stage ${r.target.stage}${r.target.date ? ` by ${r.target.date}` : ""}`
-              : "",
-          ),
+          make("h3", {}, r.e.title, r.target.stage ? ` · target ${core.targetText(r.target)}` : ""),
           list(r.actions, (x) =>
             [
               x.text || "(no text)",

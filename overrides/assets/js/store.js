@@ -150,11 +150,13 @@ function openAssessmentStore(rubric, root) {
   // --- the fields of an element, declared once: stored key, export key, empty value, check --------
   // To add a field: add a line here (and to docs/assessment.schema.json); merge, validation of
   // what is read, export and import follow from it.
-  // since: the export schema that added the field.
-  /** @type {{ key: "s" | "n" | "r" | "t" | "d", out: "stage" | "notes" | "reviewed" | "target" | "targetDate", empty: any, required: boolean, ok: (v: unknown) => boolean, why: string, since: number }[]} */
+  // since: the export schema that added the field. answer: an answer about the element's
+  // indicators, so its first write records which version of them it answered (`r`).
+  /** @type {{ key: "s" | "n" | "r" | "t" | "d", out: "stage" | "notes" | "reviewed" | "target" | "targetDate", empty: any, required: boolean, answer?: boolean, ok: (v: unknown) => boolean, why: string, since: number }[]} */
   const ELEMENT_FIELDS = [
     {
       key: "s",
+      answer: true,
       out: "stage",
       empty: null,
       required: true,
@@ -164,6 +166,7 @@ function openAssessmentStore(rubric, root) {
     },
     {
       key: "n",
+      answer: true,
       out: "notes",
       empty: "",
       required: true,
@@ -963,7 +966,8 @@ function openAssessmentStore(rubric, root) {
     if (key === "n" && typeof value === "string" && chars(value) > LIMITS.notes)
       value = [...value].slice(0, LIMITS.notes).join("");
     if (!a || !f || !f.ok(value) || !isId(element.id)) return;
-    /** @type {any} */ (elementRecord(a, element.id, element.sig))[key] = [value, now()];
+    const sig = f.answer ? element.sig : null;
+    /** @type {any} */ (elementRecord(a, element.id, sig))[key] = [value, now()];
     changed();
   }
   /**
@@ -1456,18 +1460,16 @@ function openAssessmentStore(rubric, root) {
   }
 
   return {
+    root, // the site's root URL, which every page's links are resolved against
     KEY,
     FORMAT,
+    EXPORT_SCHEMA,
     LIMITS,
     can: { local: !!local, session: !!session },
     subscribe,
     batch,
-    now,
-    isId,
-    isTime,
     isObj,
     own,
-    chars,
     /** How storage stands, for the warnings the pages show. */
     status: () => ({
       mode,
@@ -1496,7 +1498,6 @@ function openAssessmentStore(rubric, root) {
     isTicked,
     tickedIds,
     elementIds,
-    fieldRecord,
     stageOf,
     notesOf,
     reviewedOf,
