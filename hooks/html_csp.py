@@ -94,10 +94,6 @@ def _sha256(text: str) -> str:
     return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode()}'"
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    return sorted({_sha256(body) for body in _Scan(html).scripts})
-
-
 def _policy(scan: _Scan, offline: bool) -> str:
     if scan.problem:
         raise CspError(scan.problem)

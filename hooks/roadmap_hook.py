@@ -49,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _roadmap
     _roadmap = None
     _reload_own_modules()
-    rubric = Path(config.config_file_path).parent / taskforce_roadmap.render.RUBRIC_DIR
+    rubric = Path(config.config_file_path).parent / taskforce_roadmap.RUBRIC_DIR
     try:
         _roadmap = taskforce_roadmap.load_roadmap(rubric)
     except taskforce_roadmap.RubricError as e:
@@ -61,10 +61,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _roadmap is not None
-    generated = taskforce_roadmap.generated_files(_roadmap, config.use_directory_urls)
-    # The release notes live beside the code (CHANGELOG.md) and are published as they are.
-    generated.update(taskforce_roadmap.render.project_pages(Path(config.config_file_path).parent))
-    for src_uri, content in generated.items():
+    project = Path(config.config_file_path).parent
+    for src_uri, content in taskforce_roadmap.site_files(
+            _roadmap, project, config.use_directory_urls).items():
         files.append(File.generated(config, src_uri, content=content))
     # In the order MkDocs gives files it finds in docs/, as it does for `render`'s output.
     return Files(sorted(files, key=file_sort_key))
@@ -83,11 +82,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 @event_priority(-100)  # after every plugin: the policy hashes the final bytes of each page
 def on_post_build(*, config: MkDocsConfig) -> None:
-    # Static files as the site ships them (own JS and CSS minified, no source maps), then the
-    # policy: the same two steps as `python -m taskforce_roadmap secure`.
-    taskforce_roadmap.ship_static_files(Path(config.site_dir))
+    # The same step as `python -m taskforce_roadmap secure`.
     try:
-        html_csp.secure_site(Path(config.site_dir),
-                             offline=taskforce_roadmap.is_offline(config.plugins))
+        taskforce_roadmap.finish_site(Path(config.site_dir),
+                                      offline=taskforce_roadmap.is_offline(config.plugins))
     except html_csp.CspError as e:
         raise PluginError(str(e)) from None

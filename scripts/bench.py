@@ -38,9 +38,6 @@ BUDGETS = {
 }
 
 
-# Loaded by assessment.js only on the pages that use them; every page loads the rest.
-ON_DEMAND = ("actions.js", "consensus.js", "dashboard.js", "plan.js", "report.js", "share.js",
-             "snapshots.js", "undo.js")
 # A full assessment: every indicator ticked, every element's stage chosen and reviewed.
 FULL_ASSESSMENT = """() => {
   const R = TF_RUBRIC, els = R.areas.flatMap((a) => a.elements), elements = {};
@@ -112,6 +109,7 @@ def gz(path: Path) -> int:
 
 def sizes(site: Path) -> dict:
     from taskforce_roadmap import load_roadmap
+    from taskforce_roadmap.render import on_demand_scripts
     roadmap = load_roadmap(ROOT / "rubric")
     elements = {e.id: gz(site / e.url / "index.html") for e in roadmap.elements}
     largest = max(elements, key=elements.get)
@@ -120,7 +118,7 @@ def sizes(site: Path) -> dict:
              "resources": "resources/index.html", "dashboard": "self-assessment/index.html"}
     own = ROOT / "overrides" / "assets"
     js = {p.name: gz(p) for p in sorted(own.rglob("*.js")) if "vendor" not in p.parts}
-    on_demand = {k: js.pop(k) for k in ON_DEMAND}
+    on_demand = {k: js.pop(k) for k in on_demand_scripts(ROOT / "mkdocs.yml")}
     js["tf-rubric.js (generated)"] = gz(site / "assets" / "javascripts" / "tf-rubric.js")
     css = {p.name: gz(p) for p in sorted(own.rglob("*.css"))}
     third_party = 0

@@ -184,7 +184,7 @@ def box(page: Page, indicator: str):
     return page.locator(f"#tf-check-{indicator}")
 
 
-def open_element(page: Page, path: str, roadmap=None):
+def open_element(page: Page, path: str):
     page.goto(path)
     expect(page.locator(".tf-assessment h2")).to_have_text("Your self-assessment")
 

@@ -314,7 +314,7 @@ def test_targets_and_actions_round_trip_through_export_and_import(page: Page, ro
     page.get_by_label("Import a JSON export").set_input_files(str(file))
     dialog = page.locator("dialog.tf-dialog")
     expect(dialog).to_contain_text("Targets change on 1 element(s): Media.")
-    expect(dialog).to_contain_text(f"Actions: 5 become 4.")
+    expect(dialog).to_contain_text("Actions: 5 become 4.")
     dialog_ok(page, "Replace")
     assert without_exported(page.evaluate("() => TF.exportData()")) == without_exported(original)
 

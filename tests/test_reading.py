@@ -4,7 +4,6 @@ the build ships (referrer policy, minified own CSS, no source maps)."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
 from playwright.sync_api import Page, expect

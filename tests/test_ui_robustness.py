@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from conftest import MISSION, box, choose, dialog_ok, exported, open_dashboard, open_element
-from test_team_consensus import NAMES, SECRETS, TEAM, as_file, load, open_team
+from test_team_consensus import SECRETS, as_file, load, open_team
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 

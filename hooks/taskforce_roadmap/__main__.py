@@ -2,7 +2,7 @@
 
     python -m taskforce_roadmap render OUT_DIR      writes OUT_DIR/docs/ and OUT_DIR/mkdocs.yml
     mkdocs build -f OUT_DIR/mkdocs.yml -d SITE_DIR  (or another engine)
-    python -m taskforce_roadmap secure SITE_DIR     minifies the site's own JS and CSS, drops source
+    python -m taskforce_roadmap secure SITE_DIR     minifies the site's own CSS, drops source
                                                     maps, gives every page its Content-Security-Policy
 
 The MkDocs hook calls the same functions, so both ways build the same site.
@@ -14,11 +14,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from html_csp import CspError, secure_site
+from html_csp import CspError
 
-from .assets import ship_static_files
 from .errors import RubricError
-from .render import is_offline, read_config, render_project
+from .render import finish_site, is_offline, read_config, render_project
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     render = commands.add_parser("render", help="write the docs folder and a config without hooks")
     render.add_argument("out_dir", type=Path)
     render.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
-    secure = commands.add_parser("secure", help="finish a built site: own JS and CSS minified, no source maps, the CSP on every page")
+    secure = commands.add_parser("secure", help="finish a built site: own CSS minified, no source "
+                                 "maps, the Content-Security-Policy on every page")
     secure.add_argument("site_dir", type=Path)
     secure.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                         help="the config the site was built from (it says if it is the offline "
@@ -40,8 +40,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"render: wrote {written.parent}/docs/ and {written}", file=sys.stderr)
         else:
             offline = is_offline(read_config(args.config_file.resolve()).get("plugins"))
-            ship_static_files(args.site_dir)
-            count = secure_site(args.site_dir, offline=offline)
+            count = finish_site(args.site_dir, offline=offline)
             print(f"secure: {count} pages carry their Content-Security-Policy", file=sys.stderr)
     except (RubricError, CspError) as e:
         print(f"error: {e}", file=sys.stderr)

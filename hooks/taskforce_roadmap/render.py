@@ -5,7 +5,7 @@ the hand-written pages with their placeholders filled, and a copy of the site's 
 no hooks, so that plain `mkdocs build` (or an engine that ignores `hooks:`) builds the same site:
 
     python -m taskforce_roadmap render OUT_DIR     # then: mkdocs build -f OUT_DIR/mkdocs.yml
-    python -m taskforce_roadmap secure SITE_DIR    # the Content-Security-Policy, last
+    python -m taskforce_roadmap secure SITE_DIR    # finish_site: own CSS minified, the CSP last
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from html_csp import secure_site
 
+from .assets import ship_static_files
 from .checklist import SCRIPT_URI as CHECKLIST_SCRIPT_URI, checklist_script
 from .loading import load_roadmap
 from .model import Roadmap
@@ -36,6 +38,20 @@ def generated_files(roadmap: Roadmap, directory_urls: bool = True) -> dict[str, 
 def project_pages(project: Path) -> dict[str, str]:
     """Pages kept beside the code, not in docs/: the release notes, published as they are."""
     return {CHANGELOG_PAGE: (project / CHANGELOG).read_text(encoding="utf-8")}
+
+
+def site_files(roadmap: Roadmap, project: Path, directory_urls: bool = True) -> dict[str, str]:
+    """Every file the site adds to the hand-written docs: generated pages, the checklist's data
+    and the pages kept beside the code (the release notes)."""
+    return {**generated_files(roadmap, directory_urls), **project_pages(project)}
+
+
+def finish_site(site_dir: Path, offline: bool = False) -> int:
+    """What every engine's build needs afterwards: the site's own CSS minified, no source maps,
+    then the Content-Security-Policy, last, because it hashes the final bytes of each page.
+    Returns the number of pages that carry the policy."""
+    ship_static_files(site_dir)
+    return secure_site(site_dir, offline=offline)
 
 
 def plugin_names(plugins: Any) -> set[str]:
@@ -81,6 +97,14 @@ def _merged(parent: dict, child: dict) -> dict:
     return merged
 
 
+def on_demand_scripts(config_file: Path) -> list[str]:
+    """The site's own scripts that no page names (not in `extra_javascript`): assessment.js loads
+    each on the pages that use it."""
+    every_page = {Path(p).name for p in read_config(config_file).get("extra_javascript", [])}
+    own = config_file.parent / "overrides" / "assets" / "js"
+    return sorted(p.name for p in own.glob("*.js") if p.name not in every_page)
+
+
 def read_config(config_file: Path) -> dict:
     """The config as MkDocs reads it, with `INHERIT:` followed."""
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
@@ -111,8 +135,7 @@ def render_project(config_file: Path, out_dir: Path) -> Path:
         if filled != text:
             page.write_text(filled, encoding="utf-8")
     directory_urls = config.get("use_directory_urls", True) and not is_offline(config.get("plugins"))
-    for src_uri, content in {**generated_files(roadmap, directory_urls),
-                             **project_pages(project)}.items():
+    for src_uri, content in site_files(roadmap, project, directory_urls).items():
         target = out_docs / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
