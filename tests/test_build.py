@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -119,11 +118,14 @@ def test_team_and_shared_pages_exist_and_only_the_team_page_is_in_the_navigation
 
 
 def test_pages_load_only_the_scripts_they_need(site, roadmap):
-    """Page-specific features (dashboard, snapshots, share, consensus, undo) are loaded on demand by
-    assessment.js: no page's HTML names them, so element pages stay light."""
+    """Page-specific features (dashboard, snapshots, share, consensus, undo, actions, plan,
+    report) are loaded on demand by assessment.js: no page's HTML names them."""
+    from taskforce_roadmap.render import on_demand_scripts
+    modules = on_demand_scripts(ROOT / "mkdocs.yml")
+    assert {"dashboard.js", "actions.js", "plan.js", "report.js"} <= set(modules)
     for page in site.dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        for module in ("dashboard.js", "snapshots.js", "share.js", "consensus.js", "undo.js"):
+        for module in modules:
             assert module not in html, (page, module)
     element = site.html(roadmap.elements[0].url)
     assert "assets/js/assessment.js" in element and "assets/js/roadmap.js" in element

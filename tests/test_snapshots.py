@@ -17,7 +17,7 @@ from conftest import (HOLD, MEDIA, MISSION, axe, box, choose, dark, dialog_ok, e
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
 SAVE = "Save a dated snapshot"
-ON_DEMAND = ("snapshots", "share", "consensus", "dashboard", "undo")
+ON_DEMAND = ("snapshots", "share", "consensus", "dashboard", "undo", "plan", "report")
 
 
 def snaps(page: Page):
