@@ -18,7 +18,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 from pypdf import PdfReader
 
-from conftest import MEDIA, MISSION, axe, box, dark, dialog_ok, download, open_dashboard, open_element
+from conftest import (MEDIA, MISSION, axe, box, dark, dialog_ok, download, open_dashboard, open_element,
+                      reading_problems)
 from test_assessment_schema import sample, sample_v1
 from test_share_links import fresh_context, import_file, make_link, without_exported  # noqa: F401 (a fixture)
 
@@ -476,3 +477,14 @@ def test_a_plan_alone_is_saved_in_a_fresh_browser(page: Page):
     open_element(page, MISSION)
     expect(actions(page)).to_have_count(1)
     expect(actions(page).first.locator("textarea")).to_have_value("Draft the mission statement")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_plan_and_the_report_break_no_word_and_scroll_nothing_sideways(page: Page, roadmap,
+                                                                          tmp_path, width):
+    import_file(page, planned(roadmap), tmp_path)
+    page.set_viewport_size({"width": width, "height": 800})
+    for path, ready in ((PLAN, "tr[data-plan-action]"), (REPORT, "#tf-report-body")):
+        page.goto(path)
+        expect(page.locator(ready).first).to_be_visible()
+        assert reading_problems(page) == [], path
