@@ -1,4 +1,5 @@
-// Self-assessment (element pages and dashboard). Answers stay in this browser; DOM via textContent.
+// Self-assessment: the checklist on element pages, and the loader of what the other pages need
+// (overview.js, then their own modules). Answers stay in this browser; DOM via textContent.
 (() => {
   "use strict";
   const rubric = window.TF_RUBRIC,
@@ -29,10 +30,7 @@
       : v
         ? `Stage ${v} · ${rubric.stages[v - 1].name}`
         : "Not yet assessed";
-  const when = (iso) =>
-    new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
   const stageCell = (c) => (c == null ? "—" : c === "na" ? "N/A" : `Stage ${c}`); // a table cell's short form
-  const stageText = (c) => (c == null ? "not assessed" : stageCell(c)); // a counted stage in prose
   // A target in words, "Stage 3 by 2027-06-30"; `none` when there is no target.
   const targetText = (t, none) =>
     t.stage ? `Stage ${t.stage}${t.date ? ` by ${t.date}` : ""}` : none;
@@ -45,18 +43,7 @@
         v == null ? "No target" : stageName(v),
       ),
     );
-  const indicatorLine = (i) => `Stage ${i.stage}: ${i.text}`;
   const today = () => new Date().toISOString().slice(0, 10); // in names of files and new assessments
-  // A download's name: `${prefix}-<assessment name as a slug>-<today>.<ext>`; `fallback` stands in
-  // for a name with no letters or digits.
-  const fileName = (prefix, a, fallback, ext) =>
-    `${prefix}-${
-      store
-        .nameOf(a)
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-|-$/g, "") || fallback
-    }-${today()}.${ext}`;
   // Today in the reader's time zone: due dates and target dates are calendar days.
   const localDay = () => {
     const d = new Date();
@@ -158,275 +145,10 @@
       flagged: !!r && r !== e.sig && (any || chosen != null || !!notes),
     };
   }
-  function kept(a) {
-    return [
-      ...store
-        .tickedIds(a)
-        .filter((id) => !own(indicatorById, id))
-        .map((id) => `indicator “${id}”: ticked`),
-      ...store
-        .elementIds(a)
-        .filter(
-          (id) => !own(elementById, id) && (store.stageOf(a, id) != null || store.notesOf(a, id)),
-        )
-        .map(
-          (id) =>
-            `element “${id}”: ${stageName(store.stageOf(a, id))}${store.notesOf(a, id) ? ", with notes" : ""}`,
-        ),
-    ];
-  }
-  const cell = (v) => {
-    let s = v == null ? "" : String(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s; // never a formula
-    return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const csvText = (rows) => "\ufeff" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
-  const csvStage = (v) => (v === "na" ? "N/A" : v == null ? "" : v);
-  // The columns every per-indicator CSV (dashboard export, team agenda) starts with.
-  const CSV_LEAD = [
-    "Row",
-    "Area",
-    "Element id",
-    "Element",
-    "Indicator id",
-    "Indicator stage",
-    "Indicator",
-  ];
-  /** @param {any} e */
-  const csvElementLead = (e) => ["element", e.area.title, e.id, e.title, "", "", ""];
-  /** @param {any} e @param {any} i */
-  const csvIndicatorLead = (e, i) => [
-    "indicator",
-    e.area.title,
-    e.id,
-    e.title,
-    i.id,
-    i.stage,
-    i.text,
-  ];
-  // An area's heatmap: rows are [element, info, ...anything the caller keeps with them];
-  // lead(e, x, row) gives the row's attributes, its heading cell, its counted-stage cell and a
-  // cell per extra column; then a cell per stage, indicators ticked of its total (darker = larger
-  // share). An optional caption heads the table (it stays with the rows when copied).
-  function heatTable(label, rows, lead, extra = [], caption = "") {
-    return make(
-      "div",
-      { class: "tf-d-scroll", tabindex: "0", role: "region", "aria-label": label },
-      make(
-        "table",
-        { class: "tf-heat" },
-        caption && make("caption", {}, caption),
-        make(
-          "thead",
-          {},
-          make(
-            "tr",
-            {},
-            make("th", { scope: "col" }, "Element"),
-            make("th", { scope: "col" }, "Counted stage"),
-            extra.map((t) => make("th", { scope: "col" }, t)),
-            // On a phone the columns show the number alone; "Stage" is still read out.
-            rubric.stages.map((s) =>
-              make(
-                "th",
-                { scope: "col", title: s.name },
-                make("span", { class: "tf-heat__word" }, "Stage "),
-                s.n,
-              ),
-            ),
-          ),
-        ),
-        make(
-          "tbody",
-          {},
-          rows.map((row) => {
-            const [e, x] = row;
-            const [attrs, ...cells] = lead(e, x, row);
-            return make(
-              "tr",
-              attrs,
-              cells,
-              x.per.map(([t, n], k) =>
-                make(
-                  "td",
-                  {
-                    class: `tf-heat__cell tf-h${n ? (t === n ? 5 : Math.ceil((4 * t) / n)) : 0}${x.counted === k + 1 ? " tf-counted" : ""}`,
-                  },
-                  n ? `${t}/${n}` : "–",
-                ),
-              ),
-            );
-          }),
-        ),
-      ),
-    );
-  }
-  // A table that scrolls sideways on a phone rather than the page (as the heatmap does).
-  const table = (label, head, body, attrs) =>
-    make(
-      "div",
-      { class: "tf-d-scroll", tabindex: "0", role: "region", "aria-label": label },
-      make(
-        "table",
-        attrs,
-        make(
-          "thead",
-          {},
-          make(
-            "tr",
-            {},
-            head.map((t) => make("th", { scope: "col" }, t)),
-          ),
-        ),
-        make("tbody", {}, body),
-      ),
-    );
   function download(name, type, text) {
     const href = URL.createObjectURL(new Blob([text], { type }));
     make("a", { href, download: name }).click();
     setTimeout(() => URL.revokeObjectURL(href), 10000);
-  }
-  function changes(old, data, what) {
-    const x = data.assessment,
-      out = [],
-      on = new Set(x.ticked);
-    if (store.nameOf(old) !== x.name) out.push(`Name: “${store.nameOf(old)}” becomes “${x.name}”.`);
-    const was = store.tickedIds(old);
-    const gained = x.ticked.filter((id) => !ticked(old, id)).length,
-      lost = was.filter((id) => !on.has(id)).length;
-    if (gained || lost)
-      out.push(
-        `Ticked indicators: ${was.length} become ${on.size} (${gained} newly ticked, ${lost} unticked).`,
-      );
-    const stages = [],
-      notes = [];
-    for (const id of new Set([...Object.keys(x.elements), ...store.elementIds(old)])) {
-      const v = own(x.elements, id) ? x.elements[id] : {},
-        title = own(elementById, id) ? elementById[id].title : id;
-      const s0 = store.stageOf(old, id),
-        s1 = v.stage == null ? null : v.stage;
-      if (s0 !== s1) stages.push(`${title} (${stageName(s0)} → ${stageName(s1)})`);
-      if (store.notesOf(old, id) !== (v.notes || "")) notes.push(title);
-    }
-    if (stages.length)
-      out.push(`Chosen stage changes on ${stages.length} element(s): ${stages.join("; ")}.`);
-    if (notes.length) out.push(`Notes change on ${notes.length} element(s): ${notes.join(", ")}.`);
-    const elements = x.elements;
-    const targets = allElements.filter((e) => {
-      const v = own(elements, e.id) ? elements[e.id] : {},
-        t = store.targetOf(old, e.id);
-      return t.stage !== (v.target || null) || t.date !== (v.targetDate || "");
-    });
-    if (targets.length)
-      out.push(
-        `Targets change on ${targets.length} element(s): ${targets.map((e) => e.title).join(", ")}.`,
-      );
-    const actions = store.actionsOf(old),
-      incoming = x.actions || [];
-    if (JSON.stringify(actions) !== JSON.stringify(incoming))
-      out.push(`Actions: ${actions.length} become ${incoming.length}.`);
-    return out.length
-      ? out
-      : [
-          `${what[0].toUpperCase() + what.slice(1)} matches this assessment exactly: importing it changes nothing.`,
-        ];
-  }
-  const summary = (problems) =>
-    problems.slice(0, 4).join("; ") +
-    (problems.length > 4 ? `; and ${problems.length - 4} more problem(s)` : "");
-  // A validated export (from a file or a shared link) joins this browser's assessments, if the user agrees.
-  async function importData(data, from, what = "the file") {
-    const x = data.assessment,
-      old = store.sameAs(data);
-    const lines = old
-      ? changes(old, data, what)
-      : [
-          `Adds a new assessment “${x.name}” with ${x.ticked.length} ticked indicator(s) and ${Object.values(x.elements).filter((v) => v.stage != null).length} chosen stage(s). The others stay as they are.`,
-        ];
-    const unknown =
-      x.ticked.filter((id) => !own(indicatorById, id)).length +
-      Object.keys(x.elements).filter((id) => !own(elementById, id)).length;
-    if (data.rubric !== rubric.version)
-      lines.push(
-        `${what[0].toUpperCase() + what.slice(1)} was made with another version of the roadmap; elements whose indicators changed get flagged for review.`,
-      );
-    if (unknown)
-      lines.push(
-        `${unknown} answer(s) refer to indicators or elements this version of the roadmap does not have: they are kept and listed.`,
-      );
-    const ok = await ask(
-      old ? `Replace “${store.nameOf(old)}” with ${what}?` : `Import “${x.name}”?`,
-      lines,
-      old ? "Replace" : "Import",
-    );
-    if (!ok) {
-      msg = { text: "Import cancelled. Nothing was changed." };
-      refresh();
-      return false;
-    }
-    msg = { text: `Imported “${x.name}” from ${from}.` };
-    // Another tab may have written while the dialog was open: look again.
-    const replaced = store.sameAs(data);
-    if (replaced)
-      offerUndo({
-        text: `Replaced “${store.nameOf(replaced)}” with ${what}.`,
-        done: `Put back “${store.nameOf(replaced)}” as it was before the import.`,
-        list: [store.copyOf(replaced.id)],
-        select: replaced.id,
-      });
-    store.importExport(data, { backup: what !== "the link" });
-    return true;
-  }
-  // A modal <dialog> (focus trap and Escape are native); resolves true, the name, or null.
-  // A form with method="dialog" makes Enter submit once, natively: a handler that clicked OK on
-  // keydown let the same key's keypress land on the button that got focus back, and reopen.
-  function ask(title, lines, okText, value) {
-    return new Promise((done) => {
-      const back = /** @type {HTMLElement | null} */ (document.activeElement);
-      const input =
-        value != null
-          ? make("input", {
-              id: "tf-dialog-name",
-              value,
-              maxlength: store.LIMITS.name,
-              autocomplete: "off",
-            })
-          : null;
-      const form = make(
-        "form",
-        { method: "dialog" },
-        make("h2", { id: "tf-dialog-title" }, title),
-        lines.map((l) => make("p", {}, l)),
-        input && make("label", { for: input.id }, "Name"),
-        input,
-        make(
-          "div",
-          { class: "tf-dialog__buttons" },
-          button("Cancel", () => dialog.close()),
-          make("button", { type: "submit", value: "ok", class: "tf-btn tf-btn--primary" }, okText),
-        ),
-      );
-      const dialog = make(
-        "dialog",
-        { class: "tf-dialog md-typeset", "aria-labelledby": "tf-dialog-title" },
-        form,
-      );
-      form.addEventListener("submit", (ev) => {
-        if (input && !input.value.trim()) {
-          ev.preventDefault();
-          input.focus();
-        }
-      });
-      // Material's shortcuts listen on window (n, p, s, /): behind a modal dialog they must not act.
-      dialog.addEventListener("keydown", (ev) => ev.stopPropagation());
-      dialog.addEventListener("close", () => {
-        dialog.remove();
-        if (back && back.isConnected) back.focus();
-        done(dialog.returnValue === "ok" ? (input ? input.value.trim() : true) : null);
-      });
-      document.body.append(dialog);
-      dialog.showModal();
-    });
   }
 
   const MODES = {
@@ -857,6 +579,8 @@
     view();
   }
   // Features only some pages need load on demand (assets/js/<name>.js), keeping element pages light.
+  // They download in parallel and run in the order asked for (async = false): overview.js, then
+  // the page's modules.
   const loaded = {},
     parts = [],
     pages = {};
@@ -864,16 +588,18 @@
     (loaded[name] =
       loaded[name] ||
       new Promise((ok, fail) => {
-        document.head.append(
-          make("script", { src: url(`assets/js/${name}.js`), on: { load: ok, error: fail } }),
-        );
+        const src = url(`assets/js/${name}.js`);
+        const script = make("script", { src, on: { load: ok, error: fail } });
+        script.async = false;
+        document.head.append(script);
       }));
+  const OVERVIEW = ["overview"]; // what every page that lists all elements needs first
   const LATER = {
-    "tf-team": ["consensus"],
-    "tf-shared": ["undo", "share"],
-    "tf-dashboard": ["undo", "dashboard", "snapshots", "share", "actions"],
-    "tf-plan": ["plan"],
-    "tf-report": ["plan", "report"],
+    "tf-team": [...OVERVIEW, "consensus"],
+    "tf-shared": [...OVERVIEW, "undo", "share"],
+    "tf-dashboard": [...OVERVIEW, "undo", "dashboard", "snapshots", "share", "actions"],
+    "tf-plan": [...OVERVIEW, "plan"],
+    "tf-report": [...OVERVIEW, "plan", "report"],
   };
   const ELEMENT_LATER = ["actions"]; // the target and actions editor under the checklist
 
@@ -904,7 +630,8 @@
       );
     }
   }
-  // For the modules loaded on demand: the model, the store and drawing helpers.
+  // For the modules loaded on demand: the model, the store and drawing helpers (overview.js adds
+  // the ones only the pages that list every element use).
   const core = {
     rubric,
     allElements,
@@ -916,24 +643,12 @@
     button,
     list,
     replaceIfChanged,
-    ask,
     url,
-    when,
     stageName,
     stageCell,
-    stageText,
     targetText,
     targetOptions,
-    indicatorLine,
-    csvText,
-    csvStage,
-    CSV_LEAD,
-    csvElementLead,
-    csvIndicatorLead,
-    heatTable,
-    table,
     today,
-    fileName,
     localDay,
     STATUS,
     TARGET_STATE,
@@ -942,10 +657,7 @@
     warnings,
     info,
     ticked,
-    kept,
     current,
-    summary,
-    importData,
     nextSteps,
     refresh,
     mountView,
