@@ -1,12 +1,12 @@
 // Globals the browser code finds on window: Material for MkDocs' bundle and the rubric data the
 // build generates (hooks/taskforce_roadmap/checklist.py). The store's type comes from store.js.
 
-/** The rubric as checklist_data() emits it. */
+/** The rubric as checklist_data() emits it; rubric_head() (every page) lacks the areas. */
 interface TFIndicator {
   id: string;
   stage: number;
   text: string;
-  /** Its element: linked by assessment.js at load. */
+  /** Its element: linked by overview.js at load, or by assessment.js from an element page. */
   el?: TFElement;
 }
 interface TFElement {
@@ -15,7 +15,7 @@ interface TFElement {
   url: string;
   sig: string;
   indicators: TFIndicator[];
-  /** Its area: linked by assessment.js at load. */
+  /** Its area: linked by overview.js at load. */
   area?: TFArea;
 }
 interface TFArea {
@@ -30,7 +30,10 @@ interface TFRubric {
   title: string;
   stages: { n: number; name: string }[];
   pages: Record<"dashboard" | "team" | "shared" | "privacy" | "schema", string>;
-  areas: TFArea[];
+  /** Where the whole rubric is (tf-rubric.js), relative to the site root. */
+  whole: string;
+  /** Only once tf-rubric.js has loaded (overview.js). */
+  areas?: TFArea[];
 }
 
 interface Window {

@@ -1,8 +1,12 @@
 """The rubric data the browser's self-assessment needs, emitted at build time.
 
-The checklist never parses HTML to learn the rubric: it reads this script, generated from the
-same model as the pages. A script (not JSON fetched at run time) so the offline edition works
-from file:// where fetch() is not allowed.
+Two scripts, generated from the same model as the pages: the rubric's head (version, stages,
+page links; every page loads it) and the whole rubric (every element and indicator; loaded on
+demand by the pages that list all elements). An element page's checklist needs only its own
+element, which the page itself carries: the element's id, title and signature on the checklist's
+mount, each indicator's id and stage on its item (element.md.j2, attributes from
+`element_attributes`). Scripts, not JSON fetched at run time, so the offline edition works from
+file:// where fetch() is not allowed.
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ import json
 
 from .model import Element, Roadmap, short_hash
 
-SCRIPT_URI = "assets/javascripts/tf-rubric.js"
+SCRIPT_URI = "assets/javascripts/tf-rubric.js"  # the whole rubric, on demand
+HEAD_SCRIPT_URI = "assets/javascripts/tf-rubric-head.js"  # on every page
 # Hand-written pages the checklist links to, relative to the site root.
 PAGES = {"dashboard": "self-assessment/", "team": "self-assessment/team/", "shared": "self-assessment/shared/",
          "plan": "self-assessment/plan/", "report": "self-assessment/report/",
@@ -34,13 +39,27 @@ def _page_url(url: str, directory_urls: bool) -> str:
     return url if directory_urls else url.rstrip("/") + ".html"
 
 
-def checklist_data(roadmap: Roadmap, directory_urls: bool = True) -> dict:
+def element_attributes(element: Element) -> dict[str, str]:
+    """What an element page's checklist reads from its mount, besides the indicators' items."""
+    return {"data-element": element.id, "data-title": element.title,
+            "data-sig": element_signature(element)}
+
+
+def rubric_head(roadmap: Roadmap, directory_urls: bool = True) -> dict:
+    """What every page's checklist and store need: no element, no indicator."""
     return {
         "version": roadmap.version,
         "order": indicator_order(roadmap),
         "title": roadmap.title,
         "stages": [{"n": s.number, "name": s.name} for s in roadmap.stages],
         "pages": {k: _page_url(v, directory_urls) if v.endswith("/") else v for k, v in PAGES.items()},
+        "whole": SCRIPT_URI,  # where the rest is, for the pages that load it
+    }
+
+
+def checklist_data(roadmap: Roadmap, directory_urls: bool = True) -> dict:
+    return {
+        **rubric_head(roadmap, directory_urls),
         "areas": [
             {
                 "id": area.id,
@@ -66,7 +85,15 @@ def checklist_data(roadmap: Roadmap, directory_urls: bool = True) -> dict:
     }
 
 
+def _script(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("</", "<\\/")  # keeps the JSON inert even if ever inlined in HTML
+    return f"window.TF_RUBRIC={text};\n"
+
+
 def checklist_script(roadmap: Roadmap, directory_urls: bool = True) -> str:
-    data = json.dumps(checklist_data(roadmap, directory_urls), ensure_ascii=False, separators=(",", ":"))
-    data = data.replace("</", "<\\/")  # keeps the JSON inert even if ever inlined in HTML
-    return f"window.TF_RUBRIC={data};\n"
+    return _script(checklist_data(roadmap, directory_urls))
+
+
+def head_script(roadmap: Roadmap, directory_urls: bool = True) -> str:
+    return _script(rubric_head(roadmap, directory_urls))

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from .checklist import element_attributes
 from .model import Roadmap
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -70,6 +71,7 @@ def _environment() -> jinja2.Environment:
     env.filters["slash_breaks"] = slash_breaks
     env.filters["title_attr"] = title_attr
     env.globals["front_matter"] = front_matter
+    env.globals["element_attributes"] = element_attributes
     env.globals["BOX_ADMONITIONS"] = BOX_ADMONITIONS
     env.globals.update(HOME=HOME, ABOUT=ABOUT, STAGES=STAGES, CITATIONS=CITATIONS,
                        RESOURCES=RESOURCES)

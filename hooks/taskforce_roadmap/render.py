@@ -18,7 +18,8 @@ import yaml
 from html_csp import secure_site
 
 from .assets import ship_static_files
-from .checklist import SCRIPT_URI as CHECKLIST_SCRIPT_URI, checklist_script
+from .checklist import (HEAD_SCRIPT_URI, SCRIPT_URI as CHECKLIST_SCRIPT_URI, checklist_script,
+                        head_script)
 from .loading import load_roadmap
 from .model import Roadmap
 from .pages import navigation, site_pages
@@ -32,7 +33,8 @@ OFFLINE_PLUGINS = {"offline", "material/offline"}
 def generated_files(roadmap: Roadmap, directory_urls: bool = True) -> dict[str, str]:
     """Every generated page and the checklist's data, keyed by their path in the docs folder."""
     return {**site_pages(roadmap),
-            CHECKLIST_SCRIPT_URI: checklist_script(roadmap, directory_urls)}
+            CHECKLIST_SCRIPT_URI: checklist_script(roadmap, directory_urls),
+            HEAD_SCRIPT_URI: head_script(roadmap, directory_urls)}
 
 
 def project_pages(project: Path) -> dict[str, str]:

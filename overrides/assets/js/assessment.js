@@ -1,5 +1,6 @@
 // Self-assessment: the checklist on element pages, and the loader of what the other pages need
-// (overview.js, then their own modules). Answers stay in this browser; DOM via textContent.
+// (overview.js and their own modules, after the whole rubric). Answers stay in this browser; DOM
+// via textContent.
 (() => {
   "use strict";
   const rubric = window.TF_RUBRIC,
@@ -9,19 +10,11 @@
     "The suggested stage is the stage whose indicators have the largest share ticked; " +
     "ties go to the lower stage; nothing ticked means no suggestion.";
   const ROOT = store.root;
+  // The whole rubric as a model: filled by overview.js where a page loads the whole rubric; on an
+  // element page, indicatorById holds that element's indicators.
   const allElements = [],
     elementById = Object.create(null),
     indicatorById = Object.create(null);
-  for (const area of rubric.areas)
-    for (const e of area.elements) {
-      e.area = area;
-      allElements.push(e);
-      elementById[e.id] = e;
-      for (const i of e.indicators) {
-        i.el = e;
-        indicatorById[i.id] = i;
-      }
-    }
   const { own } = store;
   const url = (path) => new URL(path, ROOT).href; // the data follows the edition's URL style
   const stageName = (v) =>
@@ -113,8 +106,7 @@
   const current = () => store.current();
   const ticked = (a, id) => store.isTicked(a, id);
   // Every write names the assessment it changes: the store never guesses which one is meant.
-  const setTick = (a, id, on) =>
-    store.setTick(a.id, id, on, own(indicatorById, id) ? indicatorById[id].el : null);
+  const setTick = (a, id, on, e) => store.setTick(a.id, id, on, e);
   const setField = (a, e, key, value) => store.setElementField(a.id, e, key, value);
   function info(a, e) {
     const per = rubric.stages.map(() => [0, 0]);
@@ -211,8 +203,26 @@
     dropUndo();
     store.wipeSession();
   }
+  // This page's element as the page carries it (checklist.py writes the attributes): its id,
+  // title and signature on the mount; each indicator's id and stage on its item, its text in it
+  // (without citation marks and the copy-link button).
+  function pageElement(mount) {
+    const { element: id, title, sig } = mount.dataset;
+    if (!id || !title || !sig) return null;
+    const e = { id, title, sig, indicators: [] };
+    for (const li of document.querySelectorAll("li[data-indicator]")) {
+      if (!(li instanceof HTMLElement)) continue;
+      const copy = /** @type {HTMLElement} */ (li.cloneNode(true));
+      for (const extra of copy.querySelectorAll("sup, .tf-copy, .tf-check")) extra.remove();
+      const text = (copy.textContent || "").replace(/\s+/g, " ").trim();
+      const i = { id: li.dataset.indicator, stage: Number(li.dataset.stage), text, el: e };
+      e.indicators.push(i);
+      if (!own(indicatorById, i.id)) indicatorById[i.id] = i;
+    }
+    return e;
+  }
   function elementPage(mount) {
-    const e = elementById[mount.dataset.element];
+    const e = pageElement(mount);
     if (!e) return;
     const boxes = [];
     const stages = document.querySelector(".tf-stages");
@@ -242,7 +252,7 @@
           class: "tf-check",
           id: "tf-check-" + id,
           "aria-describedby": "tf-hint-short",
-          on: { change: () => setTick(current(), id, box.checked) },
+          on: { change: () => setTick(current(), id, box.checked, e) },
         });
         const label = make("label", { for: box.id, class: "tf-check__label" });
         for (const node of [...li.childNodes])
@@ -578,9 +588,9 @@
     };
     view();
   }
-  // Features only some pages need load on demand (assets/js/<name>.js), keeping element pages light.
-  // They download in parallel and run in the order asked for (async = false): overview.js, then
-  // the page's modules.
+  // Features only some pages need load on demand (assets/js/<name>.js; "rubric" is the whole
+  // rubric), keeping element pages light. They download in parallel and run in the order asked
+  // for (async = false): the whole rubric, then overview.js, then the page's modules.
   const loaded = {},
     parts = [],
     pages = {};
@@ -588,12 +598,12 @@
     (loaded[name] =
       loaded[name] ||
       new Promise((ok, fail) => {
-        const src = url(`assets/js/${name}.js`);
+        const src = url(name === "rubric" ? rubric.whole : `assets/js/${name}.js`);
         const script = make("script", { src, on: { load: ok, error: fail } });
         script.async = false;
         document.head.append(script);
       }));
-  const OVERVIEW = ["overview"]; // what every page that lists all elements needs first
+  const OVERVIEW = ["rubric", "overview"]; // what every page that lists all elements needs first
   const LATER = {
     "tf-team": [...OVERVIEW, "consensus"],
     "tf-shared": [...OVERVIEW, "undo", "share"],

@@ -1,14 +1,26 @@
-// What the pages that list every element share (dashboard, team, shared, plan, report):
-// CSV rows, the heatmap and other tables, the import dialog. Loaded on demand before those pages'
-// own modules; element pages never load it. Adds to window.TF.core, which assessment.js made.
+// What the pages that list every element share (dashboard, team, shared, plan, report): the whole
+// rubric as a model, CSV rows, the heatmap and other tables, the import dialog. Loaded on demand
+// after the whole rubric (tf-rubric.js), before those pages' own modules; element pages never load
+// it. Adds to window.TF.core, which assessment.js made.
 (() => {
   "use strict";
   const core = window.TF && window.TF.core;
   if (!core || core.heatTable) return;
-  const { rubric } = core;
+  // The whole rubric joins the head every module already holds (core.rubric is the same object).
+  const rubric = Object.assign(core.rubric, window.TF_RUBRIC);
   const { store, make, button, stageCell, stageName, today, ticked } = core;
   const { own } = store;
   const { allElements, elementById, indicatorById } = core;
+  for (const area of rubric.areas)
+    for (const e of area.elements) {
+      e.area = area;
+      allElements.push(e);
+      elementById[e.id] = e;
+      for (const i of e.indicators) {
+        i.el = e;
+        indicatorById[i.id] = i;
+      }
+    }
 
   const when = (iso) =>
     new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
