@@ -1,0 +1,125 @@
+"""Each page carries only its own code and data: an element page loads the checklist, the rubric's
+head and its own element (in its HTML), never the whole rubric (tf-rubric.js) nor the code only
+the dashboard, team, shared, plan and report pages use. Checked on the network log of a real
+build in Chromium, with and without saved answers, with the targets and actions editor in use."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from conftest import DASHBOARD, MEDIA, box, open_element
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+
+# What an element page needs, and all it may load of the site's own scripts.
+ELEMENT_PAGE_SCRIPTS = {
+    "assets/javascripts/tf-rubric-head.js",  # version, stages, page links
+    "assets/js/store.js",
+    "assets/js/roadmap.js",
+    "assets/js/assessment.js",  # the checklist
+    "assets/js/actions.js",  # the targets and actions editor, on demand
+}
+WHOLE_RUBRIC = "assets/javascripts/tf-rubric.js"
+OVERVIEW = "assets/js/overview.js"
+SLASHED_AND_CITED = ["internal-foundations/membership/", "internal-foundations/meetings/",
+                     "case-operations/prosecutions/"]
+
+
+@pytest.fixture
+def scripts(context: BrowserContext, site) -> list[str]:
+    """The site's own scripts requested, in order (Material's bundle left out)."""
+    requested: list[str] = []
+
+    def note(request):
+        path = urlsplit(request.url).path.lstrip("/")
+        if request.resource_type == "script" and (
+                path.startswith("assets/js/") or path.startswith("assets/javascripts/tf-")):
+            requested.append(path)
+    context.on("request", note)
+    return requested
+
+
+def checklist_ready(page: Page):
+    """The checklist and the targets and actions editor under it are drawn."""
+    expect(page.locator(".tf-assessment h2")).to_have_text("Your self-assessment")
+    expect(page.get_by_label("Target stage", exact=True)).to_be_visible()
+
+
+def next_step_texts(page: Page) -> list[str]:
+    return page.locator(".tf-a-steps li > a").all_text_contents()
+
+
+def test_an_element_page_loads_only_the_checklist_and_its_own_element(page: Page, scripts, roadmap):
+    media = roadmap.element("media")
+
+    # A blank browser.
+    open_element(page, MEDIA)
+    checklist_ready(page)
+    assert set(scripts) == ELEMENT_PAGE_SCRIPTS
+
+    # The checklist works from the page's own data: ticks, the suggested stage, what Stage 2
+    # looks like (the indicators' text as the rubric has it), the stage, notes, a target, actions.
+    stage_1 = [i for i in media.indicators if i.stage == 1]
+    box(page, stage_1[0].id).check()
+    expect(page.locator(".tf-a-result")).to_contain_text("Suggested stage: Stage 1 · ")
+    stage_2 = [i for i in media.indicators if i.stage == 2]
+    assert next_step_texts(page) == [i.text for i in stage_2]
+    page.get_by_role("radio", name=re.compile("^Stage 2 ")).check()
+    expect(page.locator(".tf-a-result")).to_contain_text("Counted stage: Stage 2 · ")
+    page.locator("#tf-notes").fill("Press contact list lives with the coordinator.")
+    page.get_by_label("Target stage", exact=True).select_option("3")
+    expect(page.locator("#tf-target-state")).to_have_text("Counted Stage 2 · target Stage 3: on track.")
+    stage_3 = [i for i in media.indicators if i.stage == 3]
+    expect(page.locator(".tf-a-steps li > a")).to_have_text([i.text for i in stage_3])
+    step = page.locator(".tf-a-steps li").first
+    step.get_by_role("button", name=re.compile("^Add as an action")).click()
+    action = page.locator("ol.tf-a-actions > li").first
+    expect(action.locator("textarea")).to_have_value(stage_3[0].text)
+    expect(action.locator(".tf-a-toward")).to_have_text(f"Works toward: {stage_3[0].text}")
+    assert set(scripts) == ELEMENT_PAGE_SCRIPTS
+
+    # With saved answers, after a reload.
+    scripts.clear()
+    page.reload()
+    checklist_ready(page)
+    expect(box(page, stage_1[0].id)).to_be_checked()
+    expect(page.locator("#tf-notes")).to_have_value("Press contact list lives with the coordinator.")
+    expect(page.locator("ol.tf-a-actions > li")).to_have_count(1)
+    assert set(scripts) == ELEMENT_PAGE_SCRIPTS
+    stored = page.evaluate("() => TF.exportData()")["assessment"]
+    assert stored["ticked"] == [stage_1[0].id]
+    assert stored["elements"]["media"]["stage"] == 2 and stored["elements"]["media"]["target"] == 3
+
+
+def test_the_whole_rubric_loads_once_a_page_lists_every_element(page: Page, scripts):
+    open_element(page, MEDIA)
+    checklist_ready(page)
+    page.locator(".tf-stage[data-stage='1'] .tf-check").first.check()
+    assert WHOLE_RUBRIC not in scripts and OVERVIEW not in scripts
+    # Material's instant navigation keeps the page's scripts: the dashboard asks for the rest.
+    page.get_by_role("link", name="Open the dashboard").click()
+    expect(page).to_have_url(re.compile(re.escape(DASHBOARD) + "$"))
+    expect(page.locator("tr[data-element]")).to_have_count(23)
+    expect(page.locator("tr[data-element='media']")).to_contain_text("Stage 1")
+    assert scripts.index(WHOLE_RUBRIC) < scripts.index(OVERVIEW) < scripts.index("assets/js/dashboard.js")
+    # And back on an element page, the checklist still draws from the page.
+    page.go_back()
+    checklist_ready(page)
+    expect(page.locator(".tf-check:checked")).to_have_count(1)
+
+
+@pytest.mark.parametrize("path", SLASHED_AND_CITED)
+def test_indicators_read_from_the_page_match_the_rubric(page: Page, scripts, roadmap, path):
+    """Citation marks, copy-link buttons and line-break hints in the items are not the text."""
+    open_element(page, path)
+    element = next(e for e in roadmap.elements if e.url.strip("/") == path.strip("/"))
+    read = page.evaluate("""(ids) => ids.map((id) => {
+      const i = TF.core.indicatorById[id];
+      return i && [i.id, i.stage, i.text, i.el.id, i.el.sig];
+    })""", [i.id for i in element.indicators])
+    assert read == [[i.id, i.stage, i.text, element.id, element.signature] for i in element.indicators]
+    assert WHOLE_RUBRIC not in scripts
