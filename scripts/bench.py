@@ -29,6 +29,7 @@ BUDGETS = {
     "build_ratio": 1.3,
     "largest_element_page_gzip": 20 * 1024,
     "own_js_gzip": 15 * 1024,
+    "element_page_js_gzip": 8 * 1024,
     "largest_on_demand_js_gzip": 8 * 1024,
     "share_link_chars": 1999,  # under 2,000 characters
     "checklist_interactive_ms": 50,
@@ -116,11 +117,21 @@ def sizes(site: Path) -> dict:
     pages = {"home": "index.html", "area": f"{roadmap.areas[0].url}index.html",
              "stages": "stages/index.html", "citations": "citations/index.html",
              "resources": "resources/index.html", "dashboard": "self-assessment/index.html"}
+    from taskforce_roadmap.checklist import HEAD_SCRIPT_URI, SCRIPT_URI
+    from taskforce_roadmap.render import read_config
     own = ROOT / "overrides" / "assets"
-    js = {p.name: gz(p) for p in sorted(own.rglob("*.js")) if "vendor" not in p.parts}
+    # As shipped (minified), not as written.
+    shipped = lambda p: site / p.relative_to(ROOT / "overrides")  # noqa: E731
+    js = {p.name: gz(shipped(p)) for p in sorted(own.rglob("*.js")) if "vendor" not in p.parts}
     on_demand = {k: js.pop(k) for k in on_demand_scripts(ROOT / "mkdocs.yml")}
-    js["tf-rubric.js (generated)"] = gz(site / "assets" / "javascripts" / "tf-rubric.js")
-    css = {p.name: gz(p) for p in sorted(own.rglob("*.css"))}
+    js["tf-rubric-head.js (generated)"] = gz(site / HEAD_SCRIPT_URI)
+    every_page = [Path(p).name for p in read_config(ROOT / "mkdocs.yml")["extra_javascript"]]
+    # An element page: every page's scripts and the targets and actions editor (ELEMENT_LATER in
+    # assessment.js); its element's data is in its HTML, counted with the page.
+    element_page = {k: js.get(k, js.get(f"{k} (generated)")) for k in every_page}
+    element_page["actions.js"] = on_demand["actions.js"]
+    whole_rubric = gz(site / SCRIPT_URI)
+    css = {p.name: gz(shipped(p)) for p in sorted(own.rglob("*.css"))}
     third_party = 0
     for page in site.rglob("*.html"):
         third_party += len(re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="https?://(?!127\.0\.0\.1)',
@@ -132,8 +143,10 @@ def sizes(site: Path) -> dict:
         "median_element_page_gzip": int(statistics.median(elements.values())),
         "pages_gzip": {k: gz(site / v) for k, v in pages.items() if (site / v).exists()},
         "own_js_gzip_files": js,
-        "own_js_gzip": sum(v for k, v in js.items() if "generated" not in k),
-        "generated_rubric_js_gzip": js["tf-rubric.js (generated)"],
+        "own_js_gzip": sum(js.values()),
+        "element_page_js_gzip_files": element_page,
+        "element_page_js_gzip": sum(element_page.values()),
+        "generated_rubric_js_gzip": whole_rubric,
         "on_demand_js_gzip": on_demand,
         "largest_on_demand_js_gzip": max(on_demand.values()),
         "own_css_gzip": sum(css.values()),
@@ -299,9 +312,14 @@ def main() -> int:
          kb(figures["largest_element_page_gzip"]), "≤ 20 KB gz"),
         ("median element page", kb(figures["median_element_page_gzip"]), ""),
         *((f"{k} page", kb(v), "") for k, v in figures["pages_gzip"].items()),
-        ("own JavaScript on every page", kb(figures["own_js_gzip"]), "≤ 15 KB gz"),
+        ("own JS + data on an element page (" + ", ".join(
+            f"{k} {v / 1024:.1f}" for k, v in figures["element_page_js_gzip_files"].items()) + ")",
+         kb(figures["element_page_js_gzip"]), "≤ 8 KB gz"),
+        ("own JavaScript on every page (" + ", ".join(
+            f"{k.split(' ')[0]} {v / 1024:.1f}" for k, v in figures["own_js_gzip_files"].items()) + ")",
+         kb(figures["own_js_gzip"]), "≤ 15 KB gz"),
         *((f"on demand: {k}", kb(v), "≤ 8 KB gz") for k, v in figures["on_demand_js_gzip"].items()),
-        ("generated rubric data (tf-rubric.js)", kb(figures["generated_rubric_js_gzip"]), ""),
+        ("on demand: the whole rubric (tf-rubric.js, generated)", kb(figures["generated_rubric_js_gzip"]), ""),
         ("own CSS", kb(figures["own_css_gzip"]), ""),
         ("checklist interactive after DOMContentLoaded", f"{figures['checklist_interactive_ms']:.1f} ms", "≤ 50 ms"),
         ("dashboard drawn after DOMContentLoaded", f"{figures['dashboard_drawn_ms']:.1f} ms", "≤ 50 ms"),
