@@ -2,7 +2,7 @@
 
 Loads and validates the rubric once per build (`on_config`), adds the generated pages
 (`on_files`), fills the placeholders of hand-written pages (`on_page_markdown`) and, last of all,
-minifies the site's own CSS, drops source maps and gives every built page its
+minifies the site's own CSS and JavaScript, drops source maps and gives every built page its
 Content-Security-Policy (`on_post_build`). All logic lives in the
 package and in `html_csp`, which never import MkDocs; `python -m taskforce_roadmap render|secure`
 calls the same functions for engines without hooks.

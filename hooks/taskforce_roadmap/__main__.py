@@ -2,7 +2,7 @@
 
     python -m taskforce_roadmap render OUT_DIR      writes OUT_DIR/docs/ and OUT_DIR/mkdocs.yml
     mkdocs build -f OUT_DIR/mkdocs.yml -d SITE_DIR  (or another engine)
-    python -m taskforce_roadmap secure SITE_DIR     minifies the site's own CSS, drops source
+    python -m taskforce_roadmap secure SITE_DIR     minifies the site's own CSS and JS, drops source
                                                     maps, gives every page its Content-Security-Policy
 
 The MkDocs hook calls the same functions, so both ways build the same site.
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     render = commands.add_parser("render", help="write the docs folder and a config without hooks")
     render.add_argument("out_dir", type=Path)
     render.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
-    secure = commands.add_parser("secure", help="finish a built site: own CSS minified, no source "
+    secure = commands.add_parser("secure", help="finish a built site: own CSS and JS minified, no source "
                                  "maps, the Content-Security-Policy on every page")
     secure.add_argument("site_dir", type=Path)
     secure.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),

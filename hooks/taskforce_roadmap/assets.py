@@ -36,8 +36,8 @@ def shipped_text(path: str, text: str) -> str | None:
 
 
 def ship_static_files(site_dir: Path) -> None:
-    """Minify the site's own CSS and JavaScript in place and drop source maps (they are for the people
-    who build Material, not for the site's readers)."""
+    """Minify the site's own CSS and JavaScript in place and drop source maps (they are for the
+    people who build Material, not for the site's readers)."""
     for file in sorted(site_dir.rglob("*")):
         if not file.is_file():
             continue

@@ -5,7 +5,7 @@ the hand-written pages with their placeholders filled, and a copy of the site's 
 no hooks, so that plain `mkdocs build` (or an engine that ignores `hooks:`) builds the same site:
 
     python -m taskforce_roadmap render OUT_DIR     # then: mkdocs build -f OUT_DIR/mkdocs.yml
-    python -m taskforce_roadmap secure SITE_DIR    # finish_site: own CSS minified, the CSP last
+    python -m taskforce_roadmap secure SITE_DIR    # finish_site: own CSS and JS minified, the CSP last
 """
 
 from __future__ import annotations
@@ -49,8 +49,8 @@ def site_files(roadmap: Roadmap, project: Path, directory_urls: bool = True) -> 
 
 
 def finish_site(site_dir: Path, offline: bool = False) -> int:
-    """What every engine's build needs afterwards: the site's own CSS minified, no source maps,
-    then the Content-Security-Policy, last, because it hashes the final bytes of each page.
+    """What every engine's build needs afterwards: the site's own CSS and JS minified, no source
+    maps, then the Content-Security-Policy, last, because it hashes the final bytes of each page.
     Returns the number of pages that carry the policy."""
     ship_static_files(site_dir)
     return secure_site(site_dir, offline=offline)
