@@ -32,12 +32,12 @@
     const text = make("textarea", {
       id: key("text"),
       rows: 2,
-      maxlength: LIMITS.actionText,
+      chars: LIMITS.actionText,
       on: { input: () => set("text", text.value) },
     });
     const owner = make("input", {
       id: key("owner"),
-      maxlength: LIMITS.owner,
+      chars: LIMITS.owner,
       autocomplete: "off",
       on: { input: () => set("owner", owner.value) },
     });

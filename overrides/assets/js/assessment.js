@@ -57,11 +57,30 @@
           ? "late"
           : "open";
 
+  // Limits count characters (code points), as an import does; a browser's maxlength counts UTF-16
+  // units, so an emoji would count twice. `chars: n` on a text field allows n characters of any
+  // kind: maxlength leaves room for n of the widest, and input past n is trimmed where it was typed.
+  const chars = (text) => [...text].length;
+  function limitChars(field, limit) {
+    field.maxLength = 2 * limit;
+    const trim = () => {
+      const over = chars(field.value) - limit;
+      if (over <= 0) return;
+      const caret = field.selectionEnd == null ? field.value.length : field.selectionEnd;
+      const typed = [...field.value.slice(0, caret)];
+      const kept = typed.slice(0, Math.max(0, typed.length - over)).join("");
+      field.value = kept + field.value.slice(caret);
+      field.setSelectionRange(kept.length, kept.length);
+    };
+    field.addEventListener("input", trim, true); // capture: before the field's own listeners write
+  }
   function make(tag, attrs, ...kids) {
     const el = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
       if (v == null || v === false) continue;
-      if (k === "on") for (const [type, fn] of Object.entries(v)) el.addEventListener(type, fn);
+      if (k === "chars") limitChars(el, v);
+      else if (k === "on")
+        for (const [type, fn] of Object.entries(v)) el.addEventListener(type, fn);
       else if (k === "value" || k === "checked" || k === "selected") el[k] = v;
       else el.setAttribute(k, v === true ? "" : v);
     }
@@ -106,8 +125,21 @@
   const current = () => store.current();
   const ticked = (a, id) => store.isTicked(a, id);
   // Every write names the assessment it changes: the store never guesses which one is meant.
-  const setTick = (a, id, on, e) => store.setTick(a.id, id, on, e);
-  const setField = (a, e, key, value) => store.setElementField(a.id, e, key, value);
+  // A change the store refused, to keep within what an export file can carry: said, not dropped.
+  const refused = (text) => {
+    msg = { text, error: true };
+    refresh();
+  };
+  const setTick = (a, id, on, e) =>
+    store.setTick(a.id, id, on, e) ||
+    refused(
+      `Not ticked: “${store.nameOf(a)}” already has ${store.LIMITS.ids} ticked indicators, the most an export file can carry. Untick some first.`,
+    );
+  const setField = (a, e, key, value) =>
+    store.setElementField(a.id, e, key, value) ||
+    refused(
+      `Not saved: “${store.nameOf(a)}” already holds answers on ${store.LIMITS.elements} elements (of this and other versions of the roadmap), the most an export file can carry.`,
+    );
   function info(a, e) {
     const per = rubric.stages.map(() => [0, 0]);
     let any = false;
@@ -290,12 +322,12 @@
     }
     const notesCount = make("p", { class: "tf-a-count", id: "tf-notes-count" });
     const countNotes = () => {
-      notesCount.textContent = `${notes.value.length} of ${store.LIMITS.notes} characters`;
+      notesCount.textContent = `${chars(notes.value)} of ${store.LIMITS.notes} characters`;
     };
     const notes = make("textarea", {
       id: "tf-notes",
       rows: 4,
-      maxlength: store.LIMITS.notes,
+      chars: store.LIMITS.notes,
       "aria-describedby": "tf-notes-count",
       on: { input: countNotes },
     });
@@ -349,6 +381,7 @@
       replaceIfChanged(
         status,
         warnings(),
+        msg && msg.error && make("p", { class: "tf-a-warn", role: "alert" }, msg.text),
         make(
           "p",
           { class: "tf-a-status" },

@@ -215,7 +215,12 @@
   // A validated export (from a file or a shared link) joins this browser's assessments, if the user agrees.
   async function importData(data, from, what = "the file") {
     const x = data.assessment,
-      old = store.sameAs(data);
+      old = store.sameAs(data),
+      tooMuch = store.importProblem(data);
+    if (tooMuch) {
+      core.say(`Import refused: ${tooMuch}. Nothing was changed.`, true);
+      return false;
+    }
     const lines = old
       ? changes(old, data, what)
       : [
@@ -251,7 +256,10 @@
         list: [store.copyOf(replaced.id)],
         select: replaced.id,
       });
-    store.importExport(data, { backup: what !== "the link" });
+    if (!store.importExport(data, { backup: what !== "the link" })) {
+      core.say(`Import refused: ${store.importProblem(data)}. Nothing was changed.`, true);
+      return false;
+    }
     return true;
   }
   // A modal <dialog> (focus trap and Escape are native); resolves true, the name, or null.
@@ -265,7 +273,7 @@
           ? make("input", {
               id: "tf-dialog-name",
               value,
-              maxlength: store.LIMITS.name,
+              chars: store.LIMITS.name,
               autocomplete: "off",
             })
           : null;

@@ -286,7 +286,7 @@
       const input = make(multi ? "textarea" : "input", {
         id,
         rows: multi ? 2 : null,
-        maxlength: LIMITS[k],
+        chars: LIMITS[k],
         autocomplete: "off",
         on: { change: () => store.setPlanText(shown, k, input.value.trim()) },
       });

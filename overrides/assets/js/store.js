@@ -84,6 +84,17 @@ function openAssessmentStore(rubric, root) {
     people: 2000, // characters of "who took part"
   });
   const STAGE_COUNT = rubric.stages.length;
+  // What a stored map may hold, markers of deleted entries included (they tell other tabs of the
+  // deletion). The store never writes what it would not read back: before each write it trims the
+  // oldest markers to fit, and it refuses up front a change that would put live entries past
+  // LIMITS (see `room` and `importProblem`).
+  const STORED = Object.freeze({
+    assessments: LIMITS.assessments, // live ones and the markers of deleted ones
+    ticks: LIMITS.ids, // ticked and unticked
+    elements: LIMITS.elements, // answered and emptied
+    snapshots: LIMITS.snapshots * 10,
+    actions: LIMITS.actions * 10,
+  });
 
   // --- plain checks, shared by the stored document and imports -----------------------------------
   /** @param {object} o @param {string} k */
@@ -371,8 +382,8 @@ function openAssessmentStore(rubric, root) {
     const name = record(x.name, (v) => isText(v, LIMITS.name));
     /** @type {Rec<string | null> | undefined} */
     const exp = record(x.exp, (v) => v === null || isTime(v));
-    const ticks = mapOf(x.ticks, isId, (v) => record(v, (b) => b === 0 || b === 1), LIMITS.ids);
-    const els = mapOf(x.els, isId, readElement, LIMITS.elements);
+    const ticks = mapOf(x.ticks, isId, (v) => record(v, (b) => b === 0 || b === 1), STORED.ticks);
+    const els = mapOf(x.els, isId, readElement, STORED.elements);
     const snaps = own(x, "snaps")
       ? mapOf(
           x.snaps,
@@ -383,10 +394,10 @@ function openAssessmentStore(rubric, root) {
             const r = value === undefined ? undefined : record(v, () => true);
             return r && [value === undefined ? null : value, r[1]];
           },
-          LIMITS.snapshots * 10, // deleted snapshots stay as markers, so other tabs learn of it
+          STORED.snapshots, // deleted snapshots stay as markers, so other tabs learn of it
         )
       : dict();
-    const acts = own(x, "acts") ? mapOf(x.acts, isName, readAction, LIMITS.actions * 10) : dict();
+    const acts = own(x, "acts") ? mapOf(x.acts, isName, readAction, STORED.actions) : dict();
     /** @type {Record<string, Rec<string> | undefined>} */
     const texts = {};
     for (const k of PLAN_TEXTS)
@@ -417,7 +428,7 @@ function openAssessmentStore(rubric, root) {
     const cur = record(x.cur, (v) => v === "" || isName(v));
     if (!cur || !isObj(x.list)) return undefined;
     const keys = Object.keys(x.list);
-    if (keys.length > LIMITS.assessments) return undefined;
+    if (keys.length > STORED.assessments) return undefined;
     /** @type {Record<string, Assessment>} */
     const out = dict();
     for (const id of keys) {
@@ -647,7 +658,63 @@ function openAssessmentStore(rubric, root) {
   // it makes way for an import (whose id it would otherwise take).
   /** @param {Assessment} a */
   const untouched = (a) => lastChange(a) === 0 && !Object.keys(a.snaps).length;
+  /**
+   * Drops the oldest markers of a map until it holds at most `cap` entries; live entries stay.
+   * @template T
+   * @param {Record<string, T>} map
+   * @param {(v: T) => boolean} isMarker
+   * @param {(v: T) => number} time
+   * @param {number} cap
+   */
+  function trim(map, isMarker, time, cap) {
+    const keys = Object.keys(map);
+    if (keys.length <= cap) return;
+    const markers = keys
+      .filter((k) => isMarker(map[k]))
+      .sort((p, q) => time(map[p]) - time(map[q]));
+    for (const k of markers.slice(0, keys.length - cap)) delete map[k];
+  }
+  /** @param {ElementRecord} e */
+  const emptyElement = (e) =>
+    ELEMENT_FIELDS.every((f) => {
+      const r = /** @type {Rec<any> | undefined} */ (e[f.key]);
+      return !r || r[0] === f.empty || (f.key === "r" && r[0] !== null);
+    });
+  /** @param {{ [k: string]: Rec<any> | undefined }} x */
+  const newest = (x) => Math.max(0, ...Object.values(x).map((r) => (r ? r[1] : 0)));
+  // Markers and emptied records make way, oldest first, so the document stays readable.
+  function fit() {
+    const unsaved = Object.values(doc.list).filter(untouched).length; // never written
+    trim(
+      doc.list,
+      (a) => !!a.del[0],
+      (a) => a.del[1],
+      STORED.assessments + unsaved,
+    );
+    for (const a of Object.values(doc.list)) {
+      trim(
+        a.ticks,
+        (r) => r[0] === 0,
+        (r) => r[1],
+        STORED.ticks,
+      );
+      trim(a.els, emptyElement, (e) => newest(/** @type {any} */ (e)), STORED.elements);
+      trim(
+        a.snaps,
+        (r) => r[0] === null,
+        (r) => r[1],
+        STORED.snapshots,
+      );
+      trim(
+        a.acts,
+        (x) => !!(x.removed && x.removed[0]),
+        (x) => newest(/** @type {any} */ (x)),
+        STORED.actions,
+      );
+    }
+  }
   const serialized = () => {
+    fit();
     /** @type {Record<string, Assessment>} */
     const list = {};
     for (const id of Object.keys(doc.list))
@@ -668,7 +735,13 @@ function openAssessmentStore(rubric, root) {
           return;
         }
       }
-      area.setItem(KEY, serialized());
+      const text = serialized();
+      // The last guard: what this store would refuse to read is never written.
+      if (!parse(text)) {
+        failed = true;
+        return;
+      }
+      area.setItem(KEY, text);
       failed = full = stuck = false;
     } catch {
       failed = true;
@@ -888,9 +961,15 @@ function openAssessmentStore(rubric, root) {
     doc.cur = [id, now()];
     changed();
   }
-  /** @param {string} name @returns {Assessment | undefined} undefined for a blank name */
+  // Room for one more live assessment (deleted ones' markers make way when needed).
+  const roomForAssessment = () => assessments().length < LIMITS.assessments;
+  /** @param {Assessment} a @param {string} elementId room for this element's record */
+  const roomForElement = (a, elementId) =>
+    own(a.els, elementId) ||
+    Object.values(a.els).filter((e) => !emptyElement(e)).length < STORED.elements;
+  /** @param {string} name @returns {Assessment | undefined} undefined for a blank name or no room */
   function create(name) {
-    if (!clampName(name)) return undefined;
+    if (!clampName(name) || !roomForAssessment()) return undefined;
     const a = add(name);
     changed();
     return a;
@@ -912,7 +991,7 @@ function openAssessmentStore(rubric, root) {
   /** @param {string} id @param {string} name @returns {Assessment | undefined} the copy */
   function duplicate(id, name) {
     const source = byId(id);
-    if (!source || !clampName(name)) return undefined;
+    if (!source || !clampName(name) || !roomForAssessment()) return undefined;
     const t = now(),
       copy = add(name, undefined, t);
     for (const [k, f] of Object.entries(source.ticks)) copy.ticks[k] = [f[0], t];
@@ -935,8 +1014,9 @@ function openAssessmentStore(rubric, root) {
     return copy;
   }
   // The first answer on an element records the version of its indicators (for review flags).
-  /** @param {Assessment} a @param {string} elementId @param {string | null} sig @returns {ElementRecord} */
+  /** @param {Assessment} a @param {string} elementId @param {string | null} sig @returns {ElementRecord | null} null: no room */
   function elementRecord(a, elementId, sig) {
+    if (!roomForElement(a, elementId)) return null;
     const e = own(a.els, elementId) ? a.els[elementId] : (a.els[elementId] = {});
     if (sig && !(e.r && e.r[0])) e.r = [sig, now()];
     return e;
@@ -946,29 +1026,35 @@ function openAssessmentStore(rubric, root) {
    * @param {string} indicatorId
    * @param {boolean} on
    * @param {ElementRef | null} element the indicator's element, when the rubric has it
+   * @returns {boolean} false when refused: no such assessment, or already LIMITS.ids ticked
    */
   function setTick(id, indicatorId, on, element) {
     const a = byId(id);
-    if (!a || !isId(indicatorId)) return;
+    if (!a || !isId(indicatorId)) return false;
+    if (on && !isTicked(a, indicatorId) && tickedIds(a).length >= LIMITS.ids) return false;
     a.ticks[indicatorId] = [on ? 1 : 0, now()];
     if (element) elementRecord(a, element.id, element.sig);
     changed();
+    return true;
   }
   /**
    * @param {string} id the assessment
    * @param {ElementRef} element
    * @param {"s" | "n" | "r" | "t" | "d"} key
    * @param {any} value
+   * @returns {boolean} false when refused (a wrong value, or no room for another element)
    */
   function setElementField(id, element, key, value) {
     const a = byId(id),
       f = ELEMENT_FIELDS.find((x) => x.key === key);
     if (key === "n" && typeof value === "string" && chars(value) > LIMITS.notes)
       value = [...value].slice(0, LIMITS.notes).join("");
-    if (!a || !f || !f.ok(value) || !isId(element.id)) return;
-    const sig = f.answer ? element.sig : null;
-    /** @type {any} */ (elementRecord(a, element.id, sig))[key] = [value, now()];
+    if (!a || !f || !f.ok(value) || !isId(element.id)) return false;
+    const e = elementRecord(a, element.id, f.answer ? element.sig : null);
+    if (!e) return false;
+    /** @type {any} */ (e)[key] = [value, now()];
     changed();
+    return true;
   }
   /**
    * A new action on an element; its text may start as an indicator's, ready to edit.
@@ -1295,13 +1381,35 @@ function openAssessmentStore(rubric, root) {
     return same.find((a) => a.id === data.assessment.id) || (same.length === 1 ? same[0] : null);
   }
   /**
+   * Why a validated export can't be saved without passing a limit, or null when it can.
+   * @param {ExportData} data
+   * @returns {string | null}
+   */
+  function importProblem(data) {
+    const old = sameAs(data);
+    if (!old) {
+      if (roomForAssessment()) return null;
+      return `this browser already keeps ${LIMITS.assessments} assessments, the most it can. Delete one first`;
+    }
+    const ids = new Set([
+      ...snapshotsOf(old).map((p) => p.id),
+      ...(data.assessment.snapshots || []).map((p) => p.id),
+    ]);
+    if (ids.size <= LIMITS.snapshots) return null;
+    return (
+      `together with the ${snapshotsOf(old).length} snapshots “${old.name[0]}” keeps here, it would make ` +
+      `${ids.size}, over the ${LIMITS.snapshots} one assessment can keep. Delete some snapshots first`
+    );
+  }
+  /**
    * Saves a validated export: replaces the same assessment (snapshots only grow), else adds it
    * under its own id when that is free.
    * @param {ExportData} data
    * @param {{ backup: boolean }} [from] a file is a backup; a share link is not (no export claimed)
-   * @returns {Assessment}
+   * @returns {Assessment | null} null when refused (see importProblem)
    */
   function importExport(data, from = { backup: true }) {
+    if (importProblem(data)) return null;
     for (const k of Object.keys(doc.list)) if (untouched(doc.list[k])) delete doc.list[k];
     const old = sameAs(data),
       id = old ? old.id : own(doc.list, data.assessment.id) ? randomId() : data.assessment.id;
@@ -1337,7 +1445,7 @@ function openAssessmentStore(rubric, root) {
     let count = 0;
     for (const copy of copies) {
       const c = isObj(copy) && isName(copy.id) ? readAssessment(copy, copy.id) : undefined;
-      if (!c) continue;
+      if (!c || (!byId(c.id) && !roomForAssessment())) continue;
       const was = own(doc.list, c.id) ? doc.list[c.id] : null;
       /** @type {Assessment} */
       const a = {
@@ -1390,6 +1498,11 @@ function openAssessmentStore(rubric, root) {
     const a = byId(id),
       v = readSnapshotValue(value);
     if (!a || !v || !isName(snapshotId)) return false;
+    if (
+      !(own(a.snaps, snapshotId) && a.snaps[snapshotId][0]) &&
+      snapshotsOf(a).length >= LIMITS.snapshots
+    )
+      return false;
     a.snaps[snapshotId] = [v, now()];
     changed();
     return true;
@@ -1524,6 +1637,7 @@ function openAssessmentStore(rubric, root) {
     /** @param {ExportData} data validated; not saved */
     readOnly: (data) => fromExport(data, data.assessment.id, null, 0),
     sameAs,
+    importProblem,
     importExport,
     catchUp,
     copyOf,
