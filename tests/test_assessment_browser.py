@@ -536,7 +536,7 @@ def test_session_only_mode_keeps_nothing_in_local_storage_and_wipes_in_one_click
     open_dashboard(page)
     page.get_by_role("button", name="Use this session only").click()
     dialog_ok(page, "Use this session only")
-    expect(page.locator(".tf-d-status")).to_contain_text("this session only: wiped when you close this tab")
+    expect(page.locator(".tf-d-status")).to_contain_text("this session only, in every tab of this site: wiped when you close them")
     expect(page.locator("#tf-progress")).to_contain_text("0 of 23 elements assessed")
     open_element(page, MISSION)
     expect(page.locator(".tf-a-status")).to_contain_text("this session only")

@@ -519,11 +519,12 @@ def local_copy(page: Page) -> str:
     return page.evaluate("() => localStorage.getItem(TF.key) || ''")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 §2.6 is not done yet: a Ctrl+click tab of a session "
-                   "tab saves to localStorage, and Wipe now reaches only its own tab")
 def test_session_only_mode_holds_in_tabs_opened_from_a_session_tab(context: BrowserContext):
-    page = context.new_page()
+    """Once the mode belonged to one tab: a Ctrl+click tab saved for good, and Wipe now left the
+    copies of other tabs. Now a flag in localStorage (no answers) holds it for every tab."""
+    page, before = context.new_page(), context.new_page()
     fill(page)
+    open_element(before, MISSION)  # open in normal mode before the session starts
     open_dashboard(page)
     saved = local_copy(page)
     page.get_by_role("button", name="Use this session only").click()
@@ -543,12 +544,15 @@ def test_session_only_mode_holds_in_tabs_opened_from_a_session_tab(context: Brow
     expect(box(child, "mission-periodic-review")).to_be_checked()
     box(child, "mission-clearly-written").check()
     open_element(ctrl, MISSION)
+    expect(box(ctrl, "mission-clearly-written")).to_be_checked()  # the open tabs share one session
     box(ctrl, "mission-input-sought").check()
-    for p in (page, ctrl, child):
+    expect(before.locator(".tf-a-status")).to_contain_text("this session only")  # it joined too
+    expect(box(before, "mission-input-sought")).to_be_checked()
+    for p in (page, ctrl, child, before):
         assert local_copy(p) == saved  # nothing of the session reached localStorage
 
     page.get_by_role("button", name="Wipe now").click()
-    for p in (page, ctrl, child):  # every copy the site can reach is wiped
+    for p in (page, ctrl, child, before):  # every copy the site can reach is wiped
         expect(box(p, "mission-periodic-review")).not_to_be_checked()
         expect(box(p, "mission-input-sought")).not_to_be_checked()
         p.wait_for_function("() => !(sessionStorage.getItem(TF.key) || '').includes('mission-')")
@@ -562,3 +566,24 @@ def test_session_only_mode_holds_in_tabs_opened_from_a_session_tab(context: Brow
         page.get_by_role("link", name="Mission Statement", exact=True).first.click(modifiers=["Control"])
     after = opened.value
     expect(after.locator(".tf-a-status")).to_contain_text("saved in this browser only")
+
+
+def test_an_unreadable_session_flag_fails_safe_and_says_so(page: Page):
+    """A session flag this version can't read (another version, devtools) means session-only mode,
+    never saving for good by mistake; the dashboard says the mode is on, and stopping it works."""
+    fill(page)
+    open_dashboard(page)
+    saved = local_copy(page)
+    page.evaluate("() => localStorage.setItem(TF.key + '#session-only', '{broken')")
+    page.reload()
+    expect(page.locator(".tf-d-status")).to_contain_text("this session only")
+    expect(page.get_by_text("Session-only mode is on in every tab of this site")).to_be_visible()
+    open_element(page, MISSION)
+    box(page, "mission-periodic-review").check()
+    assert local_copy(page) == saved
+    open_dashboard(page)
+    page.get_by_role("button", name="Stop session-only mode").click()
+    dialog_ok(page, "Save in this browser")
+    expect(page.locator(".tf-d-status")).to_contain_text("saved in this browser only")
+    assert page.evaluate("() => localStorage.getItem(TF.key + '#session-only')") is None
+    assert "mission-periodic-review" in local_copy(page)

@@ -177,7 +177,7 @@
 
   const MODES = {
     local: "saved in this browser only",
-    session: "this session only: wiped when you close this tab",
+    session: "this session only, in every tab of this site: wiped when you close them",
     memory: "not saved: this browser blocks storage",
   };
   // Unreadable data set aside by the store: offered as files, byte for byte.

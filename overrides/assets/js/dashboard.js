@@ -465,7 +465,12 @@
     out.push(make("h2", { id: "tf-storage" }, "This browser's copy"));
     if (store.status().mode === "session") {
       out.push(
-        make("p", {}, "Session-only mode is on: answers last until you close this tab."),
+        make(
+          "p",
+          {},
+          `Session-only mode is on in every tab of this site in this browser${store.status().sessionSince ? `, since ${when(new Date(store.status().sessionSince).toISOString())}` : ""}: ` +
+            "answers stay in the open tabs and vanish when you close them. It stays on, also for your next visit, until you stop it.",
+        ),
         make(
           "div",
           { class: "tf-d-actions" },
@@ -496,7 +501,7 @@
         make(
           "p",
           {},
-          "On a shared or public computer, use session-only mode: answers stay in this tab and vanish when you close it.",
+          "On a shared or public computer, use session-only mode: answers stay in this site's open tabs and vanish when you close them.",
         ),
         make(
           "div",
@@ -509,7 +514,7 @@
                   !(await ask(
                     "Use this session only?",
                     [
-                      "From now on answers stay in this tab and are wiped when you close it. Assessments saved in this browser stay, hidden until you stop.",
+                      "From now on, in every tab of this site, answers stay in the open tabs and are wiped when you close them; it stays on, also for your next visit, until you stop it. Assessments saved in this browser stay, hidden until you stop.",
                     ],
                     "Use this session only",
                   ))

@@ -583,16 +583,69 @@ function openAssessmentStore(rubric, root) {
     }
   };
 
+  // Session-only mode holds for every tab of the site: a flag in localStorage (a generation id and
+  // when it started, no answers) that every tab reads at start and watches. Answers stay in each
+  // tab's sessionStorage, marked with the generation; session tabs pass them to each other over a
+  // BroadcastChannel, never through localStorage. "Wipe now" starts a new generation: every tab
+  // drops the copies of the old one, and a copy restored later with a closed tab is dropped on load.
+  const FLAG = KEY + "#session-only";
+  /** @returns {{ gen: string, since: number } | null} null: off; unreadable counts as on */
+  function readFlag() {
+    if (!local) return null; // blocked: nothing can be saved for good anyway
+    try {
+      const raw = local.getItem(FLAG);
+      if (raw == null) return null;
+      const f = JSON.parse(raw);
+      if (isObj(f) && isName(f.gen) && isClock(f.since)) return { gen: f.gen, since: f.since };
+    } catch {
+      /* unreadable: fail safe below */
+    }
+    return { gen: "", since: 0 }; // on, to be safe: never save for good what may be private
+  }
+  /** @param {Storage | null} where @returns {string | null} the generation of its session copy */
+  const genIn = (where) => {
+    try {
+      return where ? where.getItem(FLAG) : null;
+    } catch {
+      return null;
+    }
+  };
+  let flag = readFlag();
   /** @type {Mode} */
   let mode = "memory";
   /** @type {Storage | null} */
   let area = null;
-  if (session && rawIn(session) != null) {
-    mode = "session";
+  if (flag) {
+    // A copy of an older generation was wiped or stopped since (a tab restored after closing).
+    if (session && flag.gen && genIn(session) !== flag.gen) dropSessionCopy();
+    if (session) {
+      mode = "session";
+      area = session;
+    }
+  } else if (session && !local && rawIn(session) != null) {
+    mode = "session"; // no localStorage: this tab's own session, as before
     area = session;
   } else if (local) {
+    if (session && rawIn(session) != null) dropSessionCopy(); // the session ended while closed
     mode = "local";
     area = local;
+  }
+  function dropSessionCopy() {
+    try {
+      if (session) {
+        session.removeItem(KEY);
+        if (flag && flag.gen) session.setItem(FLAG, flag.gen);
+        else session.removeItem(FLAG);
+      }
+    } catch {
+      /* blocked meanwhile */
+    }
+  }
+  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(FLAG) : null;
+  /** @param {boolean} [hello] a tab new to the session asks the others for it */
+  function tellSessionTabs(hello) {
+    if (!channel || mode !== "session" || !flag) return;
+    channel.postMessage(hello ? { gen: flag.gen, hello } : { gen: flag.gen, raw: serialized() });
   }
   let failed = false, // the last write failed (full storage)
     full = !!area && !canWrite(area), // a probe write failed at load: show, export, say so
@@ -774,6 +827,7 @@ function openAssessmentStore(rubric, root) {
       return;
     }
     save();
+    tellSessionTabs();
     notify("local");
   }
   /**
@@ -813,6 +867,41 @@ function openAssessmentStore(rubric, root) {
     }
     notify("other-tab");
   });
+
+  // Session-only mode turned on, wiped or stopped in another tab.
+  window.addEventListener("storage", (ev) => {
+    if ((ev.key === FLAG || ev.key === null) && ev.storageArea === local) followFlag();
+  });
+  function followFlag() {
+    const was = flag;
+    flag = readFlag();
+    if (flag && !session && mode === "local") {
+      mode = "memory"; // this tab can't keep a session: it keeps nothing rather than save for good
+      area = null;
+    } else if (flag && session && (!was || mode !== "session" || flag.gen !== was.gen)) {
+      // On, or wiped: this tab joins the new session with nothing of the old one.
+      dropSessionCopy();
+      mode = "session";
+      area = session;
+      doc = emptyDocument();
+      tellSessionTabs(true);
+    } else if (!flag && was && mode === "session") leaveSession();
+    else return;
+    notify("other-tab");
+  }
+  if (channel)
+    channel.onmessage = (ev) => {
+      const m = ev.data;
+      if (mode !== "session" || !flag || !isObj(m) || m.gen !== flag.gen) return;
+      if (m.hello) return tellSessionTabs();
+      const incoming = typeof m.raw === "string" ? parse(m.raw) : undefined;
+      if (!incoming) return;
+      for (const k of Object.keys(doc.list)) if (untouched(doc.list[k])) delete doc.list[k];
+      doc = mergeDocuments(incoming, doc);
+      save();
+      notify("other-tab");
+    };
+  if (mode === "session") tellSessionTabs(true);
 
   // What another tab saved that this tab has not heard of yet (its storage event may still be on
   // its way): merged in, not written. A field being edited compares against it before writing.
@@ -1509,30 +1598,43 @@ function openAssessmentStore(rubric, root) {
   }
 
   // --- storage modes -------------------------------------------------------------------------------
+  // A new generation of the flag: every tab drops what it holds of the last one.
+  function raiseFlag() {
+    flag = { gen: randomId(), since: Date.now() };
+    try {
+      if (local) local.setItem(FLAG, JSON.stringify(flag));
+    } catch {
+      /* full: this tab is session-only still; other tabs can't learn of it (status says so) */
+    }
+    dropSessionCopy();
+  }
   function startSession() {
     if (!session) return;
     mode = "session";
     area = session;
+    raiseFlag();
     doc = emptyDocument();
     add("This session");
-    try {
-      session.removeItem(KEY);
-    } catch {
-      /* probed: it works */
-    }
     changed();
   }
-  function stopSession() {
+  // This tab's session joins the answers saved in this browser (each session tab does the same).
+  function leaveSession() {
     const mine = doc;
     mode = "local";
     area = local;
     doc = mergeDocuments(parse(rawIn(local)) || emptyDocument(), mine);
+    flag = null;
+    dropSessionCopy();
+    save();
+  }
+  function stopSession() {
     try {
-      if (session) session.removeItem(KEY);
+      if (local) local.removeItem(FLAG);
     } catch {
-      /* gone anyway */
+      /* blocked meanwhile */
     }
-    changed();
+    leaveSession();
+    notify("local");
   }
   // Everything this site saved in this browser, set-aside copies of unreadable data included.
   function wipeAll() {
@@ -1562,6 +1664,7 @@ function openAssessmentStore(rubric, root) {
   }
   // One click, no question: on a shared computer, leave nothing behind.
   function wipeSession() {
+    if (mode === "session" && readFlag()) raiseFlag(); // every tab of the site drops its copy
     try {
       if (area) area.removeItem(KEY);
     } catch {
@@ -1591,6 +1694,8 @@ function openAssessmentStore(rubric, root) {
       stuck,
       persisted,
       setAside: setAsideKeys(),
+      // when session-only mode started for every tab (0: unknown), or null when off
+      sessionSince: mode === "session" && flag ? flag.since : null,
     }),
     /** @param {string} key @returns {string | null} a set-aside copy, to save as a file */
     setAsideCopy: (key) => {
