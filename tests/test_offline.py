@@ -60,3 +60,51 @@ def test_dashboard_snapshots_share_links_and_team_page_work_from_file(page: Page
     page.goto((offline / "self-assessment" / "team.html").as_uri())
     expect(page.get_by_label("Members' self-assessment exports (JSON files)")).to_be_visible()
     assert context.foreign_requests == []
+
+
+MEETINGS_BOX = "li[data-indicator='meetings-notes-taken'] input[type=checkbox]"
+
+
+def _copy(offline, where):
+    import shutil
+    shutil.copytree(offline, where)
+    return where
+
+
+def test_answers_follow_the_edition_to_another_folder(page: Page, offline, tmp_path):
+    """Answers were once kept under the folder's path: a newer copy unpacked elsewhere, or a moved
+    folder, showed an empty assessment. The first page says where answers live."""
+    first, second = _copy(offline, tmp_path / "unpacked 2025"), _copy(offline, tmp_path / "newer" / "roadmap")
+    page.goto((first / "index.html").as_uri())
+    expect(page.locator("#tf-offline-storage")).to_contain_text("kept by this web browser on this computer")
+    expect(page.locator("#tf-offline-storage")).to_contain_text("Export JSON")
+    page.goto((first / "internal-foundations" / "meetings.html").as_uri())
+    page.locator(MEETINGS_BOX).check()
+    page.goto((second / "internal-foundations" / "meetings.html").as_uri())
+    expect(page.locator(MEETINGS_BOX)).to_be_checked()
+    page.goto((second / "self-assessment.html").as_uri())
+    expect(page.locator("#tf-progress")).to_contain_text("1 of 23 elements assessed")
+
+
+def test_answers_kept_under_an_old_folder_key_move_to_the_edition_key(page: Page, offline, tmp_path):
+    """An older edition's answers, under its folder's path, join this edition's without mixing:
+    two first assessments, each browser's "first", stay two."""
+    folder = _copy(offline, tmp_path / "edition")
+    page.goto((folder / "internal-foundations" / "meetings.html").as_uri())
+    page.locator(MEETINGS_BOX).check()  # saved under the new key, as "first"
+    old_key = "tf-roadmap/v1:/old/unpacked/folder/"
+    page.evaluate("""(old) => {
+        const doc = JSON.parse(localStorage.getItem(TF.key));
+        const a = doc.list.first;
+        a.created = ['2024-05-01T10:00:00.000Z', a.created[1]];  // another assessment, also "first"
+        a.name = ['From the old folder', a.name[1]];
+        localStorage.setItem(old, JSON.stringify(doc));
+    }""", old_key)
+    page.goto((folder / "self-assessment.html").as_uri())
+    picker = page.get_by_role("combobox", name="Assessment", exact=True)
+    expect(picker.locator("option")).to_have_count(2)
+    expect(picker).to_contain_text("From the old folder")
+    expect(picker).to_contain_text("Our assessment")
+    assert page.evaluate("(old) => localStorage.getItem(old)", old_key) is None
+    page.reload()
+    expect(picker.locator("option")).to_have_count(2)

@@ -541,13 +541,35 @@ function openAssessmentStore(rubric, root) {
   });
 
   // --- where the document lives -------------------------------------------------------------------
-  const scope = (() => {
+  // Online: the site's path, like Material's own keys. The offline edition (file://, where every
+  // folder shares one origin in Chromium) is keyed by the site's published address instead of its
+  // folder, so a newer copy unpacked elsewhere, or a moved folder, finds the same answers.
+  const offline = location.protocol === "file:";
+  const scope = offline
+    ? offlineScope()
+    : (() => {
+        try {
+          return /** @type {URL} */ (window.__md_scope).pathname;
+        } catch {
+          return new URL(root).pathname;
+        }
+      })();
+  /** @returns {string} "offline:" and the address the edition was built for (its site_url) */
+  function offlineScope() {
+    // Material writes the page's published address as the canonical link: strip this page's
+    // path below the site's root from it to get the site's own address.
+    const link = document.querySelector('link[rel="canonical"]'),
+      here = location.href.split(/[?#]/)[0];
     try {
-      return /** @type {URL} */ (window.__md_scope).pathname;
+      const published = new URL(/** @type {HTMLLinkElement} */ (link).href).href,
+        below = here.startsWith(root) ? here.slice(root.length) : null;
+      if (below != null && published.endsWith(below))
+        return "offline:" + published.slice(0, published.length - below.length);
     } catch {
-      return new URL(root).pathname;
+      /* no canonical link: built without site_url */
     }
-  })();
+    return "offline:";
+  }
   const KEY = "tf-roadmap/v1:" + scope;
   // Saved data this version cannot read is moved here, never overwritten.
   const ASIDE = KEY + "#unreadable";
@@ -868,6 +890,52 @@ function openAssessmentStore(rubric, root) {
     notify("other-tab");
   });
 
+  // Offline editions before this one kept answers under their folder's path (a key of the form
+  // "tf-roadmap/v1:/path/to/folder/"). Their assessments move here: one whose id is taken by
+  // another assessment (not created at the same moment) gets a new id, so nothing is mixed or lost.
+  // A folder's key goes only once its answers are saved here; unreadable ones stay untouched.
+  function adoptFolderKeys() {
+    if (!local) return;
+    /** @type {string[]} */
+    const keys = [];
+    try {
+      for (let n = 0; n < local.length; n++) {
+        const k = local.key(n);
+        if (k && /^tf-roadmap\/v1:\/[^#?]*\/$/.test(k)) keys.push(k);
+      }
+    } catch {
+      return;
+    }
+    for (const k of keys.sort()) {
+      const old = parse(rawAt(k));
+      if (!old) continue;
+      for (const id of Object.keys(old.list)) {
+        const a = old.list[id];
+        if (!own(doc.list, id)) doc.list[id] = a;
+        else if (doc.list[id].created[0] === a.created[0])
+          doc.list[id] = mergeAssessment(doc.list[id], a);
+        else if (!a.del[0]) {
+          const fresh = randomId();
+          doc.list[fresh] = { ...a, id: fresh };
+        }
+      }
+      save();
+      if (failed) return; // no room: the folder's key stays, and so do its answers
+      try {
+        local.removeItem(k);
+      } catch {
+        return;
+      }
+    }
+  }
+  /** @param {string} key @returns {string | null} */
+  function rawAt(key) {
+    try {
+      return local ? local.getItem(key) : null;
+    } catch {
+      return null;
+    }
+  }
   // Session-only mode turned on, wiped or stopped in another tab.
   window.addEventListener("storage", (ev) => {
     if ((ev.key === FLAG || ev.key === null) && ev.storageArea === local) followFlag();
@@ -1674,6 +1742,8 @@ function openAssessmentStore(rubric, root) {
     add("This session");
     changed();
   }
+
+  if (offline && mode === "local" && !stuck) adoptFolderKeys();
 
   return {
     root, // the site's root URL, which every page's links are resolved against
