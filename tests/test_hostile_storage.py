@@ -1,6 +1,6 @@
 """The saved self-assessment attacked as a hostile user and an unlucky one would: limits the page can
 write past but will not read back, times no clock can produce, and counts that disagree with the
-limits an import accepts. Each xfail is a failure found on main, for the lead to fix.
+limits an import accepts. Each test here was a failure found on main (once a strict xfail).
 
 Every test runs under the site's real Content-Security-Policy and fails on any uncaught page error
 (see `watch`) and on any request leaving the machine (conftest).
