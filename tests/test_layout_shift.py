@@ -29,8 +29,9 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries())
     if (!entry.hadRecentInput)
       window.__shifts.push({ value: entry.value, nodes: entry.sources.map((s) => {
-        const n = s.node;
-        return n ? (n.id ? '#' + n.id : n.nodeName.toLowerCase() + (n.className ? '.' + n.className : '')) : '?';
+        const n = s.node, name = !n ? '?' : n.id ? '#' + n.id : n.nodeName.toLowerCase() + '.' + n.className;
+        const at = (r) => `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+        return `${name} ${at(s.previousRect)} → ${at(s.currentRect)}`;
       }) });
 }).observe({ type: 'layout-shift', buffered: true });
 """
