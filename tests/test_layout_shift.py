@@ -4,7 +4,7 @@ saved answers, at desktop and phone sizes (CLS ≤ 0.01, as Lighthouse and field
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 from conftest import DASHBOARD, MISSION
 
@@ -53,8 +53,8 @@ SEED = """() => {
 
 
 def seed(page: Page):
-    page.goto(MISSION)
-    page.wait_for_function("() => window.TF && TF.core")
+    page.goto(DASHBOARD)  # a page that loads the whole rubric
+    expect(page.locator("#tf-backup")).to_be_visible()
     assert page.evaluate(SEED)
 
 
