@@ -24,6 +24,7 @@ SEED = ROOT / "tests" / "seed" / "roadmap-extraction.txt"
 OUT = ROOT / "bench-output"
 sys.path.insert(0, str(ROOT / "tests"))
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (launched as the tests launch it)
+import lighthouse  # noqa: E402  (scripts/lighthouse.py, beside this file)
 
 BUDGETS = {
     "build_ratio": 1.3,
@@ -271,6 +272,8 @@ def serve_rebuild() -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="repetitions per timing (median)")
+    parser.add_argument("--no-lighthouse", action="store_true",
+                        help="skip Lighthouse (scripts/lighthouse.py; about 8 minutes)")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
 
@@ -338,6 +341,9 @@ def main() -> int:
     for name, value, budget in rows:
         print(f"{name.ljust(width)}  {value:>12}  {budget}")
     print(f"\nfigures written to {OUT / 'bench.json'}")
+    if not args.no_lighthouse:
+        print()
+        return lighthouse.main()
     return 0
 
 

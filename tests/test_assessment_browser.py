@@ -511,8 +511,9 @@ def test_blocked_storage_still_works_and_says_so(page: Page):
     expect(page.locator(".tf-d-status")).to_contain_text("Storage is blocked")
     name, text = download(page, "Export JSON")
     assert json.loads(text)["assessment"]["ticked"] == ["mission-clearly-written"]
-    page.reload()
-    expect(row(page, "mission-statement")).to_have_attribute("data-stage", "")
+    page.reload()  # nothing saved: the start guide, no heatmap
+    expect(page.locator("#tf-start")).to_be_visible()
+    expect(row(page, "mission-statement")).to_have_count(0)
 
 
 def test_full_storage_says_the_change_was_not_saved(page: Page):
@@ -537,7 +538,7 @@ def test_session_only_mode_keeps_nothing_in_local_storage_and_wipes_in_one_click
     page.get_by_role("button", name="Use this session only").click()
     dialog_ok(page, "Use this session only")
     expect(page.locator(".tf-d-status")).to_contain_text("this session only, in every tab of this site: wiped when you close them")
-    expect(page.locator("#tf-progress")).to_contain_text("0 of 23 elements assessed")
+    expect(page.locator("#tf-start")).to_be_visible()  # nothing assessed yet
     open_element(page, MISSION)
     expect(page.locator(".tf-a-status")).to_contain_text("this session only")
     expect(box(page, "mission-clearly-written")).not_to_be_checked()
@@ -567,7 +568,7 @@ def test_delete_everything_empties_storage_in_every_tab(context: BrowserContext)
     two.get_by_role("button", name="Delete everything saved here").click()
     dialog_ok(two, "Delete everything")
     assert two.evaluate("() => localStorage.getItem(TF.key)") is None
-    expect(row(two, "mission-statement")).to_have_attribute("data-stage", "")
+    expect(two.locator("#tf-start")).to_be_visible()  # back to the first visit's guide
     expect(box(one, "mission-clearly-written")).not_to_be_checked()  # the other tab let go too
     assert one.evaluate("() => localStorage.getItem(TF.key)") is None
 
@@ -661,7 +662,8 @@ def test_without_javascript_the_page_reads_as_before(page: Page, roadmap):
     page.goto(MISSION)
     element = roadmap.element("mission-statement")
     expect(page.locator("li[data-indicator]")).to_have_count(len(element.indicators))
-    expect(page.locator("input[type=checkbox].tf-check, .tf-a-hint")).to_have_count(0)
+    expect(page.locator("input[type=checkbox].tf-check")).to_have_count(0)
+    expect(page.locator(".tf-a-hint")).to_be_hidden()  # written at build time, shown only with JS
     expect(page.locator(".tf-assessment")).to_be_hidden()
     page.goto(DASHBOARD)
     expect(page.locator("article")).to_contain_text("needs JavaScript")

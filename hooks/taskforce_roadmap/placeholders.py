@@ -17,12 +17,19 @@ _PLACEHOLDER = re.compile(r"\{\{\s*rubric\.(\w+)\s*\}\}")
 
 def facts(roadmap: Roadmap) -> dict[str, str]:
     """What a page may name, and its value as the page shows it."""
+    first = roadmap.elements[0]
     return {
         "areas": str(len(roadmap.areas)),
         "elements": str(len(roadmap.elements)),
         "stages": str(len(roadmap.stages)),
         "indicators": str(len(roadmap.indicators)),
         "citations": str(len(roadmap.citations)),
+        "indicators_per_element": str(round(len(roadmap.indicators) / len(roadmap.elements))),
+        # Where a first visit starts: the roadmap's first element, as a title and a page link.
+        "first_element": first.title,
+        "first_element_page": f"{first.area_id}/{first.id}.md",
+        # The source's own caution (its Important Notes), quoted where the site asks for ticks.
+        "planning_note": roadmap.front.important_notes[0],
     }
 
 

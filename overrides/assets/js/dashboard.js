@@ -124,10 +124,24 @@
       return refuse(`is not a self-assessment export this site can read: ${summary(problems)}`);
     return importData(data, file.name);
   }
+  // The start guide, written into the page at build time (docs/self-assessment.md): kept when the
+  // dashboard is drawn, and shown instead of the heatmap while nothing is assessed yet.
+  let guide = null;
+  function takeGuide(root) {
+    guide = root.querySelector("#tf-start");
+    const start = guide && guide.querySelector("#tf-start-import");
+    if (start)
+      start.addEventListener("click", () => {
+        const input = document.getElementById("tf-import");
+        if (input) input.click();
+      });
+  }
   function drawDashboard(region) {
     const a = current(),
       all = store.assessments(),
       rows = allElements.map((e) => [e, info(a, e)]);
+    // A first visit: one assessment, nothing in it yet.
+    const firstVisit = all.length === 1 && !store.hasAnswers(a);
     const assessed = rows.filter(([, x]) => x.counted != null).length;
     const tickedCount = allElements.reduce(
       (n, e) => n + e.indicators.filter((i) => ticked(a, i.id)).length,
@@ -273,6 +287,14 @@
       ),
     );
 
+    if (firstVisit && guide) out.push(guide);
+    else out.push(overview(a, all, rows, assessed, tickedCount, total));
+    out.push(backup(all));
+    return out;
+  }
+  // Progress, the heatmap, targets, next stages, comparison and the parts of other modules.
+  function overview(a, all, rows, assessed, tickedCount, total) {
+    const out = [];
     const bar = make("span", { class: "tf-d-bar__fill" });
     bar.style.width = `${(100 * assessed) / allElements.length}%`;
     out.push(
@@ -432,6 +454,11 @@
     }
 
     out.push(core.parts.map((f) => f(a)));
+    return out;
+  }
+  // Back up, restore and share; this browser's copy.
+  function backup(all) {
+    const out = [];
     const file = make("input", {
       type: "file",
       id: "tf-import",
@@ -610,6 +637,7 @@
   }
 
   core.pages["tf-dashboard"] = (root) => {
+    takeGuide(root);
     core.mountView(root, drawDashboard);
     performance.mark("tf-dashboard-drawn");
   };

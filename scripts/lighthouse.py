@@ -1,0 +1,184 @@
+"""Lighthouse (npm `lighthouse`, pinned in package.json) on Debian's Chromium, mobile and desktop,
+on the pages a reader meets first, served as a real static host would: gzipped, with cache headers.
+Part of scripts/bench (a measurement, not a test). Run alone: .venv/bin/python scripts/lighthouse.py
+
+It also measures Material's `content.tooltips` on the most cited element page: the same page built
+with and without it."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench-output"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "hooks"))
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PAGES = {"home": "", "element": "internal-foundations/mission-statement/",
+         "dashboard": "self-assessment/", "team": "self-assessment/team/"}
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}  # mobile
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
+class StaticHost(SimpleHTTPRequestHandler):
+    """Gzip when the browser accepts it; fingerprinted and site assets cached, pages revalidated."""
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        path = self.path.split("?")[0]
+        if "/assets/" in path:
+            self.send_header("Cache-Control", "public, max-age=31536000")
+        else:
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def send_head(self):
+        target = Path(self.translate_path(self.path))
+        if target.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # its redirect to the address with a slash
+            target = target / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and target.is_file() and target.suffix in COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(target.read_bytes(), 9)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(target)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def build(site: Path, url: str, config_text: str | None = None):
+    """The real strict build for this port (instant navigation needs site_url to match)."""
+    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
+    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+    args += ["-f", "-"] if config_text is not None else []
+    subprocess.run(args, cwd=ROOT, env=env, input=config_text, text=True, check=True,
+                   capture_output=True)
+
+
+def lighthouse(url: str, form: str) -> dict:
+    """One Lighthouse run: the four category scores (0-100) and the figures behind performance."""
+    with tempfile.TemporaryDirectory(prefix="lh-") as tmp:
+        report = Path(tmp) / "report.json"
+        flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+        args = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
+        if form == "desktop":
+            args.append("--preset=desktop")
+        subprocess.run(args, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True,
+                       capture_output=True, timeout=300)
+        data = json.loads(report.read_text(encoding="utf-8"))
+    audits = data["audits"]
+    failing = sorted(a["id"] for a in audits.values()
+                     if a.get("score") is not None and a["score"] < 1
+                     and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+                     and any(a["id"] in [r["id"] for r in c["auditRefs"] if r.get("weight")]
+                             for k, c in data["categories"].items() if k != "performance"))
+    return {
+        **{k: round(data["categories"][k]["score"] * 100) for k in CATEGORIES},
+        "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+        "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+        "cls": round(audits["cumulative-layout-shift"]["numericValue"], 4),
+        "js_transfer_bytes": sum(r.get("transferSize", 0) for r in
+                                 audits["network-requests"]["details"]["items"]
+                                 if r.get("resourceType") == "Script"),
+        "failing": failing,
+    }
+
+
+def most_cited_element() -> str:
+    from taskforce_roadmap import load_roadmap
+    roadmap = load_roadmap(ROOT / "rubric")
+    element = max(roadmap.elements, key=lambda e: sum(len(i.cites) for i in e.indicators))
+    return element.url.lstrip("/")
+
+
+def without_tooltips() -> str:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "    - content.tooltips\n" in text, "mkdocs.yml no longer names content.tooltips"
+    return text.replace("    - content.tooltips\n", "")
+
+
+def measure() -> dict:
+    results: dict = {"pages": {}, "tooltips": {}}
+    with tempfile.TemporaryDirectory(prefix="bench-lh-") as tmp:
+        site = Path(tmp) / "site"
+        site.mkdir()
+        server, url = serve(site)
+        try:
+            build(site, url)
+            for name, path in PAGES.items():
+                results["pages"][name] = {form: lighthouse(url + path, form) for form in ("mobile", "desktop")}
+            cited = most_cited_element()
+            features = "tooltips" if "    - content.tooltips\n" in (ROOT / "mkdocs.yml").read_text() else "none"
+            results["tooltips"]["page"] = cited
+            results["tooltips"][f"as built ({features})"] = lighthouse(url + cited, "mobile")
+        finally:
+            server.shutdown()
+        if features == "tooltips":
+            other = Path(tmp) / "plain"
+            other.mkdir()
+            server, url = serve(other)
+            try:
+                build(other, url, without_tooltips())
+                results["tooltips"]["without content.tooltips"] = lighthouse(url + results["tooltips"]["page"],
+                                                                              "mobile")
+            finally:
+                server.shutdown()
+    return results
+
+
+def table(results: dict) -> list[str]:
+    lines = [f"{'page':<10} {'form':<8} " + " ".join(f"{c[:13]:>13}" for c in CATEGORIES)
+             + f" {'TBT ms':>7} {'LCP ms':>7} {'CLS':>6}  below 100"]
+    for name, forms in results["pages"].items():
+        for form, r in forms.items():
+            lines.append(f"{name:<10} {form:<8} " + " ".join(f"{r[c]:>13}" for c in CATEGORIES)
+                         + f" {r['tbt_ms']:>7} {r['lcp_ms']:>7} {r['cls']:>6}  {', '.join(r['failing'])}")
+    lines.append(f"\ncontent.tooltips on {results['tooltips']['page']} (mobile):")
+    for variant, r in results["tooltips"].items():
+        if variant != "page":
+            lines.append(f"  {variant:<28} performance {r['performance']:>3}  TBT {r['tbt_ms']:>5} ms"
+                         f"  LCP {r['lcp_ms']:>5} ms  script bytes {r['js_transfer_bytes']}")
+    lines.append("targets (mobile): " + ", ".join(f"{k} ≥ {v}" for k, v in TARGETS.items()))
+    return lines
+
+
+def main() -> int:
+    OUT.mkdir(exist_ok=True)
+    results = measure()
+    (OUT / "lighthouse.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    lines = table(results)
+    (OUT / "lighthouse.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    print(f"\nfigures written to {OUT / 'lighthouse.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
