@@ -214,15 +214,22 @@
 
   // --- Copying: the same article as HTML (tables and headings survive a paste) and as text ---------
 
-  const CELL = "border:1px solid #777;padding:2px 6px;text-align:left;vertical-align:top";
+  // Tables keep their lines and alignment in a word processor through HTML's own attributes: the
+  // site's CSP refuses style attributes, even in markup that only passes through the clipboard.
   function htmlOf(article) {
     const copy = article.cloneNode(true);
-    for (const el of copy.querySelectorAll("*")) {
+    for (const el of copy.querySelectorAll("*"))
       for (const name of el.getAttributeNames()) el.removeAttribute(name);
-      if (el.matches("table")) el.setAttribute("style", "border-collapse:collapse");
-      if (el.matches("th, td")) el.setAttribute("style", CELL);
-    }
     for (const el of copy.querySelectorAll("div")) el.replaceWith(...el.childNodes); // scroll boxes
+    for (const el of copy.querySelectorAll("table")) {
+      el.setAttribute("border", "1");
+      el.setAttribute("cellspacing", "0");
+      el.setAttribute("cellpadding", "4");
+    }
+    for (const el of copy.querySelectorAll("th, td")) {
+      el.setAttribute("align", "left");
+      el.setAttribute("valign", "top");
+    }
     return `<meta charset="utf-8">${copy.innerHTML}`;
   }
   const squeeze = (s) => s.replace(/\s+/g, " ").trim();
