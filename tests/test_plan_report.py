@@ -582,6 +582,11 @@ def test_crafted_texts_stay_text_in_the_plan_its_files_the_report_and_its_copies
     expect(cells).to_have_count(len(HOSTILE))
     assert page.locator("#tf-plan img, #tf-plan b, #tf-plan script").count() == 0
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    # A right-to-left text and owner read in their own direction, the others left to right.
+    rtl = "(cells) => cells.map((c) => c.matches(':dir(rtl)'))"
+    expect(cells.last).to_contain_text(RTL)
+    assert cells.evaluate_all(rtl) == [False] * 6 + [True]
+    assert page.locator("tr[data-plan-action] td:nth-child(3)").evaluate_all(rtl) == [False] * 6 + [True]
 
     # The CSV: every cell as typed, formula leads neutralised with a quote.
     rows = rows_of(page)
@@ -601,6 +606,11 @@ def test_crafted_texts_stay_text_in_the_plan_its_files_the_report_and_its_copies
     assert "DESCRIPTION:Element: Media\\nOwner: \\nCarriage\\nStatus: Not started" in lines
     assert f"SUMMARY:Due: {INJECTED}" in lines
 
+    open_element(page, MEDIA)
+    expect(actions(page).last.locator("textarea")).to_have_value(HOSTILE[-1][0])
+    assert actions(page).locator("textarea").evaluate_all("(ts) => ts.map((t) => t.matches(':dir(rtl)'))") == [
+        False] * 6 + [True]
+
     # The report and its copies: text, never markup.
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(REPORT)
@@ -612,6 +622,8 @@ def test_crafted_texts_stay_text_in_the_plan_its_files_the_report_and_its_copies
     html = page.evaluate("async () => (await (await navigator.clipboard.read())[0].getType('text/html')).text()")
     assert "<img" not in html and "<script" not in html and "<b>" not in html
     assert "&lt;img src=x" in html and "&lt;script&gt;" in html
+    assert html.count('<td dir="auto"') == 2 * len(HOSTILE)  # text and owner keep their direction
+    assert page.locator("#tf-r-actions td[dir='auto']").evaluate_all(rtl)[-2:] == [True, True]
     plain = page.evaluate("() => navigator.clipboard.readText()")
     assert INJECTED in plain and RTL in plain
     assert page.evaluate("() => window.__pwned") is None

@@ -32,12 +32,14 @@
     const key = (k) => `tf-action-${k}-${id}`;
     const text = make("textarea", {
       id: key("text"),
+      dir: "auto", // a right-to-left text reads in its own direction
       rows: 2,
       chars: LIMITS.actionText,
       on: { input: () => set("text", text.value) },
     });
     const owner = make("input", {
       id: key("owner"),
+      dir: "auto",
       chars: LIMITS.owner,
       autocomplete: "off",
       on: { input: () => set("owner", owner.value) },

@@ -312,7 +312,7 @@
                 "data-status": r.status,
                 class: r.overdue ? "tf-overdue" : null,
               },
-              make("td", {}, r.text || "(no text)"),
+              make("td", { dir: "auto" }, r.text || "(no text)"),
               make(
                 "td",
                 {},
@@ -320,7 +320,7 @@
                   ? make("a", { href: core.url(r.e.url) + "#tf-plan" }, r.e.title)
                   : elementTitle(r),
               ),
-              make("td", {}, r.owner || "—"),
+              make("td", { dir: "auto" }, r.owner || "—"),
               make(
                 "td",
                 {},

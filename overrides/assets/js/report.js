@@ -150,9 +150,9 @@
                 "tr",
                 { "data-report-action": r.id },
                 make("td", {}, r.due || "no date", r.overdue ? " (overdue)" : ""),
-                make("td", {}, r.text || "(no text)"),
+                make("td", { dir: "auto" }, r.text || "(no text)"),
                 make("td", {}, core.plan.elementTitle(r)),
-                make("td", {}, r.owner || "—"),
+                make("td", { dir: "auto" }, r.owner || "—"),
                 make("td", {}, STATUS[r.status]),
               ),
             ),
@@ -219,7 +219,7 @@
   function htmlOf(article) {
     const copy = article.cloneNode(true);
     for (const el of copy.querySelectorAll("*"))
-      for (const name of el.getAttributeNames()) el.removeAttribute(name);
+      for (const name of el.getAttributeNames()) if (name !== "dir") el.removeAttribute(name);
     for (const el of copy.querySelectorAll("div")) el.replaceWith(...el.childNodes); // scroll boxes
     for (const el of copy.querySelectorAll("table")) {
       el.setAttribute("border", "1");
