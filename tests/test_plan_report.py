@@ -520,7 +520,8 @@ def test_dates_at_a_year_boundary_count_in_the_readers_own_day(page: Page, roadm
             act(4, "media", "Dropped late", "Ana", "2026-11-30", "dropped"),
             act(5, "outreach", "Due tomorrow", "Ben", "2027-01-01"),
             act(6, "outreach", "Due on a leap day", "Ben", "2028-02-29"),
-            act(7, "outreach", "Undated", "Ben")]
+            act(7, "outreach", "Undated", "Ben"),
+            act(8, "outreach", "At the end of time", "Ben", "9999-12-31")]
     import_file(page, with_actions(roadmap, acts, media=(4, "2026-12-31")), tmp_path)
     assert today(page) == date(2026, 12, 31)
     # A target due today is on track, not past its date, on the dashboard and in the report.
@@ -528,25 +529,29 @@ def test_dates_at_a_year_boundary_count_in_the_readers_own_day(page: Page, roadm
 
     page.goto(PLAN)
     # Only an open action due before today is overdue: not one due today, done or dropped.
-    expect(page.locator("#tf-plan-count")).to_have_text("1 of 7 actions done · 1 overdue · assessment “2026 baseline”")
+    expect(page.locator("#tf-plan-count")).to_have_text("1 of 8 actions done · 1 overdue · assessment “2026 baseline”")
     expect(page.locator("tr.tf-overdue")).to_have_count(1)
     expect(page.locator("tr.tf-overdue")).to_contain_text("Due yesterday")
     page.get_by_label("Group by").select_option(label="Due month")
     expect(page.locator("h2.tf-p-group")).to_have_text(
-        ["November 2026", "December 2026", "January 2027", "February 2028", "No due date"])
+        ["November 2026", "December 2026", "January 2027", "February 2028", "December 9999", "No due date"])
     name, ics = download(page, "Export calendar (.ics)")
     lines = unfold(ics)
-    assert ics.count("BEGIN:VEVENT") == 6  # one per due date: the undated action has none
-    days = [(s.split(":")[1], e.split(":")[1]) for s, e in zip(
-        [x for x in lines if x.startswith("DTSTART")], [x for x in lines if x.startswith("DTEND")])]
+    assert ics.count("BEGIN:VEVENT") == 7  # one per due date: the undated action has none
+    days = [(x.split(":")[1], lines[n + 1].split(":")[1]) for n, x in enumerate(lines)
+            if x.startswith("DTSTART") and lines[n + 1].startswith("DTEND")]
     assert ("20261231", "20270101") in days and ("20280229", "20280301") in days
+    # The last day a calendar can write has no next day: its event has no end, so lasts that day.
+    assert all(re.fullmatch(r"DT(START|END);VALUE=DATE:\d{8}", x) for x in lines if x.startswith("DT") and ";" in x)
+    last = lines[lines.index("DTSTART;VALUE=DATE:99991231") + 1]
+    assert last.startswith("SUMMARY:"), last
     assert "SUMMARY:Due: Dropped late" in lines and "STATUS:CANCELLED" in lines
 
     page.goto(REPORT)
     expect(page.locator("tr[data-report='media']")).to_contain_text("Stage 4 by 2026-12-31 · on track")
-    expect(page.locator("#tf-r-figures")).to_contain_text("1 of 7 actions done, 5 open, 1 overdue.")
+    expect(page.locator("#tf-r-figures")).to_contain_text("1 of 8 actions done, 6 open, 1 overdue.")
     expect(page.locator("#tf-r-actions tr[data-report-action] td:first-child")).to_have_text(
-        ["2026-12-30 (overdue)", "2026-12-31", "2027-01-01", "2028-02-29", "no date"])
+        ["2026-12-30 (overdue)", "2026-12-31", "2027-01-01", "2028-02-29", "9999-12-31", "no date"])
 
 
 def test_impossible_due_and_target_dates_are_refused_on_import(page: Page, roadmap):
@@ -751,3 +756,17 @@ def test_full_storage_is_said_where_the_ticking_happens_with_the_way_to_export(p
     alarm.get_by_role("link", name="Export your answers").click()
     expect(page.get_by_role("button", name="Export JSON")).to_be_visible()
     page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k))")
+
+
+def test_an_owner_named_no_owner_is_not_the_unowned_filter(page: Page, roadmap, tmp_path):
+    acts = [act(1, "media", "Owned by someone called that", "No owner", "2027-01-01"),
+            act(2, "media", "Owned by nobody", "", "2027-01-02")]
+    import_file(page, with_actions(roadmap, acts), tmp_path)
+    page.goto(PLAN)
+    owner = page.get_by_label("Owner", exact=True)
+    options = owner.locator("option")
+    expect(options).to_have_text(["Everyone", "No owner", "No owner"])
+    owner.select_option(index=1)  # the name
+    expect(page.locator("tr[data-plan-action] td:first-child")).to_have_text(["Owned by someone called that"])
+    owner.select_option(index=2)  # nobody
+    expect(page.locator("tr[data-plan-action] td:first-child")).to_have_text(["Owned by nobody"])
