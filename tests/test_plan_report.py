@@ -770,3 +770,23 @@ def test_an_owner_named_no_owner_is_not_the_unowned_filter(page: Page, roadmap, 
     expect(page.locator("tr[data-plan-action] td:first-child")).to_have_text(["Owned by someone called that"])
     owner.select_option(index=2)  # nobody
     expect(page.locator("tr[data-plan-action] td:first-child")).to_have_text(["Owned by nobody"])
+
+
+def test_the_report_stays_on_two_pages_with_every_field_at_its_limit(page: Page, roadmap, tmp_path):
+    limits = page.goto(PLAN) and page.evaluate("() => TF.core.store.LIMITS")
+    words = lambda n, word: " ".join([word] * (n // (len(word) + 1)))  # noqa: E731
+    elements = [e.id for e in roadmap.elements]
+    acts = [act(1, elements[n], words(limits["actionText"], "objective"), words(limits["owner"], "agency"),
+                f"2027-01-{n + 1:02d}") | {"id": f"long{n:02d}"} for n in range(20)]
+    data = with_actions(roadmap, acts, **{e: (5, "2027-12-31") for e in elements})
+    data["assessment"]["taskForce"] = words(limits["taskForce"], "Metropolitan")
+    data["assessment"]["people"] = words(limits["people"], "representative")
+    import_file(page, data, tmp_path)
+    page.goto(REPORT)
+    expect(page.locator("#tf-r-actions tr[data-report-action]")).to_have_count(12)
+    for paper in ("Letter", "A4"):
+        pages, text = pdf_text(page, paper, tmp_path)
+        assert pages <= 2, (paper, pages)
+    # What was shortened says so, and the work plan holds the whole text.
+    expect(page.locator("#tf-r-actions tr[data-report-action] td:nth-child(2)").first).to_have_text(
+        re.compile(r"^(objective ){5,}objective…$"))

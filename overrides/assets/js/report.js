@@ -11,6 +11,18 @@
   const { LIMITS } = store;
   const SHOWN_ACTIONS = 12, // open actions listed; the rest are counted (two pages at most)
     SHOWN_GAPS = 5;
+  // Texts at their limits (an action's 2000 characters, 2000 of "who took part") would fill
+  // pages: the report shortens them, and says so with "…"; the work plan shows them whole.
+  const SHORT = { text: 100, owner: 40, people: 160 };
+  const clip = (s, most) => {
+    const chars = [...s]; // code points: an emoji is never cut in half
+    return chars.length <= most
+      ? s
+      : chars
+          .slice(0, most - 1)
+          .join("")
+          .trimEnd() + "…";
+  };
   const longDate = (d) => d.toLocaleDateString([], { dateStyle: "long" });
   const day = (iso) => longDate(new Date(`${iso}T00:00:00`));
 
@@ -68,7 +80,13 @@
         { class: "tf-r-sub" },
         `Self-assessment against the ${rubric.title} · assessment “${core.store.nameOf(a)}”, started ${longDate(new Date(core.store.createdOf(a)))} · report of ${day(today)}`,
       ),
-      people && make("p", { class: "tf-r-people" }, make("strong", {}, "Who took part: "), people),
+      people &&
+        make(
+          "p",
+          { class: "tf-r-people" },
+          make("strong", {}, "Who took part: "),
+          clip(people, SHORT.people),
+        ),
       make(
         "p",
         { class: "tf-r-figures", id: "tf-r-figures" },
@@ -150,9 +168,9 @@
                 "tr",
                 { "data-report-action": r.id },
                 make("td", {}, r.due || "no date", r.overdue ? " (overdue)" : ""),
-                make("td", { dir: "auto" }, r.text || "(no text)"),
+                make("td", { dir: "auto" }, clip(r.text, SHORT.text) || "(no text)"),
                 make("td", {}, core.plan.elementTitle(r)),
-                make("td", { dir: "auto" }, r.owner || "—"),
+                make("td", { dir: "auto" }, clip(r.owner, SHORT.owner) || "—"),
                 make("td", {}, STATUS[r.status]),
               ),
             ),
