@@ -22,6 +22,7 @@ from conftest import (MEDIA, MISSION, axe, box, dark, dialog_ok, download, open_
                       reading_problems)
 from test_assessment_schema import sample, sample_v1
 from test_share_links import fresh_context, import_file, make_link, without_exported  # noqa: F401 (a fixture)
+from test_store import FILL  # the origin's real quota, filled
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
@@ -732,14 +733,6 @@ def test_every_action_number_shows_inside_the_panel_on_a_phone(page: Page):
         box_ = label.bounding_box()
         assert box_["x"] >= panel["x"] and box_["x"] + box_["width"] <= panel["x"] + panel["width"], n
     assert page.locator("ol.tf-a-actions").evaluate("(ol) => getComputedStyle(ol).listStyleType") == "none"
-
-
-FILL = """() => {
-  let chunk = 'x'.repeat(1 << 20), n = 0;
-  while (chunk.length) {
-    try { localStorage.setItem('filler-' + n++, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
-  }
-}"""
 
 
 def test_full_storage_is_said_where_the_ticking_happens_with_the_way_to_export(page: Page):
