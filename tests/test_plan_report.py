@@ -330,6 +330,11 @@ def test_an_export_of_schema_1_still_imports(page: Page, roadmap, tmp_path):
     assert without_exported({**now, "schema": 1}) == without_exported(old)
     page.goto(PLAN)
     expect(page.locator("#tf-plan-empty")).to_contain_text("No actions yet.")
+    expect(page.get_by_role("button", name="Export CSV")).to_have_count(0)
+    page.goto(REPORT)  # no action and no target: the report says so rather than showing empty tables
+    expect(page.locator("#tf-r-figures")).to_contain_text("0 targets set")
+    expect(page.locator("#tf-report-body")).to_contain_text("No targets set yet: set them on the dashboard.")
+    expect(page.locator("#tf-report-body")).to_contain_text("No open actions.")
 
 
 def test_share_links_carry_targets_and_actions_owners_only_when_asked(page: Page, fresh_context, roadmap,
