@@ -22,6 +22,7 @@ from conftest import (MEDIA, MISSION, axe, box, dark, dialog_ok, download, open_
                       reading_problems)
 from test_assessment_schema import sample, sample_v1
 from test_share_links import fresh_context, import_file, make_link, without_exported  # noqa: F401 (a fixture)
+from test_store import FILL  # the origin's real quota, filled
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
@@ -329,6 +330,11 @@ def test_an_export_of_schema_1_still_imports(page: Page, roadmap, tmp_path):
     assert without_exported({**now, "schema": 1}) == without_exported(old)
     page.goto(PLAN)
     expect(page.locator("#tf-plan-empty")).to_contain_text("No actions yet.")
+    expect(page.get_by_role("button", name="Export CSV")).to_have_count(0)
+    page.goto(REPORT)  # no action and no target: the report says so rather than showing empty tables
+    expect(page.locator("#tf-r-figures")).to_contain_text("0 targets set")
+    expect(page.locator("#tf-report-body")).to_contain_text("No targets set yet: set them on the dashboard.")
+    expect(page.locator("#tf-report-body")).to_contain_text("No open actions.")
 
 
 def test_share_links_carry_targets_and_actions_owners_only_when_asked(page: Page, fresh_context, roadmap,
@@ -488,3 +494,297 @@ def test_the_plan_and_the_report_break_no_word_and_scroll_nothing_sideways(page:
         page.goto(path)
         expect(page.locator(ready).first).to_be_visible()
         assert reading_problems(page) == [], path
+
+
+# --- 4. a hostile and an unlucky user ---------------------------------------------------------------
+
+def with_actions(roadmap, acts: list[dict], **targets) -> dict:
+    """An export whose plan is exactly `acts`, with `targets` as {element: (stage, date)}."""
+    data = sample(roadmap)
+    a = data["assessment"]
+    a["id"] = "9a8b7c6d5e4f"
+    a["actions"] = acts
+    del a["snapshots"]
+    for element, (stage_, when) in targets.items():
+        a["elements"].setdefault(element, {"stage": None, "notes": ""}).update(
+            target=stage_, **({"targetDate": when} if when else {}))
+    return data
+
+
+def rows_of(page: Page) -> list[dict]:
+    name, text = download(page, "Export CSV")
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+
+
+# New York, where 02:00 on 1 January in Greenwich is still the evening of 31 December.
+@pytest.mark.browser_context_args(timezone_id="America/New_York")
+def test_dates_at_a_year_boundary_count_in_the_readers_own_day(page: Page, roadmap, tmp_path):
+    page.clock.set_fixed_time("2027-01-01T02:00:00Z")
+    acts = [act(1, "media", "Due today", "Ana", "2026-12-31"),
+            act(2, "media", "Due yesterday", "Ana", "2026-12-30", "in-progress"),
+            act(3, "media", "Done late", "Ana", "2026-12-01", "done"),
+            act(4, "media", "Dropped late", "Ana", "2026-11-30", "dropped"),
+            act(5, "outreach", "Due tomorrow", "Ben", "2027-01-01"),
+            act(6, "outreach", "Due on a leap day", "Ben", "2028-02-29"),
+            act(7, "outreach", "Undated", "Ben"),
+            act(8, "outreach", "At the end of time", "Ben", "9999-12-31")]
+    import_file(page, with_actions(roadmap, acts, media=(4, "2026-12-31")), tmp_path)
+    assert today(page) == date(2026, 12, 31)
+    # A target due today is on track, not past its date, on the dashboard and in the report.
+    expect(page.locator("tr[data-target-row='media']")).to_have_attribute("data-target-state", "open")
+
+    page.goto(PLAN)
+    # Only an open action due before today is overdue: not one due today, done or dropped.
+    expect(page.locator("#tf-plan-count")).to_have_text("1 of 8 actions done · 1 overdue · assessment “2026 baseline”")
+    expect(page.locator("tr.tf-overdue")).to_have_count(1)
+    expect(page.locator("tr.tf-overdue")).to_contain_text("Due yesterday")
+    page.get_by_label("Group by").select_option(label="Due month")
+    expect(page.locator("h2.tf-p-group")).to_have_text(
+        ["November 2026", "December 2026", "January 2027", "February 2028", "December 9999", "No due date"])
+    name, ics = download(page, "Export calendar (.ics)")
+    lines = unfold(ics)
+    assert ics.count("BEGIN:VEVENT") == 7  # one per due date: the undated action has none
+    days = [(x.split(":")[1], lines[n + 1].split(":")[1]) for n, x in enumerate(lines)
+            if x.startswith("DTSTART") and lines[n + 1].startswith("DTEND")]
+    assert ("20261231", "20270101") in days and ("20280229", "20280301") in days
+    # The last day a calendar can write has no next day: its event has no end, so lasts that day.
+    assert all(re.fullmatch(r"DT(START|END);VALUE=DATE:\d{8}", x) for x in lines if x.startswith("DT") and ";" in x)
+    last = lines[lines.index("DTSTART;VALUE=DATE:99991231") + 1]
+    assert last.startswith("SUMMARY:"), last
+    assert "SUMMARY:Due: Dropped late" in lines and "STATUS:CANCELLED" in lines
+
+    page.goto(REPORT)
+    expect(page.locator("tr[data-report='media']")).to_contain_text("Stage 4 by 2026-12-31 · on track")
+    expect(page.locator("#tf-r-figures")).to_contain_text("1 of 8 actions done, 6 open, 1 overdue.")
+    expect(page.locator("#tf-r-actions tr[data-report-action] td:first-child")).to_have_text(
+        ["2026-12-30 (overdue)", "2026-12-31", "2027-01-01", "2028-02-29", "9999-12-31", "no date"])
+
+
+def test_impossible_due_and_target_dates_are_refused_on_import(page: Page, roadmap):
+    open_element(page, MISSION)
+    for bad in ("2027-02-29", "2026-04-31", "2026-13-01", "2026-12-1", "20261201"):
+        data = with_actions(roadmap, [act(1, "media", "x", "y", bad)], media=(3, bad))
+        problems = page.evaluate("(d) => TF.validate(d)", data)
+        assert any("due" in p for p in problems) and any("targetDate" in p for p in problems), (bad, problems)
+    ok = with_actions(roadmap, [act(1, "media", "x", "y", "2028-02-29")], media=(3, "2028-02-29"))
+    assert page.evaluate("(d) => TF.validate(d)", ok) == []
+
+
+INJECTED = '<img src=x onerror="window.__pwned=1"><b>bold</b>'
+RTL = "تدريب الشرطة على مؤشرات الاتجار بالبشر"
+HOSTILE = [  # (text, owner): markup, formula leads, control characters, long words, RTL, emoji
+    (INJECTED, "<script>window.__pwned=2</script>"),
+    ('=HYPERLINK("http://example.com","x")', "@SUM(A1)"),
+    ("-2+3", "+1 officer"),
+    ("\tTabbed", "\rCarriage"),
+    ("One\r\ntwo\rthree\nfour", "Back\\slash; semi, comma"),
+    ("Supercalifragilistic" * 15, "Owner" + "x" * 190),
+    (f"{RTL} 👮‍♀️🚨 ünïcödé 中文 " * 6, "فريق الشرطة 🚓"),
+]
+
+
+def test_crafted_texts_stay_text_in_the_plan_its_files_the_report_and_its_copies(
+        page: Page, context: BrowserContext, roadmap, tmp_path, site):
+    acts = [act(n + 1, "media", text, owner, f"2027-0{n + 1}-15") for n, (text, owner) in enumerate(HOSTILE)]
+    import_file(page, with_actions(roadmap, acts, media=(4, "2027-06-30")), tmp_path)
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(PLAN)
+    cells = page.locator("tr[data-plan-action] td:first-child")
+    expect(cells).to_have_count(len(HOSTILE))
+    assert page.locator("#tf-plan img, #tf-plan b, #tf-plan script").count() == 0
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    # A right-to-left text and owner read in their own direction, the others left to right.
+    rtl = "(cells) => cells.map((c) => c.matches(':dir(rtl)'))"
+    expect(cells.last).to_contain_text(RTL)
+    assert cells.evaluate_all(rtl) == [False] * 6 + [True]
+    assert page.locator("tr[data-plan-action] td:nth-child(3)").evaluate_all(rtl) == [False] * 6 + [True]
+
+    # The CSV: every cell as typed, formula leads neutralised with a quote.
+    rows = rows_of(page)
+    leads = tuple("=+-@\t\r")
+    for row, (text, owner) in zip(rows, HOSTILE):
+        for got, typed in ((row["Action"], text), (row["Owner"], owner)):
+            assert got == ("'" + typed if typed.startswith(leads) else typed), (got, typed)
+
+    # The calendar: TEXT escaped (\\ ; , and every line break), folded at 75 octets of UTF-8
+    # without splitting a character (the download would not decode otherwise).
+    name, ics = download(page, "Export calendar (.ics)")
+    assert all(len(line.encode("utf-8")) <= 75 for line in ics.split("\r\n"))
+    assert "\r" not in ics.replace("\r\n", "") and "\n" not in ics.replace("\r\n", "")
+    lines = unfold(ics)
+    assert "SUMMARY:Due: One\\ntwo\\nthree\\nfour" in lines
+    assert "DESCRIPTION:Element: Media\\nOwner: Back\\\\slash\\; semi\\, comma\\nStatus: Not started" in lines
+    assert "DESCRIPTION:Element: Media\\nOwner: \\nCarriage\\nStatus: Not started" in lines
+    assert f"SUMMARY:Due: {INJECTED}" in lines
+
+    open_element(page, MEDIA)
+    expect(actions(page).last.locator("textarea")).to_have_value(HOSTILE[-1][0])
+    assert actions(page).locator("textarea").evaluate_all("(ts) => ts.map((t) => t.matches(':dir(rtl)'))") == [
+        False] * 6 + [True]
+
+    # The report and its copies: text, never markup.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(REPORT)
+    expect(page.locator("#tf-r-actions tr[data-report-action]")).to_have_count(len(HOSTILE))
+    assert page.locator("#tf-report-body img, #tf-report-body b, #tf-report-body script").count() == 0
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
+    page.get_by_role("button", name="Copy as formatted text").click()
+    expect(page.locator("#tf-message")).to_contain_text("Copied the report as formatted text")
+    html = page.evaluate("async () => (await (await navigator.clipboard.read())[0].getType('text/html')).text()")
+    assert "<img" not in html and "<script" not in html and "<b>" not in html
+    assert "&lt;img src=x" in html and "&lt;script&gt;" in html
+    assert html.count('<td dir="auto"') == 2 * len(HOSTILE)  # text and owner keep their direction
+    assert page.locator("#tf-r-actions td[dir='auto']").evaluate_all(rtl)[-2:] == [True, True]
+    plain = page.evaluate("() => navigator.clipboard.readText()")
+    assert INJECTED in plain and RTL in plain
+    assert page.evaluate("() => window.__pwned") is None
+    assert context.foreign_requests == []
+
+
+def test_three_hundred_actions_still_print_the_report_on_two_pages(page: Page, roadmap, tmp_path):
+    elements = [e.id for e in roadmap.elements]
+    acts = [act(1, elements[n % len(elements)], f"Action number {n} with a fairly ordinary length of text",
+                 f"Owner {n % 7}", f"2027-{n % 12 + 1:02d}-{n % 28 + 1:02d}") | {"id": f"act{n:03d}"}
+            for n in range(300)]
+    data = with_actions(roadmap, acts, **{e: (5, "2027-12-31") for e in elements})
+    import_file(page, data, tmp_path)
+    page.goto(PLAN)
+    expect(page.locator("tr[data-plan-action]")).to_have_count(300)
+    page.goto(REPORT)
+    expect(page.locator("#tf-r-actions tr[data-report-action]")).to_have_count(12)
+    expect(page.locator("#tf-report-body")).to_contain_text("And 288 more open action(s) on the work plan.")
+    for paper in ("Letter", "A4"):
+        pages, text = pdf_text(page, paper, tmp_path)
+        assert pages <= 2, (paper, pages)
+
+
+def test_the_plan_prints_each_status_once_as_text(page: Page, roadmap, tmp_path):
+    import_file(page, planned(roadmap), tmp_path)
+    page.goto(PLAN)
+    expect(page.locator("tr[data-plan-action]")).to_have_count(4)
+    pages, text = pdf_text(page, "A4", tmp_path)
+    for absent in ("Export CSV", "Group by"):
+        assert absent not in text
+    statuses = re.findall(r"Not started|In progress|Done|Dropped", text)
+    assert sorted(statuses) == ["Done", "Dropped", "In progress", "Not started"]
+
+
+def test_printing_in_the_dark_palette_prints_the_light_one(page: Page, roadmap, tmp_path):
+    acts = [act(1, "media", "Overdue", "Ana", "2020-01-01")]
+    import_file(page, with_actions(roadmap, acts, media=(4, "2020-01-01")), tmp_path)
+    probe = """() => ['.tf-overdue-mark', '#tf-report-body td.tf-heat-1, #tf-report-body td[class*=tf-heat]',
+                      '.tf-state-late', 'h2.tf-p-group'].map((q) => {
+        const el = document.querySelector(q);
+        return el && [getComputedStyle(el).color, getComputedStyle(el).backgroundColor];
+    })"""
+    seen = {}
+    for path, ready in ((PLAN, "tr.tf-overdue"), (REPORT, "#tf-report-body"), ("self-assessment/", "#tf-targets")):
+        page.goto(path)
+        expect(page.locator(ready)).to_be_visible()
+        page.emulate_media(media="print")
+        light = page.evaluate(probe)
+        page.emulate_media(media="screen")
+        if page.locator("body[data-md-color-scheme='slate']").count() == 0:
+            dark(page)
+        page.emulate_media(media="print")
+        assert page.evaluate(probe) == light, path
+        page.emulate_media(media="screen")
+        seen[path] = light
+        page.locator("input#__palette_0").evaluate("(e) => e.click()")  # back to light
+    assert any(v for values in seen.values() for v in values)
+
+
+# --- 5. defects from a hostile pass ------------------------------------------------------------------
+
+def test_removing_an_action_by_keyboard_leaves_the_focus_on_undo_and_undo_brings_back_that_one(page: Page):
+    open_element(page, MISSION)
+    add_typed_action(page, "First", "Ana", "2027-01-15")
+    add_typed_action(page, "Second", "Ben", "2027-02-15")
+    first = actions(page).first.get_attribute("data-action")
+    remove = actions(page).first.get_by_role("button", name="Remove this action")
+    remove.focus()
+    page.keyboard.press("Enter")
+    expect(actions(page)).to_have_count(1)
+    undo = page.locator(".tf-a-plan").get_by_role("button", name="Undo")
+    expect(undo).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(actions(page)).to_have_count(2)
+    expect(page.locator(f"li[data-action='{first}'] textarea")).to_be_focused()
+
+    # Two actions with the same text removed one after the other: Undo brings back the last one.
+    for _ in range(2):
+        page.get_by_role("button", name="Add an action").click()
+    blank = [actions(page).nth(n).get_attribute("data-action") for n in (2, 3)]
+    for n in (0, 1):
+        page.locator(f"li[data-action='{blank[n]}']").get_by_role("button", name="Remove this action").click()
+        expect(undo).to_be_focused()
+    undo.click()
+    expect(page.locator(f"li[data-action='{blank[1]}']")).to_have_count(1)
+    expect(page.locator(f"li[data-action='{blank[0]}']")).to_have_count(0)
+
+
+def test_every_action_number_shows_inside_the_panel_on_a_phone(page: Page):
+    page.set_viewport_size({"width": 390, "height": 800})
+    open_element(page, MISSION)
+    page.evaluate("""() => { for (let n = 0; n < 120; n++)
+        TF.core.store.addAction(TF.core.current().id, 'mission-statement', 'Action text ' + n, []); }""")
+    expect(actions(page)).to_have_count(120)
+    panel = page.locator(".tf-assessment").bounding_box()
+    labels = page.locator("ol.tf-a-actions > li > label")
+    expect(labels).to_have_text([f"Action {n}" for n in range(1, 121)])
+    for n in (0, 9, 99, 119):
+        label = labels.nth(n)
+        label.scroll_into_view_if_needed()
+        box_ = label.bounding_box()
+        assert box_["x"] >= panel["x"] and box_["x"] + box_["width"] <= panel["x"] + panel["width"], n
+    assert page.locator("ol.tf-a-actions").evaluate("(ol) => getComputedStyle(ol).listStyleType") == "none"
+
+
+def test_full_storage_is_said_where_the_ticking_happens_with_the_way_to_export(page: Page):
+    open_element(page, MISSION)
+    box(page, "mission-clearly-written").check()
+    page.evaluate(FILL)
+    page.reload()
+    first = page.locator("li[data-indicator] .tf-check").first
+    first.scroll_into_view_if_needed()
+    first.check()
+    alarm = page.locator(".tf-a-alarm")
+    expect(alarm).to_contain_text("Not saved: storage in this browser is full")
+    expect(alarm).to_be_in_viewport()
+    alarm.get_by_role("link", name="Export your answers").click()
+    expect(page.get_by_role("button", name="Export JSON")).to_be_visible()
+    page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k))")
+
+
+def test_an_owner_named_no_owner_is_not_the_unowned_filter(page: Page, roadmap, tmp_path):
+    acts = [act(1, "media", "Owned by someone called that", "No owner", "2027-01-01"),
+            act(2, "media", "Owned by nobody", "", "2027-01-02")]
+    import_file(page, with_actions(roadmap, acts), tmp_path)
+    page.goto(PLAN)
+    owner = page.get_by_label("Owner", exact=True)
+    options = owner.locator("option")
+    expect(options).to_have_text(["Everyone", "No owner", "No owner"])
+    owner.select_option(index=1)  # the name
+    expect(page.locator("tr[data-plan-action] td:first-child")).to_have_text(["Owned by someone called that"])
+    owner.select_option(index=2)  # nobody
+    expect(page.locator("tr[data-plan-action] td:first-child")).to_have_text(["Owned by nobody"])
+
+
+def test_the_report_stays_on_two_pages_with_every_field_at_its_limit(page: Page, roadmap, tmp_path):
+    limits = page.goto(PLAN) and page.evaluate("() => TF.core.store.LIMITS")
+    words = lambda n, word: " ".join([word] * (n // (len(word) + 1)))  # noqa: E731
+    elements = [e.id for e in roadmap.elements]
+    acts = [act(1, elements[n], words(limits["actionText"], "objective"), words(limits["owner"], "agency"),
+                f"2027-01-{n + 1:02d}") | {"id": f"long{n:02d}"} for n in range(20)]
+    data = with_actions(roadmap, acts, **{e: (5, "2027-12-31") for e in elements})
+    data["assessment"]["taskForce"] = words(limits["taskForce"], "Metropolitan")
+    data["assessment"]["people"] = words(limits["people"], "representative")
+    import_file(page, data, tmp_path)
+    page.goto(REPORT)
+    expect(page.locator("#tf-r-actions tr[data-report-action]")).to_have_count(12)
+    for paper in ("Letter", "A4"):
+        pages, text = pdf_text(page, paper, tmp_path)
+        assert pages <= 2, (paper, pages)
+    # What was shortened says so, and the work plan holds the whole text.
+    expect(page.locator("#tf-r-actions tr[data-report-action] td:nth-child(2)").first).to_have_text(
+        re.compile(r"^(objective ){5,}objective…$"))

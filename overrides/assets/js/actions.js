@@ -24,6 +24,7 @@
   const panels = new WeakMap(); // container -> its controls, built once per page view
   let focusNext = null; // an action just added: its text box takes focus once drawn
   let removed = null; // { id, text }: the last removed action, offered for undo
+  let focusUndo = false; // an action just removed: its Undo button takes the focus from Remove
 
   // Every write names the assessment the row was drawn for.
   function actionRow(id, assessmentId) {
@@ -31,12 +32,14 @@
     const key = (k) => `tf-action-${k}-${id}`;
     const text = make("textarea", {
       id: key("text"),
+      dir: "auto", // a right-to-left text reads in its own direction
       rows: 2,
       chars: LIMITS.actionText,
       on: { input: () => set("text", text.value) },
     });
     const owner = make("input", {
       id: key("owner"),
+      dir: "auto",
       chars: LIMITS.owner,
       autocomplete: "off",
       on: { input: () => set("owner", owner.value) },
@@ -52,10 +55,12 @@
       Object.entries(STATUS).map(([v, label]) => make("option", { value: v }, label)),
     );
     const toward = make("p", { class: "tf-a-toward" });
+    // The number is the label's text, not a list marker: a marker hangs outside the panel on a phone.
+    const label = make("label", { for: text.id }, "Action");
     const row = make(
       "li",
       { "data-action": id },
-      make("label", { for: text.id }, "Action"),
+      label,
       text,
       make(
         "div",
@@ -74,6 +79,7 @@
         ["Remove", make("span", { class: "tf-sr" }, " this action")],
         () => {
           removed = { id, assessmentId, text: text.value };
+          focusUndo = true;
           set("removed", 1);
         },
         null,
@@ -82,7 +88,8 @@
     );
     return {
       row,
-      draw(x) {
+      draw(x, n) {
+        if (label.textContent !== `Action ${n}`) label.textContent = `Action ${n}`;
         sync(text, x.text);
         sync(owner, x.owner);
         sync(due, x.due);
@@ -199,7 +206,7 @@
       if (!r) p.rows.set(y.id, (r = actionRow(y.id, a.id)));
       // Moved only when out of place: moving a node takes the focus out of it.
       if (p.list.children[n] !== r.row) p.list.insertBefore(r.row, p.list.children[n] || null);
-      r.draw(y);
+      r.draw(y, n + 1);
     });
     p.empty.hidden = actions.length > 0;
     const gone = removed && !keep.has(removed.id) ? removed : null;
@@ -213,14 +220,21 @@
           button(
             "Undo",
             () => {
+              // The last removed action, even when the message (same text) was not redrawn.
+              const back = removed;
               removed = null;
-              store.setAction(gone.assessmentId, gone.id, "removed", 0);
+              if (!back) return;
+              focusNext = back.id;
+              store.setAction(back.assessmentId, back.id, "removed", 0);
             },
             null,
             "tf-btn--small",
           ),
         ),
     );
+    const undoButton = gone && p.undo.querySelector("button");
+    if (focusUndo && undoButton) undoButton.focus();
+    focusUndo = false;
     if (focusNext && p.rows.has(focusNext)) {
       p.rows.get(focusNext).focus();
       focusNext = null;

@@ -339,6 +339,10 @@
     const rule = make("p", { class: "tf-a-rule" }, RULE);
     const steps = make("div", { class: "tf-a-steps" });
     const plan = make("div", { class: "tf-a-plan" }); // target and actions: actions.js, on demand
+    // Changes not kept: said where the ticking happens (it sticks to the window's foot while the
+    // stages are read), with the way out.
+    const alarm = make("div", { class: "tf-a-alarm", "aria-live": "polite" });
+    mount.before(alarm);
     mount.replaceChildren(
       make("h2", { id: "tf-your-assessment" }, "Your self-assessment"),
       status,
@@ -378,6 +382,19 @@
       });
       editing.sync(x.notes);
       countNotes();
+      const s = store.status();
+      replaceIfChanged(
+        alarm,
+        (s.failed || s.full || s.stuck) &&
+          make(
+            "p",
+            {},
+            make("strong", {}, "Not saved: "),
+            "storage in this browser is full, so changes here are not kept. ",
+            make("a", { href: url(rubric.pages.dashboard) + "#tf-backup" }, "Export your answers"),
+            " from the dashboard to keep them.",
+          ),
+      );
       replaceIfChanged(
         status,
         warnings(),

@@ -10,7 +10,8 @@
   const { rubric, make, button, STATUS } = core;
   const OPEN = new Set(["not-started", "in-progress"]);
   const NO_OWNER = "No owner",
-    NO_DATE = "No due date";
+    NO_DATE = "No due date",
+    UNOWNED = " "; // the owner filter's value for "No owner": no trimmed name can equal it
 
   // Plain rows: each action with its element (null when this roadmap has no such element).
   const rowsOf = (a, day) =>
@@ -54,12 +55,12 @@
       .sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0))
       .map((x) => ({ ...x, rows: x.rows.slice().sort(byDue) }));
   }
-  // status: "all", "open" or a status; owner: "" for all, NO_OWNER for unowned, else a name.
+  // status: "all", "open" or a status; owner: "" for all, UNOWNED for unowned, else a name.
   const filterOf = (rows, status, owner) =>
     rows.filter(
       (r) =>
         (status === "all" || (status === "open" ? OPEN.has(r.status) : r.status === status)) &&
-        (!owner || (owner === NO_OWNER ? !r.owner.trim() : r.owner.trim() === owner)),
+        (!owner || (owner === UNOWNED ? !r.owner.trim() : r.owner.trim() === owner)),
     );
   const owners = (rows) =>
     [...new Set(rows.map((r) => r.owner.trim()).filter(Boolean))].sort((p, q) =>
@@ -146,12 +147,15 @@
     ];
     const dtstamp = stamp.replace(/[-:]/g, "").replace(/\.[0-9]+/, "");
     for (const r of rows.filter((x) => x.due)) {
+      // An all-day event ends the next day; past 9999-12-31 there is no date to write, and an
+      // event without an end lasts its one day (RFC 5545, 3.6.1).
+      const end = icsDate(nextDay(r.due));
       lines.push(
         "BEGIN:VEVENT",
         `UID:${a.id}-${r.id}@${host || "task-force-roadmap"}`,
         `DTSTAMP:${dtstamp}`,
         `DTSTART;VALUE=DATE:${icsDate(r.due)}`,
-        `DTEND;VALUE=DATE:${icsDate(nextDay(r.due))}`,
+        ...(/^[0-9]{8}$/.test(end) ? [`DTEND;VALUE=DATE:${end}`] : []),
         `SUMMARY:${icsText(`Due: ${r.text}`)}`,
         `DESCRIPTION:${icsText(
           [
@@ -198,7 +202,7 @@
       day = core.localDay(),
       all = rowsOf(a, day),
       names = owners(all);
-    if (choice.owner && choice.owner !== NO_OWNER && !names.includes(choice.owner))
+    if (choice.owner && choice.owner !== UNOWNED && !names.includes(choice.owner))
       choice.owner = "";
     const shown = filterOf(all, choice.status, choice.owner);
     const done = all.filter((r) => r.status === "done").length,
@@ -249,7 +253,7 @@
           "tf-plan-owner",
           "Owner",
           choice.owner,
-          [["", "Everyone"], ...names.map((n) => [n, n]), [NO_OWNER, NO_OWNER]],
+          [["", "Everyone"], ...names.map((n) => [n, n]), [UNOWNED, NO_OWNER]],
           (v) => (choice.owner = v),
         ),
       ),
@@ -312,7 +316,7 @@
                 "data-status": r.status,
                 class: r.overdue ? "tf-overdue" : null,
               },
-              make("td", {}, r.text || "(no text)"),
+              make("td", { dir: "auto" }, r.text || "(no text)"),
               make(
                 "td",
                 {},
@@ -320,7 +324,7 @@
                   ? make("a", { href: core.url(r.e.url) + "#tf-plan" }, r.e.title)
                   : elementTitle(r),
               ),
-              make("td", {}, r.owner || "—"),
+              make("td", { dir: "auto" }, r.owner || "—"),
               make(
                 "td",
                 {},

@@ -11,6 +11,18 @@
   const { LIMITS } = store;
   const SHOWN_ACTIONS = 12, // open actions listed; the rest are counted (two pages at most)
     SHOWN_GAPS = 5;
+  // Texts at their limits (an action's 2000 characters, 2000 of "who took part") would fill
+  // pages: the report shortens them, and says so with "…"; the work plan shows them whole.
+  const SHORT = { text: 100, owner: 40, people: 160 };
+  const clip = (s, most) => {
+    const chars = [...s]; // code points: an emoji is never cut in half
+    return chars.length <= most
+      ? s
+      : chars
+          .slice(0, most - 1)
+          .join("")
+          .trimEnd() + "…";
+  };
   const longDate = (d) => d.toLocaleDateString([], { dateStyle: "long" });
   const day = (iso) => longDate(new Date(`${iso}T00:00:00`));
 
@@ -68,7 +80,13 @@
         { class: "tf-r-sub" },
         `Self-assessment against the ${rubric.title} · assessment “${core.store.nameOf(a)}”, started ${longDate(new Date(core.store.createdOf(a)))} · report of ${day(today)}`,
       ),
-      people && make("p", { class: "tf-r-people" }, make("strong", {}, "Who took part: "), people),
+      people &&
+        make(
+          "p",
+          { class: "tf-r-people" },
+          make("strong", {}, "Who took part: "),
+          clip(people, SHORT.people),
+        ),
       make(
         "p",
         { class: "tf-r-figures", id: "tf-r-figures" },
@@ -150,9 +168,9 @@
                 "tr",
                 { "data-report-action": r.id },
                 make("td", {}, r.due || "no date", r.overdue ? " (overdue)" : ""),
-                make("td", {}, r.text || "(no text)"),
+                make("td", { dir: "auto" }, clip(r.text, SHORT.text) || "(no text)"),
                 make("td", {}, core.plan.elementTitle(r)),
-                make("td", {}, r.owner || "—"),
+                make("td", { dir: "auto" }, clip(r.owner, SHORT.owner) || "—"),
                 make("td", {}, STATUS[r.status]),
               ),
             ),
@@ -214,15 +232,22 @@
 
   // --- Copying: the same article as HTML (tables and headings survive a paste) and as text ---------
 
-  const CELL = "border:1px solid #777;padding:2px 6px;text-align:left;vertical-align:top";
+  // Tables keep their lines and alignment in a word processor through HTML's own attributes: the
+  // site's CSP refuses style attributes, even in markup that only passes through the clipboard.
   function htmlOf(article) {
     const copy = article.cloneNode(true);
-    for (const el of copy.querySelectorAll("*")) {
-      for (const name of el.getAttributeNames()) el.removeAttribute(name);
-      if (el.matches("table")) el.setAttribute("style", "border-collapse:collapse");
-      if (el.matches("th, td")) el.setAttribute("style", CELL);
-    }
+    for (const el of copy.querySelectorAll("*"))
+      for (const name of el.getAttributeNames()) if (name !== "dir") el.removeAttribute(name);
     for (const el of copy.querySelectorAll("div")) el.replaceWith(...el.childNodes); // scroll boxes
+    for (const el of copy.querySelectorAll("table")) {
+      el.setAttribute("border", "1");
+      el.setAttribute("cellspacing", "0");
+      el.setAttribute("cellpadding", "4");
+    }
+    for (const el of copy.querySelectorAll("th, td")) {
+      el.setAttribute("align", "left");
+      el.setAttribute("valign", "top");
+    }
     return `<meta charset="utf-8">${copy.innerHTML}`;
   }
   const squeeze = (s) => s.replace(/\s+/g, " ").trim();
