@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import BROKEN_WORDS, DASHBOARD, axe, dark, reading_problems
+from conftest import BROKEN_WORDS, DASHBOARD, MISSION, axe, box, dark, open_element, reading_problems
 from test_team_consensus import as_file, load, open_team
 
 pytestmark = pytest.mark.browser
@@ -94,6 +94,8 @@ SCALE = """() => {
 
 @pytest.mark.parametrize("palette", ["light", "dark"])
 def test_a_larger_share_always_stands_further_from_the_page(page: Page, palette):
+    open_element(page, MISSION)  # the heatmap and its legend appear once something is assessed
+    box(page, "mission-clearly-written").check()
     page.goto(DASHBOARD)
     if palette == "dark":
         dark(page)
