@@ -189,6 +189,13 @@ def open_element(page: Page, path: str):
     expect(page.locator(".tf-assessment h2")).to_have_text("Your self-assessment")
 
 
+def assess_something(page: Page):
+    """One tick saved: the dashboard then shows its overview, not the first visit's start guide.
+    (Tests that toggle "mission-clearly-written" in another tab keep this one.)"""
+    open_element(page, MISSION)
+    box(page, "mission-periodic-review").check()
+
+
 def open_dashboard(page: Page):
     """The dashboard, drawn: the heatmap once something is assessed, else the start guide."""
     page.goto(DASHBOARD)

@@ -107,7 +107,9 @@ def test_an_unknown_placeholder_stops_the_build_naming_page_and_line(hook_and_co
         hook.on_page_markdown("# Privacy\n\n{{ rubric.element }}\n", page=page, config=config,
                               files=Files([]))
     assert str(caught.value) == ("docs/privacy.md:3: {{ rubric.element }}: unknown placeholder "
-                                 "(known: areas, citations, elements, indicators, stages)")
+                                 "(known: areas, citations, elements, first_element, "
+                                 "first_element_page, indicators, indicators_per_element, "
+                                 "planning_note, stages)")
 
 
 def test_a_bad_rubric_is_one_plugin_error_line(tmp_path):

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import (HOLD, MEDIA, MISSION, axe, box, choose, dark, dialog_ok, exported, open_dashboard,
+from conftest import (HOLD, MEDIA, MISSION, assess_something, axe, box, choose, dark, dialog_ok, exported, open_dashboard,
                       open_element, option, options)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
@@ -111,12 +111,21 @@ def test_one_click_saves_and_the_history_shows_each_elements_stage_over_time(pag
     assert taken[0]["taken"] < taken[1]["taken"]
 
 
-def test_a_snapshot_of_a_fresh_browser_is_saved_too(page: Page):
+def test_a_plan_or_a_history_alone_keeps_the_overview_instead_of_the_start_guide(page: Page):
+    """A target, or a snapshot kept after every answer was cleared, is something to show."""
     open_dashboard(page)
     assert stored(page) == ""  # looking saves nothing
+    expect(page.locator("#tf-start")).to_be_visible()
+    open_element(page, MISSION)
+    page.get_by_label("Target stage", exact=True).select_option("3")
+    open_dashboard(page)
+    expect(page.locator("#tf-start")).to_be_hidden()
     save_snapshot(page)
-    expect(snaps(page)).to_contain_text(["0 of 23 elements assessed · 0 indicators ticked"])
-    expect(history(page, "mission-statement")).to_have_text(["—", "—"])
+    open_element(page, MISSION)
+    page.get_by_label("Target stage", exact=True).select_option("")
+    open_dashboard(page)
+    expect(page.locator("#tf-start")).to_be_hidden()
+    expect(history(page, "mission-statement")).to_have_text(["— (target 3)", "—"])
     page.reload()
     expect(snaps(page)).to_have_count(1)
 
@@ -204,6 +213,7 @@ def test_snapshots_persist_belong_to_their_assessment_and_delete_only_when_confi
 def test_two_tabs_each_save_a_snapshot_and_both_keep_both(context: BrowserContext):
     one, two = context.new_page(), context.new_page()
     two.add_init_script(HOLD)
+    assess_something(one)  # the snapshot controls sit in the overview, not the start guide
     for tab in (one, two):
         open_dashboard(tab)
     # Tab two goes deaf, so it saves on a stale copy: the case a whole-document write would lose.
@@ -239,6 +249,7 @@ def test_a_deletion_confirmed_after_another_tab_wrote_is_not_lost(context: Brows
     """The Delete dialog is open while another tab saves: the merge replaces this tab's copy of
     the assessment, and the confirmed deletion must land on the current copy, not a stale one."""
     one, two = context.new_page(), context.new_page()
+    assess_something(one)  # the snapshot controls sit in the overview, not the start guide
     for tab in (one, two):
         open_dashboard(tab)
     one.bring_to_front()  # a background tab's clicks wait on its throttled frames
@@ -261,6 +272,7 @@ def test_a_deletion_confirmed_after_another_tab_wrote_is_not_lost(context: Brows
 def test_a_rename_or_delete_confirmed_after_another_tab_wrote_is_not_lost(context: BrowserContext):
     """The same race on the dashboard's own dialogs: Rename and Delete land on the current copy."""
     one, two = context.new_page(), context.new_page()
+    assess_something(one)  # the snapshot controls sit in the overview, not the start guide
     for tab in (one, two):
         open_dashboard(tab)
     one.bring_to_front()

@@ -193,5 +193,5 @@ def test_every_reachable_state_round_trips_exactly(page: Page, new_context):
         stages: TF_RUBRIC.stages.map((s) => s.n) })""")
     Changes.page, Changes.importer, Changes.rubric = page, importer, rubric
     run_state_machine_as_test(Changes, settings=settings(
-        max_examples=25, stateful_step_count=12, deadline=None, derandomize=True,
+        max_examples=15, stateful_step_count=12, deadline=None, derandomize=True,
         suppress_health_check=list(HealthCheck)))

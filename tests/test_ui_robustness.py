@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import MISSION, box, choose, dialog_ok, exported, open_dashboard, open_element
+from conftest import MISSION, assess_something, box, choose, dialog_ok, exported, open_dashboard, open_element
 from test_team_consensus import SECRETS, as_file, load, open_team
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
@@ -171,6 +171,7 @@ def delete_snapshot_by_keyboard(page: Page, sid: str):
 
 
 def test_deleting_a_snapshot_by_keyboard_leaves_focus_on_a_neighbour(page: Page):
+    assess_something(page)  # the snapshot controls sit in the overview, not the start guide
     open_dashboard(page)
     for n in range(3):
         page.get_by_role("button", name="Save a dated snapshot").click()
@@ -199,6 +200,7 @@ def caret(page: Page) -> list:
 
 def test_a_redraw_from_another_tab_keeps_focus_and_caret(context: BrowserContext):
     page, other = context.new_page(), context.new_page()
+    assess_something(page)  # the share controls sit in the overview, not the start guide
     open_dashboard(page)
     field = page.get_by_label("Passphrase (optional)")
     field.fill("correct horse")
@@ -555,7 +557,9 @@ def test_session_only_mode_holds_in_tabs_opened_from_a_session_tab(context: Brow
     for p in (page, ctrl, child, before):  # every copy the site can reach is wiped
         expect(box(p, "mission-periodic-review")).not_to_be_checked()
         expect(box(p, "mission-input-sought")).not_to_be_checked()
-        p.wait_for_function("() => !(sessionStorage.getItem(TF.key) || '').includes('mission-')")
+        # polled by time: background tabs get few animation frames
+        p.wait_for_function("() => !(sessionStorage.getItem(TF.key) || '').includes('mission-')",
+                            polling=100)
     child.reload()
     expect(box(child, "mission-clearly-written")).not_to_be_checked()
 

@@ -1083,11 +1083,14 @@ function openAssessmentStore(rubric, root) {
       ...Object.values(a.acts).flatMap((x) => Object.values(x).map((f) => f[1])),
     );
   }
-  /** @param {Assessment} a */
+  /** @param {Assessment} a whether it holds anything a user made: answers, a plan or history */
   const hasAnswers = (a) =>
     Object.values(a.ticks).some((f) => f[0]) ||
-    Object.values(a.els).some((x) => (x.s && x.s[0] != null) || (x.n && x.n[0])) ||
-    actionsOf(a).length > 0;
+    Object.values(a.els).some(
+      (x) => (x.s && x.s[0] != null) || (x.n && x.n[0]) || (x.t && x.t[0] != null),
+    ) ||
+    actionsOf(a).length > 0 ||
+    snapshotsOf(a).length > 0;
   /** @param {Assessment} a @param {string} elementId @returns {{ stage: number | null, date: string }} */
   const targetOf = (a, elementId) => {
     const t = fieldRecord(a, elementId, "t"),
