@@ -544,7 +544,9 @@ def test_session_only_mode_holds_in_tabs_opened_from_a_session_tab(context: Brow
     child = opened.value
     expect(child.locator(".tf-a-status")).to_contain_text("this session only")
     expect(box(child, "mission-periodic-review")).to_be_checked()
+    child.bring_to_front()  # a background tab's clicks wait on its throttled frames
     box(child, "mission-clearly-written").check()
+    ctrl.bring_to_front()
     open_element(ctrl, MISSION)
     expect(box(ctrl, "mission-clearly-written")).to_be_checked()  # the open tabs share one session
     box(ctrl, "mission-input-sought").check()
@@ -553,6 +555,7 @@ def test_session_only_mode_holds_in_tabs_opened_from_a_session_tab(context: Brow
     for p in (page, ctrl, child, before):
         assert local_copy(p) == saved  # nothing of the session reached localStorage
 
+    page.bring_to_front()
     page.get_by_role("button", name="Wipe now").click()
     for p in (page, ctrl, child, before):  # every copy the site can reach is wiped
         expect(box(p, "mission-periodic-review")).not_to_be_checked()
