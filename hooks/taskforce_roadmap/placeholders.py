@@ -27,7 +27,7 @@ def facts(roadmap: Roadmap) -> dict[str, str]:
         "indicators_per_element": str(round(len(roadmap.indicators) / len(roadmap.elements))),
         # Where a first visit starts: the roadmap's first element, as a title and a page link.
         "first_element": first.title,
-        "first_element_page": f"{first.area_id}/{first.id}.md",
+        "first_element_page": first.src_uri,
         # The source's own caution (its Important Notes), quoted where the site asks for ticks.
         "planning_note": roadmap.front.important_notes[0],
     }
