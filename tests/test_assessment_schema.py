@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -230,3 +231,51 @@ def test_a_schema_1_file_with_a_field_of_the_plan_fails(validator, roadmap):
 def bad_samples(roadmap) -> list[dict]:
     """Used by the browser tests too: the JS checks must refuse what the schema refuses."""
     return [_broken(roadmap, p, v) for p, v in BAD] + _v1_with_plan(roadmap)
+
+
+# Each limit is enforced by store.js (LIMITS), published in the schema and promised on the privacy
+# page: three places that must say the same number. Where in the schema, and how the page words it.
+LIMIT_PLACES = {
+    "name": (["properties/assessment/properties/name/maxLength"], "names up to {}"),
+    "notes": (["$defs/element/properties/notes/maxLength"], "notes {}"),
+    "actionText": (["$defs/action/properties/text/maxLength"], "an action {}"),
+    "ids": (["properties/assessment/properties/ticked/maxItems",
+             "properties/assessment/properties/snapshots/items/properties/ticked/maxItems"],
+            "up to {} ticked"),
+    "elements": (["properties/assessment/properties/elements/maxProperties",
+                  "properties/assessment/properties/snapshots/items/properties/stages/maxProperties",
+                  "properties/assessment/properties/snapshots/items/properties/targets/maxProperties"],
+                 "answers on up to {} elements"),
+    "snapshots": (["properties/assessment/properties/snapshots/maxItems"], "{} snapshots"),
+    "actions": (["properties/assessment/properties/actions/maxItems",
+                 "properties/assessment/properties/snapshots/items/properties/actions/properties/all/maximum"],
+                "{} actions"),
+    "assessments": ([], "up to {} assessments"),
+    "owner": (["$defs/action/properties/owner/maxLength"], None),
+    "actionIndicators": (["$defs/action/properties/indicators/maxItems"], None),
+    "taskForce": (["properties/assessment/properties/taskForce/maxLength"], None),
+    "people": (["properties/assessment/properties/people/maxLength"], None),
+}
+
+
+def store_limits() -> dict[str, int]:
+    source = (ROOT / "overrides" / "assets" / "js" / "store.js").read_text(encoding="utf-8")
+    block = re.search(r"const LIMITS = Object\.freeze\(\{(.*?)\}\);", source, re.S)
+    assert block, "store.js no longer declares `const LIMITS = Object.freeze({...})`"
+    return {k: int(float(v)) for k, v in re.findall(r"^\s*(\w+): ([0-9.e]+),", block.group(1), re.M)}
+
+
+def test_every_limit_is_the_same_in_the_store_the_schema_and_the_privacy_page():
+    limits = store_limits()
+    assert set(LIMIT_PLACES) <= set(limits), "a limit named here is gone from store.js"
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    privacy = " ".join((ROOT / "docs" / "privacy.md").read_text(encoding="utf-8").split())
+    for key, (paths, wording) in LIMIT_PLACES.items():
+        for path in paths:
+            node = schema
+            for part in path.split("/"):
+                node = node[part]
+            assert node == limits[key], f"schema {path} is {node}, store.js LIMITS.{key} is {limits[key]}"
+        if wording:
+            phrase = wording.format(f"{limits[key]:,}")
+            assert phrase in privacy, f"docs/privacy.md should say {phrase!r} (store.js LIMITS.{key})"
