@@ -127,10 +127,10 @@ def sizes(site: Path) -> dict:
     on_demand = {k: js.pop(k) for k in on_demand_scripts(ROOT / "mkdocs.yml")}
     js["tf-rubric-head.js (generated)"] = gz(site / HEAD_SCRIPT_URI)
     every_page = [Path(p).name for p in read_config(ROOT / "mkdocs.yml")["extra_javascript"]]
-    # An element page: every page's scripts and the targets and actions editor (ELEMENT_LATER in
-    # assessment.js); its element's data is in its HTML, counted with the page.
+    # An element page: every page's scripts; its element's data is in its HTML, counted with the
+    # page. The targets and actions editor (actions.js) loads only where the element has a plan
+    # or the reader asks for it, so it is not counted: it is in on_demand.
     element_page = {k: js.get(k, js.get(f"{k} (generated)")) for k in every_page}
-    element_page["actions.js"] = on_demand["actions.js"]
     whole_rubric = gz(site / SCRIPT_URI)
     css = {p.name: gz(shipped(p)) for p in sorted(own.rglob("*.css"))}
     third_party = 0

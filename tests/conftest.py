@@ -189,6 +189,17 @@ def open_element(page: Page, path: str):
     expect(page.locator(".tf-assessment h2")).to_have_text("Your self-assessment")
 
 
+def open_plan(page: Page):
+    """The target and actions editor under an element's checklist, loaded on demand: opened by the
+    reader's button unless the element's plan already brought it."""
+    plan = page.locator(".tf-a-plan")
+    expect(plan).to_have_attribute("data-plan", re.compile("^(closed|loading|open)$"))
+    if plan.get_attribute("data-plan") == "closed":
+        page.get_by_role("button", name=re.compile("^Set a target and plan actions")).click()
+    expect(plan).to_have_attribute("data-plan", "open")
+    expect(page.get_by_label("Target stage", exact=True)).to_be_visible()
+
+
 def assess_something(page: Page):
     """One tick saved: the dashboard then shows its overview, not the first visit's start guide.
     (Tests that toggle "mission-clearly-written" in another tab keep this one.)"""

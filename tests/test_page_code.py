@@ -1,7 +1,8 @@
 """Each page carries only its own code and data: an element page loads the checklist, the rubric's
 head and its own element (in its HTML), never the whole rubric (tf-rubric.js) nor the code only
-the dashboard, team, shared, plan and report pages use. Checked on the network log of a real
-build in Chromium, with and without saved answers, with the targets and actions editor in use."""
+the dashboard, team, shared, plan and report pages use, nor the targets and actions editor until
+the element has a plan or the reader asks for one. Checked on the network log of a real build in
+Chromium, with and without saved answers, with the targets and actions editor in use."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import DASHBOARD, MEDIA, box, open_element
+from conftest import DASHBOARD, MEDIA, MISSION, box, open_element, open_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
@@ -21,8 +22,8 @@ ELEMENT_PAGE_SCRIPTS = {
     "assets/js/store.js",
     "assets/js/roadmap.js",
     "assets/js/assessment.js",  # the checklist
-    "assets/js/actions.js",  # the targets and actions editor, on demand
 }
+EDITOR = "assets/js/actions.js"  # the targets and actions editor, on demand
 WHOLE_RUBRIC = "assets/javascripts/tf-rubric.js"
 OVERVIEW = "assets/js/overview.js"
 SLASHED_AND_CITED = ["internal-foundations/membership/", "internal-foundations/meetings/",
@@ -44,9 +45,9 @@ def scripts(context: BrowserContext, site) -> list[str]:
 
 
 def checklist_ready(page: Page):
-    """The checklist and the targets and actions editor under it are drawn."""
+    """The checklist is drawn, and the targets and actions editor or the button that opens it."""
     expect(page.locator(".tf-assessment h2")).to_have_text("Your self-assessment")
-    expect(page.get_by_label("Target stage", exact=True)).to_be_visible()
+    expect(page.locator(".tf-a-plan")).to_have_attribute("data-plan", re.compile("^(closed|open)$"))
 
 
 def next_step_texts(page: Page) -> list[str]:
@@ -62,7 +63,7 @@ def test_an_element_page_loads_only_the_checklist_and_its_own_element(page: Page
     assert set(scripts) == ELEMENT_PAGE_SCRIPTS
 
     # The checklist works from the page's own data: ticks, the suggested stage, what Stage 2
-    # looks like (the indicators' text as the rubric has it), the stage, notes, a target, actions.
+    # looks like (the indicators' text as the rubric has it), the stage, notes; no editor yet.
     stage_1 = [i for i in media.indicators if i.stage == 1]
     box(page, stage_1[0].id).check()
     expect(page.locator(".tf-a-result")).to_contain_text("Suggested stage: Stage 1 · ")
@@ -71,25 +72,31 @@ def test_an_element_page_loads_only_the_checklist_and_its_own_element(page: Page
     page.get_by_role("radio", name=re.compile("^Stage 2 ")).check()
     expect(page.locator(".tf-a-result")).to_contain_text("Counted stage: Stage 2 · ")
     page.locator("#tf-notes").fill("Press contact list lives with the coordinator.")
-    page.get_by_label("Target stage", exact=True).select_option("3")
-    expect(page.locator("#tf-target-state")).to_have_text("Counted Stage 2 · target Stage 3: on track.")
     stage_3 = [i for i in media.indicators if i.stage == 3]
     expect(page.locator(".tf-a-steps li > a")).to_have_text([i.text for i in stage_3])
+    expect(page.locator(".tf-a-plan")).to_have_attribute("data-plan", "closed")
+    assert set(scripts) == ELEMENT_PAGE_SCRIPTS
+
+    # "Add as an action" is there before the editor: it brings the editor, then the action.
     step = page.locator(".tf-a-steps li").first
     step.get_by_role("button", name=re.compile("^Add as an action")).click()
     action = page.locator("ol.tf-a-actions > li").first
     expect(action.locator("textarea")).to_have_value(stage_3[0].text)
+    expect(action.locator("textarea")).to_be_focused()
     expect(action.locator(".tf-a-toward")).to_have_text(f"Works toward: {stage_3[0].text}")
-    assert set(scripts) == ELEMENT_PAGE_SCRIPTS
+    page.get_by_label("Target stage", exact=True).select_option("3")
+    expect(page.locator("#tf-target-state")).to_have_text("Counted Stage 2 · target Stage 3: on track.")
+    assert set(scripts) == ELEMENT_PAGE_SCRIPTS | {EDITOR}
 
-    # With saved answers, after a reload.
+    # With saved answers, after a reload: the element's plan brings the editor unasked.
     scripts.clear()
     page.reload()
     checklist_ready(page)
     expect(box(page, stage_1[0].id)).to_be_checked()
     expect(page.locator("#tf-notes")).to_have_value("Press contact list lives with the coordinator.")
     expect(page.locator("ol.tf-a-actions > li")).to_have_count(1)
-    assert set(scripts) == ELEMENT_PAGE_SCRIPTS
+    expect(page.get_by_label("Target stage", exact=True)).to_have_value("3")
+    assert set(scripts) == ELEMENT_PAGE_SCRIPTS | {EDITOR}
     stored = page.evaluate("() => TF.exportData()")["assessment"]
     assert stored["ticked"] == [stage_1[0].id]
     assert stored["elements"]["media"]["stage"] == 2 and stored["elements"]["media"]["target"] == 3
@@ -123,3 +130,36 @@ def test_indicators_read_from_the_page_match_the_rubric(page: Page, scripts, roa
     })""", [i.id for i in element.indicators])
     assert read == [[i.id, i.stage, i.text, element.id, element.signature] for i in element.indicators]
     assert WHOLE_RUBRIC not in scripts
+
+
+def test_the_editor_opens_from_the_keyboard_where_its_button_was(page: Page, scripts):
+    """Answers on another element bring no editor here; the reader's button does, in its place,
+    with the focus in the editor's first field."""
+    open_element(page, MISSION)
+    open_plan(page)
+    page.get_by_label("Target stage", exact=True).select_option("2")
+    scripts.clear()
+    open_element(page, MEDIA)
+    checklist_ready(page)
+    opener = page.get_by_role("button", name="Set a target and plan actions for Media")
+    expect(opener).to_be_visible()
+    assert EDITOR not in scripts
+    opener.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Target stage", exact=True)).to_be_focused()
+    expect(opener).to_have_count(0)  # the editor took its place
+    expect(page.locator(".tf-a-plan #tf-target-stage")).to_have_count(1)
+    assert scripts.count(EDITOR) == 1
+
+
+def test_an_editor_that_fails_to_load_says_so_and_loads_when_asked_again(page: Page, context: BrowserContext):
+    context.route(f"**/{EDITOR}", lambda route: route.abort())
+    open_element(page, MEDIA)
+    page.get_by_role("button", name="Set a target and plan actions for Media").click()
+    expect(page.locator(".tf-a-plan [role=alert]")).to_have_text(
+        "The target and actions editor could not be loaded. Check your connection, then try again.")
+    expect(page.locator(".tf-a-plan")).to_have_attribute("data-plan", "closed")
+    context.unroute(f"**/{EDITOR}")
+    page.get_by_role("button", name="Set a target and plan actions for Media").click()
+    expect(page.get_by_label("Target stage", exact=True)).to_be_focused()
+    expect(page.locator(".tf-a-plan [role=alert]")).to_have_count(0)

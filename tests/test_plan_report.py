@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 from pypdf import PdfReader
 
-from conftest import (MEDIA, MISSION, axe, box, dark, dialog_ok, download, open_dashboard, open_element,
+from conftest import (MEDIA, MISSION, axe, box, dark, dialog_ok, download, open_dashboard, open_element, open_plan,
                       reading_problems)
 from test_assessment_schema import sample, sample_v1
 from test_share_links import fresh_context, import_file, make_link, without_exported  # noqa: F401 (a fixture)
@@ -49,6 +49,7 @@ def actions(page: Page):
 
 
 def add_typed_action(page: Page, text: str, owner: str, due: str, status: str | None = None):
+    open_plan(page)
     before = actions(page).count()
     page.get_by_role("button", name="Add an action").click()
     row = actions(page).nth(before)
@@ -93,6 +94,7 @@ def test_a_coordinators_journey_from_a_blank_browser_to_the_report(page: Page, c
     box(page, "mission-no-shared-statement").check()  # suggested Stage 1
 
     # 3. A target on the element page.
+    open_plan(page)
     page.get_by_label("Target stage", exact=True).select_option("3")
     page.get_by_label("Target date (optional)").fill(far)
     expect(page.locator("#tf-target-state")).to_have_text(
@@ -119,6 +121,7 @@ def test_a_coordinators_journey_from_a_blank_browser_to_the_report(page: Page, c
 
     open_element(page, MEDIA)
     stage(page, 2)
+    open_plan(page)
     page.get_by_label("Target stage", exact=True).select_option("4")
     page.get_by_label("Target date (optional)").fill(long_ago)
     expect(page.locator("#tf-target-state")).to_have_text(
@@ -306,6 +309,7 @@ def test_targets_and_actions_round_trip_through_export_and_import(page: Page, ro
     # Replacing from the file restores the plan exactly: an action added since is removed again,
     # an edited one restored, a target changed since restored.
     open_element(page, MEDIA)
+    open_plan(page)
     page.get_by_label("Target stage", exact=True).select_option("")
     add_typed_action(page, "Added after the export", "Someone", "2026-12-01")
     actions(page).first.get_by_label("Owner (a person, role or agency)").fill("Changed owner")

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from conftest import (HOLD, MEDIA, MISSION, assess_something, axe, box, choose, dark, dialog_ok, exported, open_dashboard,
-                      open_element, option, options)
+                      open_element, open_plan, option, options)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
@@ -117,11 +117,13 @@ def test_a_plan_or_a_history_alone_keeps_the_overview_instead_of_the_start_guide
     assert stored(page) == ""  # looking saves nothing
     expect(page.locator("#tf-start")).to_be_visible()
     open_element(page, MISSION)
+    open_plan(page)
     page.get_by_label("Target stage", exact=True).select_option("3")
     open_dashboard(page)
     expect(page.locator("#tf-start")).to_be_hidden()
     save_snapshot(page)
     open_element(page, MISSION)
+    open_plan(page)
     page.get_by_label("Target stage", exact=True).select_option("")
     open_dashboard(page)
     expect(page.locator("#tf-start")).to_be_hidden()

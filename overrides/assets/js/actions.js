@@ -1,6 +1,7 @@
 // Targets and actions where they belong: under the checklist on each element page (a target stage
 // and date, the element's actions, "Add as an action" on each indicator of the next stage) and a
-// targets table on the dashboard. Loaded on demand on element pages and the dashboard.
+// targets table on the dashboard. Loaded with the dashboard; on an element page, when its element
+// has a target or actions, or when the reader asks (assessment.js).
 (() => {
   "use strict";
   const core = window.TF && window.TF.core;
@@ -240,16 +241,8 @@
       focusNext = null;
     }
   };
-  // Under "What Stage N+1 looks like": one step from an indicator to an action about it.
-  core.stepAction = (e, i) =>
-    button(
-      ["Add as an action", make("span", { class: "tf-sr" }, `: ${i.text}`)],
-      () => {
-        addAndEdit(core.current().id, e.id, i.text, [i.id]);
-      },
-      null,
-      "tf-btn--small tf-a-add",
-    );
+  // "Add as an action" under "What Stage N+1 looks like" (assessment.js draws the button).
+  core.addAction = addAndEdit;
 
   // --- Dashboard: each element's counted stage against its target ---------------------------------
 

@@ -338,7 +338,8 @@
       result = make("div", { class: "tf-a-result", "aria-live": "polite" });
     const rule = make("p", { class: "tf-a-rule" }, RULE);
     const steps = make("div", { class: "tf-a-steps" });
-    const plan = make("div", { class: "tf-a-plan" }); // target and actions: actions.js, on demand
+    const plan = make("div", { class: "tf-a-plan" }),
+      editor = planEditor(plan, e);
     // Changes not kept: said where the ticking happens (it sticks to the window's foot while the
     // stages are read), with the way out.
     const alarm = make("div", { class: "tf-a-alarm", "aria-live": "polite" });
@@ -457,12 +458,104 @@
       );
       replaceIfChanged(
         steps,
-        nextSteps(x, (i) => "#" + i.id, core.planPanel && ((i) => core.stepAction(e, i))),
+        nextSteps(
+          x,
+          (i) => "#" + i.id,
+          (i) => editor.stepAction(i),
+        ),
       );
-      if (core.planPanel) core.planPanel(plan, a, e, x);
+      editor.draw(a, x);
     };
     view();
     performance.mark("tf-checklist-ready");
+  }
+  // The target and actions editor (actions.js) loads on demand: where the current assessment has a
+  // target or actions for this element, or when the reader asks for it (most readers never plan).
+  // Its button is drawn with the checklist, in the place the editor takes.
+  function planEditor(container, e) {
+    let asked = false, // the reader asked: the focus goes into the editor once it is drawn
+      gaveUp = false; // a load failed: said, and tried again only when the reader asks
+    const state = (s) => {
+      container.dataset.plan = s; // closed, loading, open
+    };
+    const failed = make(
+      "p",
+      { class: "tf-a-warn", role: "alert" },
+      "The target and actions editor could not be loaded. Check your connection, then try again.",
+    );
+    const openButton = button(
+      `Set a target and plan actions for ${e.title}`,
+      () => open(true).catch(() => {}),
+      null,
+      "tf-btn--primary",
+    );
+    openButton.id = "tf-plan-open";
+    state("closed");
+    if (!core.planPanel)
+      container.replaceChildren(
+        make("h3", { id: "tf-plan" }, "Target and actions"),
+        make(
+          "p",
+          {},
+          "The stage your task force means to reach, by when, and the actions that get it there.",
+        ),
+        openButton,
+      );
+    function open(ask) {
+      asked = asked || ask;
+      if (container.dataset.plan === "closed") {
+        state("loading");
+        gaveUp = false;
+        failed.remove();
+        openButton.setAttribute("aria-busy", "true");
+      }
+      return need("actions").then(
+        () => {
+          if (!container.isConnected) return;
+          refresh(); // draws the editor in the button's place
+          if (asked) {
+            asked = false;
+            const first = container.querySelector("select, input, textarea");
+            if (first instanceof HTMLElement) first.focus();
+          }
+        },
+        (err) => {
+          state("closed");
+          openButton.removeAttribute("aria-busy");
+          gaveUp = true;
+          openButton.after(failed);
+          throw err;
+        },
+      );
+    }
+    const planned = (a) =>
+      store.targetOf(a, e.id).stage != null ||
+      store.targetOf(a, e.id).date !== "" ||
+      store.actionsOf(a).some((y) => y.element === e.id);
+    return {
+      /** @param {any} a @param {any} x */
+      draw(a, x) {
+        if (core.planPanel) {
+          state("open");
+          core.planPanel(container, a, e, x);
+        } else if (container.dataset.plan === "closed" && !gaveUp && planned(a))
+          open(false).catch(() => {});
+      },
+      // Under "What Stage N+1 looks like": one step from an indicator to an action about it.
+      stepAction: (i) =>
+        button(
+          ["Add as an action", make("span", { class: "tf-sr" }, `: ${i.text}`)],
+          () => {
+            const id = current().id;
+            open(false).then(
+              () => core.addAction(id, e.id, i.text, [i.id]),
+              () => {},
+            );
+          },
+          null,
+          "tf-btn--small tf-a-add",
+        ),
+    };
   }
   // The notes box, while focused, is bound to the assessment it was opened for: another tab may
   // switch, create or delete assessments meanwhile. Another tab's change to the same notes is
@@ -644,6 +737,7 @@
   const loaded = {},
     parts = [],
     pages = {};
+  // A failed load is forgotten, so that asking again tries again.
   const need = (name) =>
     (loaded[name] =
       loaded[name] ||
@@ -652,6 +746,9 @@
         const script = make("script", { src, on: { load: ok, error: fail } });
         script.async = false;
         document.head.append(script);
+      }).catch((err) => {
+        delete loaded[name];
+        throw err;
       }));
   const OVERVIEW = ["rubric", "overview"]; // what every page that lists all elements needs first
   const LATER = {
@@ -661,7 +758,6 @@
     "tf-plan": [...OVERVIEW, "plan"],
     "tf-report": [...OVERVIEW, "plan", "report"],
   };
-  const ELEMENT_LATER = ["actions"]; // the target and actions editor under the checklist
 
   // Every page view, including Material's instant navigation.
   function init() {
@@ -669,10 +765,8 @@
     msg = null;
     const mount = document.querySelector(".tf-assessment[data-element]");
     const root = document.querySelector("[data-tf-page]");
-    if (mount) {
-      elementPage(mount);
-      Promise.all(ELEMENT_LATER.map(need)).then(refresh, () => {});
-    } else if (root) {
+    if (mount) elementPage(mount);
+    else if (root) {
       const id = root.id;
       Promise.all(LATER[id].map(need)).then(
         () => {
@@ -751,12 +845,7 @@
   };
   // Fetch this page's modules now, not when document$ first fires (after DOMContentLoaded).
   const first = document.querySelector("[data-tf-page]");
-  const later = first
-    ? LATER[first.id]
-    : document.querySelector(".tf-assessment[data-element]")
-      ? ELEMENT_LATER
-      : [];
-  later.forEach((name) => need(name).catch(() => {}));
+  if (first) LATER[first.id].forEach((name) => need(name).catch(() => {}));
   if (window.document$) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
