@@ -24,6 +24,7 @@ ELEMENT_PAGE_SCRIPTS = {
     "assets/js/assessment.js",  # the checklist
 }
 EDITOR = "assets/js/actions.js"  # the targets and actions editor, on demand
+COPIES = "assets/js/store-copies.js"  # the store's export, import, undo and snapshots
 WHOLE_RUBRIC = "assets/javascripts/tf-rubric.js"
 OVERVIEW = "assets/js/overview.js"
 SLASHED_AND_CITED = ["internal-foundations/membership/", "internal-foundations/meetings/",
@@ -106,13 +107,19 @@ def test_the_whole_rubric_loads_once_a_page_lists_every_element(page: Page, scri
     open_element(page, MEDIA)
     checklist_ready(page)
     page.locator(".tf-stage[data-stage='1'] .tf-check").first.check()
-    assert WHOLE_RUBRIC not in scripts and OVERVIEW not in scripts
+    assert WHOLE_RUBRIC not in scripts and OVERVIEW not in scripts and COPIES not in scripts
+    assert page.evaluate("() => [typeof TF_STORE.exportData, typeof TF_STORE.validateExport]") == [
+        "undefined", "undefined"]
     # Material's instant navigation keeps the page's scripts: the dashboard asks for the rest.
     page.get_by_role("link", name="Open the dashboard").click()
     expect(page).to_have_url(re.compile(re.escape(DASHBOARD) + "$"))
     expect(page.locator("tr[data-element]")).to_have_count(23)
     expect(page.locator("tr[data-element='media']")).to_contain_text("Stage 1")
-    assert scripts.index(WHOLE_RUBRIC) < scripts.index(OVERVIEW) < scripts.index("assets/js/dashboard.js")
+    assert (scripts.index(WHOLE_RUBRIC) < scripts.index(OVERVIEW) < scripts.index(COPIES)
+            < scripts.index("assets/js/dashboard.js"))
+    # The store's copies of the saved data are the store's own code: the export is its document.
+    exported = page.evaluate("() => TF_STORE.exportData(TF_STORE.current())")["assessment"]
+    assert exported["ticked"] == [page.evaluate("() => TF_STORE.tickedIds(TF_STORE.current())")[0]]
     # And back on an element page, the checklist still draws from the page.
     page.go_back()
     checklist_ready(page)

@@ -751,10 +751,11 @@
         throw err;
       }));
   const OVERVIEW = ["rubric", "overview"]; // what every page that lists all elements needs first
+  const COPIES = "store-copies"; // the store's export, import, undo and snapshots
   const LATER = {
-    "tf-team": [...OVERVIEW, "consensus"],
-    "tf-shared": [...OVERVIEW, "undo", "share"],
-    "tf-dashboard": [...OVERVIEW, "undo", "dashboard", "snapshots", "share", "actions"],
+    "tf-team": [...OVERVIEW, COPIES, "consensus"],
+    "tf-shared": [...OVERVIEW, COPIES, "undo", "share"],
+    "tf-dashboard": [...OVERVIEW, COPIES, "undo", "dashboard", "snapshots", "share", "actions"],
     "tf-plan": [...OVERVIEW, "plan"],
     "tf-report": [...OVERVIEW, "plan", "report"],
   };
@@ -835,11 +836,17 @@
     },
   };
   // For tests: the rule, the import checks, the current export, the storage key; core for the modules.
+  // The checks and the export are store-copies.js's: on a page without it, they load it first and
+  // answer with a promise.
+  const withCopies =
+    (fn) =>
+    (...args) =>
+      store.exportData ? fn(...args) : need(COPIES).then(() => fn(...args));
   window.TF = {
     suggest,
     counted,
-    validate: store.validateExport,
-    exportData: () => store.exportData(current()),
+    validate: withCopies((data) => store.validateExport(data)),
+    exportData: withCopies(() => store.exportData(current())),
     key: store.KEY,
     core,
   };

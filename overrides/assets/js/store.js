@@ -1,5 +1,7 @@
-// The saved self-assessment: one document per site scope, owned by this file alone. Every read,
-// write, merge and check of it happens here; the other modules call window.TF_STORE.
+// The saved self-assessment: one document per site scope, owned by this file and its extension
+// store-copies.js (export, import, undo copies, snapshots; loaded by the pages that use them).
+// Every read, write, merge and check of it happens in these two; the other modules call
+// window.TF_STORE.
 //
 // Stored form (schema 1), every field a record [value, time] so that tabs merge field by field:
 //   { schema: 1, cur: [assessmentId, t], list: { <id>: Assessment } }
@@ -56,7 +58,8 @@
 /** @typedef {{ id: string, sig: string }} ElementRef a rubric element, as far as the store needs it */
 /** @typedef {"local" | "session" | "memory"} Mode */
 /** @typedef {"local" | "other-tab"} ChangeSource */
-/** @typedef {ReturnType<typeof openAssessmentStore>} Store */
+/** @typedef {Parameters<Parameters<ReturnType<typeof openAssessmentStore>["extend"]>[0]>[0]} StoreInner */
+/** @typedef {ReturnType<typeof openAssessmentStore> & Partial<ReturnType<typeof openStoreCopies>>} Store with store-copies.js where a page loads it */
 
 /**
  * @param {{ version: string, stages: { n: number, name: string }[] }} rubric
@@ -64,9 +67,7 @@
  */
 function openAssessmentStore(rubric, root) {
   "use strict";
-  const FORMAT = "tf-roadmap-assessment";
   const SCHEMA = 1; // of the stored document
-  const EXPORT_SCHEMA = 2; // of export files: 2 added the plan; files of 1 still import
   // One set of limits: what the page lets a user type or make is what an import accepts.
   const LIMITS = Object.freeze({
     name: 120, // characters of an assessment's name
@@ -160,7 +161,7 @@ function openAssessmentStore(rubric, root) {
 
   // --- the fields of an element, declared once: stored key, export key, empty value, check --------
   // To add a field: add a line here (and to docs/assessment.schema.json); merge, validation of
-  // what is read, export and import follow from it.
+  // what is read, export and import (store-copies.js) follow from it.
   // since: the export schema that added the field. answer: an answer about the element's
   // indicators, so its first write records which version of them it answered (`r`).
   /** @type {{ key: "s" | "n" | "r" | "t" | "d", out: "stage" | "notes" | "reviewed" | "target" | "targetDate", empty: any, required: boolean, answer?: boolean, ok: (v: unknown) => boolean, why: string, since: number }[]} */
@@ -1148,31 +1149,6 @@ function openAssessmentStore(rubric, root) {
     doc.list[id] = tombstone({ ...a, del: [1, now()] });
     changed();
   }
-  /** @param {string} id @param {string} name @returns {Assessment | undefined} the copy */
-  function duplicate(id, name) {
-    const source = byId(id);
-    if (!source || !clampName(name) || !roomForAssessment()) return undefined;
-    const t = now(),
-      copy = add(name, undefined, t);
-    for (const [k, f] of Object.entries(source.ticks)) copy.ticks[k] = [f[0], t];
-    for (const [k, x] of Object.entries(source.els)) {
-      /** @type {any} */
-      const e = {};
-      for (const f of ELEMENT_FIELDS)
-        if (x[f.key]) e[f.key] = [/** @type {Rec<any>} */ (x[f.key])[0], t];
-      copy.els[k] = e;
-    }
-    // The plan comes along: next year's review starts from this year's actions.
-    for (const [k, x] of Object.entries(source.acts)) {
-      /** @type {any} */
-      const copied = {};
-      for (const [field, r] of Object.entries(x)) copied[field] = [r[0], t];
-      copy.acts[k] = copied;
-    }
-    for (const k of PLAN_TEXTS) copy[k] = [source[k][0], t];
-    changed();
-    return copy;
-  }
   // The first answer on an element records the version of its indicators (for review flags).
   /** @param {Assessment} a @param {string} elementId @param {string | null} sig @returns {ElementRecord | null} null: no room */
   function elementRecord(a, elementId, sig) {
@@ -1267,406 +1243,6 @@ function openAssessmentStore(rubric, root) {
     a[key] = [[...value].slice(0, LIMITS[key]).join(""), now()];
     changed();
   }
-  /**
-   * @param {string} id
-   * @param {{ stages: Record<string, Stage>, ticked: string[], targets?: Record<string, number>, actions?: { done: number, all: number } }} frozen
-   * @returns {string | null} the snapshot's date, or null when refused (the limit)
-   */
-  function addSnapshot(id, frozen) {
-    const a = byId(id);
-    if (!a || snapshotsOf(a).length >= LIMITS.snapshots) return null;
-    const taken = new Date().toISOString();
-    /** @type {Record<string, Stage>} */
-    const stages = dict();
-    for (const k of Object.keys(frozen.stages)) stages[k] = frozen.stages[k];
-    /** @type {SnapshotValue} */
-    const value = { taken, stages, ticked: [...frozen.ticked].sort() };
-    if (frozen.targets) {
-      /** @type {Record<string, number>} */
-      const targets = dict();
-      for (const k of Object.keys(frozen.targets)) targets[k] = frozen.targets[k];
-      value.targets = targets;
-    }
-    if (frozen.actions) value.actions = { ...frozen.actions };
-    a.snaps[randomId()] = [value, now()];
-    changed();
-    return taken;
-  }
-  // A deleted snapshot stays as [null, time] so other tabs learn of it.
-  /** @param {string} id @param {string} snapshotId */
-  function deleteSnapshot(id, snapshotId) {
-    const a = byId(id);
-    if (!a || !own(a.snaps, snapshotId)) return;
-    a.snaps[snapshotId] = [null, now()];
-    changed();
-  }
-  /** @param {string} id @param {string} time */
-  function markExported(id, time) {
-    const a = byId(id);
-    if (!a) return;
-    a.exp = [time, now()];
-    changed();
-  }
-
-  // --- export and import ------------------------------------------------------------------------------
-  /** @param {Assessment} a @returns {ExportData} exactly what the page shows, re-importable */
-  function exportData(a) {
-    /** @type {Record<string, ExportedElement>} */
-    const elements = {};
-    for (const id of Object.keys(a.els).sort()) {
-      /** @type {any} */
-      const out = {};
-      let any = false;
-      for (const f of ELEMENT_FIELDS) {
-        const r = fieldRecord(a, id, f.key),
-          v = r ? r.value : f.empty;
-        if (f.required || v !== f.empty) out[f.out] = v;
-        if (v !== f.empty) any = true;
-      }
-      if (any) Object.defineProperty(elements, id, { value: out, enumerable: true });
-    }
-    const snapshots = snapshotsOf(a);
-    /** @type {ExportData["assessment"]} */
-    const assessment = {
-      id: a.id,
-      name: a.name[0],
-      created: a.created[0],
-      ticked: tickedIds(a).sort(),
-      elements,
-    };
-    if (snapshots.length) assessment.snapshots = snapshots;
-    const actions = actionsOf(a);
-    if (actions.length) assessment.actions = actions;
-    for (const k of PLAN_TEXTS) if (a[k][0]) assessment[k] = a[k][0];
-    return {
-      format: FORMAT,
-      schema: EXPORT_SCHEMA,
-      rubric: rubric.version,
-      exported: new Date().toISOString(),
-      assessment,
-    };
-  }
-  /** @param {string} s */
-  const show = (s) => (s.length > 40 ? s.slice(0, 40) + "…" : s);
-  // Mirrors docs/assessment.schema.json, published with the site.
-  /** @param {unknown} d @returns {string[]} the problems, none when the file can be imported */
-  function validateExport(d) {
-    /** @type {string[]} */
-    const err = [];
-    /** @param {unknown} x @param {string} where */
-    const ids = (x, where) => {
-      if (!Array.isArray(x)) return err.push(`${where}: must be a list of indicator ids`);
-      if (x.length > LIMITS.ids) err.push(`${where}: over ${LIMITS.ids} entries`);
-      x.forEach((y, n) => isId(y) || err.push(`${where}[${n}]: not an indicator id`));
-      if (new Set(x).size !== x.length) err.push(`${where}: an id is listed twice`);
-    };
-    /** @param {object} o @param {string} where @param {string[]} keys */
-    const only = (o, where, keys) =>
-      Object.keys(o).forEach(
-        (k) => keys.includes(k) || err.push(`${where}: unexpected field “${show(k)}”`),
-      );
-    const stages = `1 to ${STAGE_COUNT}`;
-    if (!isObj(d)) return ["the file does not hold a JSON object"];
-    only(d, "file", ["format", "schema", "rubric", "exported", "assessment"]);
-    if (d.format !== FORMAT) err.push(`format: must be "${FORMAT}"`);
-    if (d.schema !== 1 && d.schema !== EXPORT_SCHEMA)
-      err.push(`schema: must be 1 or ${EXPORT_SCHEMA}`);
-    const version = d.schema === 1 ? 1 : EXPORT_SCHEMA; // a file of version 1 has no plan
-    if (!isHash(d.rubric)) err.push("rubric: must be a version hash");
-    if (!isTime(d.exported)) err.push("exported: must be a date and time");
-    const a = d.assessment;
-    if (!isObj(a)) return err.concat("assessment: missing or not an object");
-    only(
-      a,
-      "assessment",
-      ["id", "name", "created", "ticked", "elements", "snapshots"].concat(
-        version > 1 ? ["actions", ...PLAN_TEXTS] : [],
-      ),
-    );
-    if (!isName(a.id)) err.push("assessment.id: must be a-z, 0-9 and -");
-    if (typeof a.name !== "string" || !/[^ \t\n\r\f\v]/.test(a.name) || chars(a.name) > LIMITS.name)
-      err.push(`assessment.name: must be 1 to ${LIMITS.name} characters`);
-    if (!isTime(a.created)) err.push("assessment.created: must be a date and time");
-    ids(a.ticked, "assessment.ticked");
-    if (own(a, "snapshots") && !Array.isArray(a.snapshots))
-      err.push("assessment.snapshots: must be a list");
-    else if (a.snapshots) {
-      if (a.snapshots.length > LIMITS.snapshots)
-        err.push(`assessment.snapshots: over ${LIMITS.snapshots} entries`);
-      const seen = new Set();
-      a.snapshots.forEach((/** @type {unknown} */ x, /** @type {number} */ n) => {
-        const where = `assessment.snapshots[${n}]`;
-        if (!isObj(x)) return err.push(`${where}: must be an object`);
-        only(
-          x,
-          where,
-          ["id", "taken", "stages", "ticked"].concat(version > 1 ? ["targets", "actions"] : []),
-        );
-        if (own(x, "targets")) {
-          if (!isObj(x.targets))
-            err.push(`${where}.targets: must be an object keyed by element id`);
-          else
-            for (const [id, v] of Object.entries(x.targets))
-              if (!isId(id) || !isTarget(v))
-                err.push(`${where}.targets.${show(id)}: must be ${stages}`);
-        }
-        if (own(x, "actions") && !isDoneCount(x.actions))
-          err.push(`${where}.actions: must be { "done": n, "all": n }`);
-        if (!isName(x.id)) err.push(`${where}.id: must be a-z, 0-9 and -`);
-        else if (seen.has(x.id)) err.push(`${where}.id: another snapshot has this id`);
-        seen.add(x.id);
-        if (!isTime(x.taken)) err.push(`${where}.taken: must be a date and time`);
-        ids(x.ticked, `${where}.ticked`);
-        if (!isObj(x.stages))
-          return err.push(`${where}.stages: must be an object keyed by element id`);
-        if (Object.keys(x.stages).length > LIMITS.elements)
-          err.push(`${where}.stages: over ${LIMITS.elements} entries`);
-        for (const [id, v] of Object.entries(x.stages)) {
-          if (!isId(id)) err.push(`${where}.stages: “${show(id)}” is not an element id`);
-          if (!isStage(v)) err.push(`${where}.stages.${show(id)}: must be ${stages} or "na"`);
-        }
-      });
-    }
-    if (!isObj(a.elements))
-      return err.concat("assessment.elements: must be an object keyed by element id");
-    const keys = Object.keys(a.elements);
-    if (keys.length > LIMITS.elements)
-      err.push(`assessment.elements: over ${LIMITS.elements} entries`);
-    for (const id of keys) {
-      const v = a.elements[id],
-        where = `assessment.elements.${show(id)}`;
-      if (!isId(id)) err.push(`${where}: not an element id`);
-      if (!isObj(v)) {
-        err.push(`${where}: must be an object`);
-        continue;
-      }
-      const fields = ELEMENT_FIELDS.filter((f) => f.since <= version);
-      only(
-        v,
-        where,
-        fields.map((f) => f.out),
-      );
-      // An optional field is left out when empty, as the export writes it (and the schema says).
-      for (const f of fields)
-        if (
-          own(v, f.out)
-            ? !f.ok(v[f.out]) || v[f.out] === undefined || (!f.required && v[f.out] === f.empty)
-            : f.required
-        )
-          err.push(`${where}.${f.out}: ${f.why}`);
-    }
-    for (const k of PLAN_TEXTS)
-      if (own(a, k) && !isText(a[k], LIMITS[k]))
-        err.push(`assessment.${k}: must be text, at most ${LIMITS[k]} characters`);
-    if (own(a, "actions") && !Array.isArray(a.actions))
-      err.push("assessment.actions: must be a list");
-    else if (a.actions) {
-      if (a.actions.length > LIMITS.actions)
-        err.push(`assessment.actions: over ${LIMITS.actions} entries`);
-      const seen = new Set();
-      a.actions.forEach((/** @type {unknown} */ x, /** @type {number} */ n) => {
-        const where = `assessment.actions[${n}]`;
-        if (!isObj(x)) return err.push(`${where}: must be an object`);
-        only(x, where, ["id", ...ACTION_FIELDS.map((f) => f.key)]);
-        if (!isName(x.id)) err.push(`${where}.id: must be a-z, 0-9 and -`);
-        else if (seen.has(x.id)) err.push(`${where}.id: another action has this id`);
-        seen.add(x.id);
-        for (const f of ACTION_FIELDS)
-          if (!own(x, f.key) || !f.ok(x[f.key])) err.push(`${where}.${f.key}: ${f.why}`);
-      });
-    }
-    return err;
-  }
-  /**
-   * An export's assessment exactly, every field stamped t (newer than what it replaces in old).
-   * Also the read-only form of shared links and team members' files.
-   * @param {ExportData} data validated
-   * @param {string} id
-   * @param {Assessment | null} old
-   * @param {number} t
-   * @returns {Assessment}
-   */
-  function fromExport(data, id, old, t) {
-    const x = data.assessment,
-      on = new Set(x.ticked);
-    /** @type {Assessment} */
-    const a = {
-      id,
-      created: [x.created, t],
-      name: [x.name, t],
-      del: [0, t],
-      ticks: dict(),
-      els: dict(),
-      exp: [data.exported, t],
-      snaps: dict(),
-      acts: dict(),
-      taskForce: [x.taskForce || "", t],
-      people: [x.people || "", t],
-    };
-    // A file replaces the plan exactly: actions it lacks are removed, stamped t like the rest.
-    for (const k of Object.keys(old ? old.acts : {})) a.acts[k] = { removed: [1, t] };
-    for (const { id: aid, ...fields } of x.actions || []) {
-      /** @type {any} */
-      const r = { removed: [0, t] };
-      for (const f of ACTION_FIELDS) r[f.key] = [fields[f.key], t];
-      a.acts[aid] = r;
-    }
-    for (const k of new Set([...on, ...Object.keys(old ? old.ticks : {})]))
-      a.ticks[k] = [on.has(k) ? 1 : 0, t];
-    for (const k of new Set([...Object.keys(x.elements), ...Object.keys(old ? old.els : {})])) {
-      /** @type {Record<string, any>} */
-      const v = own(x.elements, k) ? x.elements[k] : {};
-      /** @type {any} */
-      const e = {};
-      for (const f of ELEMENT_FIELDS) e[f.key] = [own(v, f.out) ? v[f.out] : f.empty, t];
-      a.els[k] = e;
-    }
-    for (const { id: sid, ...p } of x.snapshots || []) {
-      /** @type {Record<string, Stage>} */
-      const stages = dict();
-      for (const k of Object.keys(p.stages)) stages[k] = p.stages[k];
-      /** @type {SnapshotValue} */
-      const value = { taken: p.taken, stages, ticked: [...p.ticked] };
-      if (p.targets) value.targets = Object.assign(dict(), p.targets);
-      if (p.actions) value.actions = { ...p.actions };
-      a.snaps[sid] = [value, t];
-    }
-    return a;
-  }
-  /** @param {ExportData} data validated @returns {Assessment | null} the one it would replace */
-  function sameAs(data) {
-    // Created at the same moment: the same assessment, under the same id or under the new id an
-    // earlier import gave it (every browser's first is "first").
-    const same = assessments().filter((a) => a.created[0] === data.assessment.created);
-    return same.find((a) => a.id === data.assessment.id) || (same.length === 1 ? same[0] : null);
-  }
-  /**
-   * Why a validated export can't be saved without passing a limit, or null when it can.
-   * @param {ExportData} data
-   * @returns {string | null}
-   */
-  function importProblem(data) {
-    const old = sameAs(data);
-    if (!old) {
-      if (roomForAssessment()) return null;
-      return `this browser already keeps ${LIMITS.assessments} assessments, the most it can. Delete one first`;
-    }
-    const ids = new Set([
-      ...snapshotsOf(old).map((p) => p.id),
-      ...(data.assessment.snapshots || []).map((p) => p.id),
-    ]);
-    if (ids.size <= LIMITS.snapshots) return null;
-    return (
-      `together with the ${snapshotsOf(old).length} snapshots “${old.name[0]}” keeps here, it would make ` +
-      `${ids.size}, over the ${LIMITS.snapshots} one assessment can keep. Delete some snapshots first`
-    );
-  }
-  /**
-   * Saves a validated export: replaces the same assessment (snapshots only grow), else adds it
-   * under its own id when that is free.
-   * @param {ExportData} data
-   * @param {{ backup: boolean }} [from] a file is a backup; a share link is not (no export claimed)
-   * @returns {Assessment | null} null when refused (see importProblem)
-   */
-  function importExport(data, from = { backup: true }) {
-    if (importProblem(data)) return null;
-    for (const k of Object.keys(doc.list)) if (untouched(doc.list[k])) delete doc.list[k];
-    const old = sameAs(data),
-      id = old ? old.id : own(doc.list, data.assessment.id) ? randomId() : data.assessment.id;
-    const t = now(),
-      a = fromExport(data, id, old, t);
-    if (!from.backup) a.exp = old ? old.exp : [null, 0];
-    if (old) a.snaps = mergeMaps(old.snaps, a.snaps, (_, b) => b); // a file replaces answers; history only grows
-    doc.list[id] = a;
-    doc.cur = [id, t];
-    changed();
-    return a;
-  }
-
-  // --- undo: a copy taken before a destructive action, put back later ---------------------------
-  /** @param {string} id @returns {Assessment | null} a plain, JSON-safe copy of a live assessment */
-  const copyOf = (id) => {
-    const a = byId(id);
-    return a ? JSON.parse(JSON.stringify(a)) : null;
-  };
-  /**
-   * Puts copies back (read as strictly as stored data), every field stamped now so they win over
-   * the deletion in every tab; what a copy lacks is cleared (a replacing import's additions).
-   * @param {unknown[]} copies from copyOf
-   * @param {string} [select] the assessment to make current, when live
-   * @returns {number} how many were put back
-   */
-  function restore(copies, select) {
-    const t = now();
-    /** @template T @param {Rec<T>} r @returns {Rec<T>} */
-    const stamp = (r) => [r[0], t];
-    /** @param {object} x @param {object} y */
-    const keys = (x, y) => new Set([...Object.keys(x), ...Object.keys(y)]);
-    let count = 0;
-    for (const copy of copies) {
-      const c = isObj(copy) && isName(copy.id) ? readAssessment(copy, copy.id) : undefined;
-      if (!c || (!byId(c.id) && !roomForAssessment())) continue;
-      const was = own(doc.list, c.id) ? doc.list[c.id] : null;
-      /** @type {Assessment} */
-      const a = {
-        id: c.id,
-        created: stamp(c.created),
-        name: stamp(c.name),
-        del: [0, t],
-        ticks: dict(),
-        els: dict(),
-        exp: c.exp[0] ? stamp(c.exp) : [null, 0],
-        snaps: dict(),
-        acts: dict(),
-        taskForce: stamp(c.taskForce),
-        people: stamp(c.people),
-      };
-      // The plan as it was: every action's fields restamped, actions added since removed.
-      for (const k of keys(c.acts, was ? was.acts : {})) {
-        /** @type {any} */
-        const x = { removed: [1, t] };
-        if (own(c.acts, k))
-          for (const [field, r] of Object.entries(c.acts[k])) x[field] = [r[0], t];
-        a.acts[k] = x;
-      }
-      for (const k of keys(c.ticks, was ? was.ticks : {}))
-        a.ticks[k] = [own(c.ticks, k) ? c.ticks[k][0] : 0, t];
-      for (const k of keys(c.els, was ? was.els : {})) {
-        /** @type {any} */
-        const e = {};
-        const mine = own(c.els, k) ? c.els[k] : {};
-        for (const f of ELEMENT_FIELDS) {
-          const r = /** @type {Rec<any> | undefined} */ (/** @type {any} */ (mine)[f.key]);
-          e[f.key] = [r ? r[0] : f.empty, t];
-        }
-        a.els[k] = e;
-      }
-      for (const k of keys(c.snaps, was ? was.snaps : {}))
-        a.snaps[k] = [own(c.snaps, k) ? c.snaps[k][0] : null, t];
-      doc.list[c.id] = a;
-      count++;
-    }
-    if (select && byId(select)) doc.cur = [select, t];
-    changed();
-    return count;
-  }
-  /**
-   * @param {string} id @param {string} snapshotId @param {unknown} value as snapshotsOf gave it
-   * @returns {boolean} false when the assessment is gone or the value is not a snapshot
-   */
-  function restoreSnapshot(id, snapshotId, value) {
-    const a = byId(id),
-      v = readSnapshotValue(value);
-    if (!a || !v || !isName(snapshotId)) return false;
-    if (
-      !(own(a.snaps, snapshotId) && a.snaps[snapshotId][0]) &&
-      snapshotsOf(a).length >= LIMITS.snapshots
-    )
-      return false;
-    a.snaps[snapshotId] = [v, now()];
-    changed();
-    return true;
-  }
 
   // --- storage modes -------------------------------------------------------------------------------
   // A new generation of the flag: every tab drops what it holds of the last one.
@@ -1748,11 +1324,51 @@ function openAssessmentStore(rubric, root) {
 
   if (offline && mode === "local" && !stuck) adoptFolderKeys();
 
-  return {
+  // What only the pages that copy assessments use (export, import, share links, team files, undo,
+  // duplicates, snapshots) is in store-copies.js, loaded by those pages: element pages stay light.
+  // It extends the store from inside, through this handle to the store's own checks, reading,
+  // merging and writing, so that the stored format keeps one owner.
+  const inner = {
+    rubric,
+    LIMITS,
+    STAGE_COUNT,
+    ELEMENT_FIELDS,
+    ACTION_FIELDS,
+    PLAN_TEXTS,
+    own,
+    isObj,
+    dict,
+    isId,
+    isName,
+    isHash,
+    isStage,
+    isTarget,
+    isText,
+    isTime,
+    isDoneCount,
+    chars,
+    now,
+    randomId,
+    readAssessment,
+    readSnapshotValue,
+    mergeMaps,
+    untouched,
+    /** the document as it stands (it is replaced on merges: never keep it) */
+    doc: () => doc,
+    byId,
+    assessments,
+    add,
+    clampName,
+    roomForAssessment,
+    fieldRecord,
+    tickedIds,
+    snapshotsOf,
+    actionsOf,
+    changed,
+  };
+  const store = {
     root, // the site's root URL, which every page's links are resolved against
     KEY,
-    FORMAT,
-    EXPORT_SCHEMA,
     LIMITS,
     can: { local: !!local, session: !!session },
     subscribe,
@@ -1801,31 +1417,27 @@ function openAssessmentStore(rubric, root) {
     create,
     rename,
     remove,
-    duplicate,
     setTick,
     setElementField,
-    addSnapshot,
-    deleteSnapshot,
     addAction,
     setAction,
     setPlanText,
-    markExported,
-    exportData,
-    validateExport,
-    /** @param {ExportData} data validated; not saved */
-    readOnly: (data) => fromExport(data, data.assessment.id, null, 0),
-    sameAs,
-    importProblem,
-    importExport,
     catchUp,
-    copyOf,
-    restore,
-    restoreSnapshot,
     startSession,
     stopSession,
     wipeAll,
     wipeSession,
+    /**
+     * Called once, by store-copies.js: what it returns joins the store.
+     * @param {(handle: typeof inner) => object} open
+     */
+    extend(open) {
+      if (!extended) Object.assign(store, open(inner));
+      extended = true;
+    },
   };
+  let extended = false;
+  return store;
 }
 
 if (window.TF_RUBRIC && !window.TF_STORE)
