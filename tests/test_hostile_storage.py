@@ -81,11 +81,12 @@ def test_reimporting_an_assessment_with_other_snapshots_past_the_limit_is_refuse
     file = tmp_path / "colleague.json"
     file.write_text(json.dumps(data), encoding="utf-8")
     page.locator("#tf-import").set_input_files(str(file))
+    # 250 snapshot rows stay drawn while 501 are checked: slow on a loaded machine
     expect(page.get_by_role("status").filter(has_text="Import refused")).to_contain_text(
-        f"would make 501, over the {limit}")
+        f"would make 501, over the {limit}", timeout=20000)
     expect(page.locator("dialog.tf-dialog")).to_have_count(0)
     _still_readable(page)
-    expect(page.get_by_text(f"250 of {limit} snapshots")).to_be_visible()
+    expect(page.get_by_text(f"250 of {limit} snapshots")).to_be_visible(timeout=20000)
     data["assessment"]["snapshots"] = snapshots("a", 200) + snapshots("b", 50)  # within the limit: replaces
     _import(page, tmp_path, data, "Replace")
     _still_readable(page)
