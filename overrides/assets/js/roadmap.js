@@ -89,7 +89,6 @@
   }
 
   function enhance() {
-    document.documentElement.classList.add("tf-js");
     for (const heading of document.querySelectorAll(".tf-stage > h3[id]")) {
       if (heading.querySelector(".tf-copy")) continue;
       heading.append(linkButton(heading, heading.textContent.replace("¶", "").trim()));
