@@ -15,7 +15,7 @@
   const allElements = [],
     elementById = Object.create(null),
     indicatorById = Object.create(null);
-  const { own } = store;
+  const { own, chars } = store; // chars: the store's count of characters, as its limits count them
   const url = (path) => new URL(path, ROOT).href; // the data follows the edition's URL style
   const stageName = (v) =>
     v === "na"
@@ -60,7 +60,6 @@
   // Limits count characters (code points), as an import does; a browser's maxlength counts UTF-16
   // units, so an emoji would count twice. `chars: n` on a text field allows n characters of any
   // kind: maxlength leaves room for n of the widest, and input past n is trimmed where it was typed.
-  const chars = (text) => [...text].length;
   function limitChars(field, limit) {
     field.maxLength = 2 * limit;
     const trim = () => {
@@ -528,10 +527,14 @@
         },
       );
     }
-    const planned = (a) =>
-      store.targetOf(a, e.id).stage != null ||
-      store.targetOf(a, e.id).date !== "" ||
-      store.actionsOf(a).some((y) => y.element === e.id);
+    const planned = (a) => {
+      const target = store.targetOf(a, e.id);
+      return (
+        target.stage != null ||
+        target.date !== "" ||
+        store.actionsOf(a).some((y) => y.element === e.id)
+      );
+    };
     return {
       /** @param {any} a @param {any} x */
       draw(a, x) {

@@ -1375,6 +1375,7 @@ function openAssessmentStore(rubric, root) {
     batch,
     isObj,
     own,
+    chars, // characters (code points), as every limit on a text counts them
     /** How storage stands, for the warnings the pages show. */
     status: () => ({
       mode,
