@@ -184,9 +184,26 @@ def box(page: Page, indicator: str):
     return page.locator(f"#tf-check-{indicator}")
 
 
+TICKED = re.compile(r"\btf-ticked\b")
+
+
+def tick(box: Locator):
+    """Ticks an indicator's box and waits until the checklist has it: on a page opened without
+    `open_element` the checklist's code arrives with the first tick, and a tick made before it
+    arrives is saved when it does."""
+    box.check()
+    expect(box.locator("xpath=..")).to_have_class(TICKED)
+
+
 def open_element(page: Page, path: str):
+    """An element page with its checklist drawn. Where nothing is saved yet the checklist's code
+    comes with the reader's first move toward it (assessment-loader.js): here, scrolling to "Your
+    self-assessment" and back to where the page opened."""
     page.goto(path)
+    opened_at = page.evaluate("() => scrollY")
+    page.locator(".tf-assessment").evaluate("(mount) => mount.scrollIntoView()")
     expect(page.locator(".tf-assessment h2")).to_have_text("Your self-assessment")
+    page.evaluate("(y) => scrollTo(0, y)", opened_at)
 
 
 def open_plan(page: Page):

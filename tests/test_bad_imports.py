@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, choose
+from conftest import ROOT, choose, open_element, tick
 from test_assessment_schema import sample
 
 pytestmark = pytest.mark.browser
@@ -68,7 +68,7 @@ def good(roadmap) -> dict:
 @pytest.fixture
 def dashboard(page: Page):
     page.goto("internal-foundations/mission-statement/")
-    page.locator("#tf-check-mission-clearly-written").check()
+    tick(page.locator("#tf-check-mission-clearly-written"))
     page.goto("self-assessment/")
     expect(page.locator("tr[data-element]")).to_have_count(23)
     return page
@@ -145,7 +145,7 @@ def test_html_in_every_text_field_is_shown_as_text(dashboard: Page, good, tmp_pa
 
 
 def test_corrupted_json_in_storage_is_set_aside_as_it_was(page: Page):
-    page.goto("internal-foundations/mission-statement/")
+    open_element(page, "internal-foundations/mission-statement/")
     page.evaluate("() => localStorage.setItem(TF.key, '{\"schema\": 1, \"cur\": [')")  # cut off mid-write
     page.reload()
     expect(page.locator(".tf-assessment")).to_contain_text("cannot read. They are kept aside")

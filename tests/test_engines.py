@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, RECORDER, _QuietHandler
+from conftest import ROOT, RECORDER, _QuietHandler, tick
 from test_render import cli, contents
 
 pytestmark = pytest.mark.slow
@@ -159,7 +159,7 @@ def test_zensical_checklist_and_dashboard(zensical_site, watched: Page):
     page = watched
     page.goto(zensical_site.url + "internal-foundations/meetings/")
     box = page.locator("#tf-check-meetings-notes-taken")
-    box.check()
+    tick(box)
     page.reload()
     expect(box).to_be_checked()
     page.goto(zensical_site.url + "self-assessment/")
@@ -183,7 +183,7 @@ def test_zensical_offline_edition_checklist_and_dashboard_from_a_folder(zensical
     page = watched
     page.goto((zensical_offline / "internal-foundations" / "meetings.html").as_uri())
     box = page.locator("#tf-check-meetings-notes-taken")
-    box.check()
+    tick(box)
     page.reload()
     expect(box).to_be_checked()
     page.goto((zensical_offline / "self-assessment.html").as_uri())

@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from conftest import tick
+
 pytestmark = pytest.mark.browser
 
 
@@ -33,7 +35,7 @@ def test_search_and_self_assessment_work_from_file(page: Page, context, offline)
 
     page.goto((offline / "internal-foundations" / "meetings.html").as_uri())
     box = page.locator("li[data-indicator='meetings-notes-taken'] input[type=checkbox]")
-    box.check()
+    tick(box)
     page.reload()
     expect(box).to_be_checked()
     expect(page.locator("li[data-indicator] input[type=checkbox]:checked")).to_have_count(1)
@@ -43,7 +45,7 @@ def test_search_and_self_assessment_work_from_file(page: Page, context, offline)
 def test_dashboard_snapshots_share_links_and_team_page_work_from_file(page: Page, context, offline):
     """The on-demand modules load from file://, and share links (compression, WebCrypto) work there."""
     page.goto((offline / "internal-foundations" / "meetings.html").as_uri())
-    page.locator("li[data-indicator='meetings-notes-taken'] input[type=checkbox]").check()
+    tick(page.locator("li[data-indicator='meetings-notes-taken'] input[type=checkbox]"))
     page.goto((offline / "self-assessment.html").as_uri())
     expect(page.locator("tr[data-element]")).to_have_count(23)
     page.get_by_role("button", name="Save a dated snapshot").click()
@@ -79,7 +81,7 @@ def test_answers_follow_the_edition_to_another_folder(page: Page, offline, tmp_p
     expect(page.locator("#tf-offline-storage")).to_contain_text("kept by this web browser on this computer")
     expect(page.locator("#tf-offline-storage")).to_contain_text("Export JSON")
     page.goto((first / "internal-foundations" / "meetings.html").as_uri())
-    page.locator(MEETINGS_BOX).check()
+    tick(page.locator(MEETINGS_BOX))
     page.goto((second / "internal-foundations" / "meetings.html").as_uri())
     expect(page.locator(MEETINGS_BOX)).to_be_checked()
     page.goto((second / "self-assessment.html").as_uri())
@@ -91,7 +93,7 @@ def test_answers_kept_under_an_old_folder_key_move_to_the_edition_key(page: Page
     two first assessments, each browser's "first", stay two."""
     folder = _copy(offline, tmp_path / "edition")
     page.goto((folder / "internal-foundations" / "meetings.html").as_uri())
-    page.locator(MEETINGS_BOX).check()  # saved under the new key, as "first"
+    tick(page.locator(MEETINGS_BOX))  # saved under the new key, as "first"
     old_key = "tf-roadmap/v1:/old/unpacked/folder/"
     page.evaluate("""(old) => {
         const doc = JSON.parse(localStorage.getItem(TF.key));

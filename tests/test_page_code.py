@@ -1,8 +1,9 @@
-"""Each page carries only its own code and data: an element page loads the checklist, the rubric's
-head and its own element (in its HTML), never the whole rubric (tf-rubric.js) nor the code only
-the dashboard, team, shared, plan and report pages use, nor the targets and actions editor until
-the element has a plan or the reader asks for one. Checked on the network log of a real build in
-Chromium, with and without saved answers, with the targets and actions editor in use."""
+"""Each page carries only its own code and data: an element page loads the rubric's head and its
+own element (in its HTML); the checklist's code (the store and assessment.js) once the browser holds
+answers or the reader moves toward the checklist; never the whole rubric (tf-rubric.js) nor the code
+only the dashboard, team, shared, plan and report pages use, nor the targets and actions editor
+until the element has a plan or the reader asks for one. Checked on the network log of a real build
+in Chromium, with and without saved answers, with the targets and actions editor in use."""
 
 from __future__ import annotations
 
@@ -16,13 +17,15 @@ from conftest import DASHBOARD, MEDIA, MISSION, box, open_element, open_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
-# What an element page needs, and all it may load of the site's own scripts.
-ELEMENT_PAGE_SCRIPTS = {
+# What an element page loads for a reader, and what the checklist adds: all it may load of the
+# site's own scripts until the editor is asked for.
+READER_SCRIPTS = {
     "assets/javascripts/tf-rubric-head.js",  # version, stages, page links
-    "assets/js/store.js",
-    "assets/js/roadmap.js",
-    "assets/js/assessment.js",  # the checklist
+    "assets/js/roadmap.js",  # copy links, the highlighted target
+    "assets/js/assessment-loader.js",  # when the checklist's code is needed
 }
+CHECKLIST_SCRIPTS = {"assets/js/store.js", "assets/js/assessment.js"}
+ELEMENT_PAGE_SCRIPTS = READER_SCRIPTS | CHECKLIST_SCRIPTS
 EDITOR = "assets/js/actions.js"  # the targets and actions editor, on demand
 COPIES = "assets/js/store-copies.js"  # the store's export, import, undo and snapshots
 WHOLE_RUBRIC = "assets/javascripts/tf-rubric.js"
@@ -55,10 +58,77 @@ def next_step_texts(page: Page) -> list[str]:
     return page.locator(".tf-a-steps li > a").all_text_contents()
 
 
+# The page has loaded and its observers have had their first look (they report at a frame).
+SETTLED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def reader_opens(page: Page, path: str):
+    """An element page opened on a phone in a browser that holds no answers, as a shared link opens."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(path)
+    page.evaluate(SETTLED)
+    # Only meaningful where the checklist is out of reach: farther than the quarter screen ahead
+    # that assessment-loader.js watches (on a phone every element's is 2.5 screens down or more).
+    assert page.evaluate("() => document.querySelector('.tf-assessment').getBoundingClientRect().top"
+                         " > 1.25 * innerHeight")
+
+
+def test_a_reader_gets_the_page_without_the_checklists_code(page: Page, scripts):
+    reader_opens(page, MISSION)
+    expect(box(page, "mission-clearly-written")).to_be_visible()  # ready to tick
+    assert set(scripts) == READER_SCRIPTS
+    assert page.evaluate("() => [typeof TF_STORE, typeof TF]") == ["undefined", "undefined"]
+    # Reading on, to the foot of the page, brings it in time to be drawn.
+    page.locator(".tf-assessment").scroll_into_view_if_needed()
+    expect(page.locator(".tf-assessment h2")).to_have_text("Your self-assessment")
+    assert set(scripts) == ELEMENT_PAGE_SCRIPTS
+
+
+def test_a_tick_made_before_the_checklists_code_arrives_is_saved(page: Page, context: BrowserContext,
+                                                                   scripts):
+    held = []
+    context.route("**/assets/js/store.js", lambda route: held.append(route))  # on its way, slowly
+    reader_opens(page, MISSION)
+    with page.expect_request("**/assets/js/store.js"):  # the tick asked for the code
+        box(page, "mission-periodic-review").check()
+    while not held:  # the request reaches the route handler as Playwright's events are read
+        page.wait_for_timeout(20)
+    expect(page.locator(".tf-assessment h2")).to_have_count(0)
+    context.unroute("**/assets/js/store.js")
+    held[0].continue_()
+    expect(page.locator("li#mission-periodic-review")).to_have_class(re.compile(r"\btf-ticked\b"))
+    expect(page.locator(".tf-a-result")).to_contain_text("Suggested stage: Stage 5 · ")
+    # Saved: a reload shows it without any move (the browser holds answers now).
+    page.reload()
+    page.evaluate(SETTLED)
+    expect(box(page, "mission-periodic-review")).to_be_checked()
+    expect(page.locator(".tf-check:checked")).to_have_count(1)
+
+
+def test_a_keyboard_user_ticks_before_the_code_arrives(page: Page):
+    reader_opens(page, MISSION)
+    box(page, "mission-clearly-written").focus()
+    page.keyboard.press("Space")
+    expect(page.locator("li#mission-clearly-written")).to_have_class(re.compile(r"\btf-ticked\b"))
+    page.reload()
+    expect(box(page, "mission-clearly-written")).to_be_checked()
+
+
+def test_another_tab_saving_brings_the_checklist_to_a_readers_tab(page: Page, context: BrowserContext,
+                                                                  scripts):
+    reader_opens(page, MISSION)
+    assert "assets/js/store.js" not in scripts
+    other = context.new_page()
+    open_element(other, MISSION)
+    box(other, "mission-clearly-written").check()
+    expect(box(page, "mission-clearly-written")).to_be_checked()
+    expect(page.locator("li#mission-clearly-written")).to_have_class(re.compile(r"\btf-ticked\b"))
+
+
 def test_an_element_page_loads_only_the_checklist_and_its_own_element(page: Page, scripts, roadmap):
     media = roadmap.element("media")
 
-    # A blank browser.
+    # A blank browser, scrolled to the checklist.
     open_element(page, MEDIA)
     checklist_ready(page)
     assert set(scripts) == ELEMENT_PAGE_SCRIPTS

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from conftest import tick
+
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "stages/", "internal-foundations/", "internal-foundations/mission-statement/",
@@ -34,8 +36,8 @@ def test_a_full_session_stays_on_the_origin_with_a_quiet_console(page: Page, con
     page.keyboard.press("Escape")
 
     page.goto("case-operations/referral-protocols/")
-    page.locator("li[data-indicator] input[type=checkbox]").first.check()
-    page.locator("li[data-indicator] input[type=checkbox]").nth(4).check()
+    tick(page.locator("li[data-indicator] input[type=checkbox]").first)
+    tick(page.locator("li[data-indicator] input[type=checkbox]").nth(4))
     page.goto("self-assessment/")
     with page.expect_download() as info:
         page.get_by_role("button", name="Export JSON").click()

@@ -149,7 +149,6 @@ def test_the_sites_own_css_and_js_ship_minified(site):
 
 def test_minified_js_keeps_a_template_literal_nested_in_another(site, page: Page):
     # rjsmin turned `Stage ${s}${d ? ` by ${d}` : ""}` into "Stage 3by 2027-06-18".
-    page.goto("case-operations/prosecutions/")
-    expect(page.locator(".tf-check").first).to_be_visible()
+    open_element(page, "case-operations/prosecutions/")
     text = page.evaluate("""() => window.TF.core.targetText({ stage: 3, date: "2027-06-18" }, "")""")
     assert text == "Stage 3 by 2027-06-18"

@@ -255,42 +255,15 @@
   function elementPage(mount) {
     const e = pageElement(mount);
     if (!e) return;
+    // The boxes are in the page (element.md.j2): a reader may tick before this code arrives
+    // (assessment-loader.js loads it at the first tick), and that tick is saved now.
     const boxes = [];
-    const stages = document.querySelector(".tf-stages");
-    if (stages && !document.getElementById("tf-hint")) {
-      stages.before(
-        make(
-          "p",
-          { class: "tf-a-hint", id: "tf-hint" },
-          "Tick each indicator that is ",
-          make("strong", { id: "tf-hint-short" }, "true for our task force"),
-          ". Your answers stay in this browser (",
-          make("a", { href: url(rubric.pages.privacy) }, "how"),
-          "); ",
-          make("a", { href: "#tf-your-assessment" }, "your stage and what the next one looks like"),
-          " follow the five stages.",
-        ),
-      );
-    }
     for (const li of document.querySelectorAll("li[data-indicator]")) {
-      if (!(li instanceof HTMLElement)) continue;
+      const box = li.querySelector(":scope > input.tf-check");
+      if (!(li instanceof HTMLElement) || !(box instanceof HTMLInputElement)) continue;
       const id = li.dataset.indicator;
-      /** @type {HTMLInputElement | null} */
-      let box = li.querySelector(":scope > .tf-check");
-      if (!box) {
-        box = make("input", {
-          type: "checkbox",
-          class: "tf-check",
-          id: "tf-check-" + id,
-          "aria-describedby": "tf-hint-short",
-          on: { change: () => setTick(current(), id, box.checked, e) },
-        });
-        const label = make("label", { for: box.id, class: "tf-check__label" });
-        for (const node of [...li.childNodes])
-          if (!(node instanceof Element && node.classList.contains("tf-copy"))) label.append(node);
-        li.prepend(box, label);
-        li.classList.add("tf-checkable");
-      }
+      box.addEventListener("change", () => setTick(current(), id, box.checked, e));
+      if (box.checked !== box.defaultChecked) setTick(current(), id, box.checked, e);
       boxes.push([id, box, li]);
     }
     const radios = {},

@@ -1,0 +1,102 @@
+// When the self-assessment's code (store.js, then assessment.js) loads. Most readers of an element
+// page never assess, so an element page loads it only when it has work to do:
+//   - at once where this browser holds anything this site saved (answers to show, a session-only
+//     mode every tab must share), or where the address names a part of the checklist;
+//   - else at the reader's first move toward it: a tick or a key in the stages (the boxes are in the
+//     page, and a tick made before the code arrives is saved when it does), coming near "Your
+//     self-assessment", or another tab of the site saving something.
+// The pages that list or edit saved answers (dashboard, team, plan, report, shared) load it at once.
+(() => {
+  "use strict";
+  const SCRIPTS = ["assets/js/store.js", "assets/js/assessment.js"]; // in this order
+  const SAVED = "tf-roadmap/"; // the start of every key the store writes (store.js)
+  const INTENT = ".tf-stages, #tf-hint, .tf-assessment"; // where a move means "I am assessing"
+  const here = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+  const root = here ? new URL("../../", here.src).href : String(window.__md_scope || location);
+  let state = "waiting"; // waiting, loading (or loaded: assessment.js takes every later page)
+
+  function load() {
+    if (state !== "waiting") return;
+    state = "loading";
+    stopWatching();
+    for (const path of SCRIPTS) {
+      const script = document.createElement("script");
+      script.src = new URL(path, root).href;
+      script.async = false; // run in order, as if written in the page
+      // Offline or blocked: the next move tries again.
+      script.addEventListener("error", () => {
+        state = "waiting";
+        watch();
+      });
+      document.head.append(script);
+    }
+  }
+
+  /** @param {Storage} area */
+  const holdsSaved = (area) => {
+    for (let i = 0; i < area.length; i++) if ((area.key(i) || "").startsWith(SAVED)) return true;
+    return false;
+  };
+  function savedHere() {
+    try {
+      return holdsSaved(localStorage) || holdsSaved(sessionStorage);
+    } catch {
+      return true; // storage blocked: the store finds out what that means, and says so
+    }
+  }
+  // A shared link to "#tf-your-assessment" and the like: the checklist must exist to be scrolled to.
+  const addressNamesChecklist = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    return id.startsWith("tf-") && !document.getElementById(id);
+  };
+
+  /** @param {Event} event */
+  const onMove = (event) => {
+    if (event.target instanceof Element && event.target.closest(INTENT)) load();
+  };
+  /** @param {StorageEvent} event */
+  const onStorage = (event) => {
+    if (event.key === null || event.key.startsWith(SAVED)) load();
+  };
+  /** @type {IntersectionObserver | null} */
+  let near = null;
+  function watch() {
+    const mount = document.querySelector(".tf-assessment[data-element]");
+    if (!mount) return;
+    for (const type of ["pointerdown", "focusin", "keydown"])
+      document.addEventListener(type, onMove, true);
+    window.addEventListener("storage", onStorage);
+    if ("IntersectionObserver" in window) {
+      // A quarter screen ahead: mostly drawn before it is seen, in the room the page keeps for it.
+      // (On a phone it is 2.5 to 4 screens down; on a 1280 px laptop 1.1 to 2; at 1920 px in view.)
+      near = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) load();
+        },
+        { rootMargin: "0px 0px 25% 0px" },
+      );
+      near.observe(mount);
+    }
+  }
+  function stopWatching() {
+    for (const type of ["pointerdown", "focusin", "keydown"])
+      document.removeEventListener(type, onMove, true);
+    window.removeEventListener("storage", onStorage);
+    if (near) near.disconnect();
+    near = null;
+  }
+
+  // Every page view, Material's instant navigation included.
+  function decide() {
+    if (state !== "waiting") return;
+    stopWatching();
+    if (document.querySelector("[data-tf-page]")) load();
+    else if (document.querySelector(".tf-assessment[data-element]")) {
+      if (savedHere() || addressNamesChecklist()) load();
+      else watch();
+    }
+  }
+  if (window.document$) window.document$.subscribe(decide);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", decide);
+  else decide();
+})();
