@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import DASHBOARD, MEDIA, MISSION, box, open_element, open_plan
+from conftest import DASHBOARD, MEDIA, MISSION, box, open_element, open_plan, tick
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
@@ -112,6 +112,15 @@ def test_a_keyboard_user_ticks_before_the_code_arrives(page: Page):
     expect(page.locator("li#mission-clearly-written")).to_have_class(re.compile(r"\btf-ticked\b"))
     page.reload()
     expect(box(page, "mission-clearly-written")).to_be_checked()
+
+
+def test_a_link_to_the_panel_brings_it_and_a_malformed_address_breaks_nothing(page: Page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(MISSION + "#tf-your-assessment")
+    expect(page.locator("#tf-your-assessment")).to_have_text("Your self-assessment")
+    page.goto(MEDIA + "#%E0%A4%A")  # not a valid escape: decodeURIComponent throws on it
+    page.evaluate(SETTLED)
+    tick(page.locator(".tf-check").first)  # and no page error (the watch fixture)
 
 
 def test_another_tab_saving_brings_the_checklist_to_a_readers_tab(page: Page, context: BrowserContext,

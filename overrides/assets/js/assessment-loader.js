@@ -45,10 +45,15 @@
     }
   }
   // A shared link to "#tf-your-assessment" and the like: the checklist must exist to be scrolled to.
-  const addressNamesChecklist = () => {
-    const id = decodeURIComponent(location.hash.slice(1));
+  function addressNamesChecklist() {
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      /* a malformed escape: the address as typed */
+    }
     return id.startsWith("tf-") && !document.getElementById(id);
-  };
+  }
 
   /** @param {Event} event */
   const onMove = (event) => {
@@ -61,6 +66,7 @@
   /** @type {IntersectionObserver | null} */
   let near = null;
   function watch() {
+    stopWatching(); // once per page, however often a failed load re-arms it
     const mount = document.querySelector(".tf-assessment[data-element]");
     if (!mount) return;
     for (const type of ["pointerdown", "focusin", "keydown"])

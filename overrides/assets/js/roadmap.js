@@ -81,7 +81,12 @@
   // history.pushState (instant navigation) does not update :target, so mark it ourselves.
   function highlight() {
     document.querySelectorAll(".tf-target").forEach((el) => el.classList.remove("tf-target"));
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      return; // a malformed escape in a crafted link names no indicator
+    }
     const target = id && document.getElementById(id);
     if (!target) return;
     const marked = target.matches(".tf-stage > h3") ? target.parentElement : target;
