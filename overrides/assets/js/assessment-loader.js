@@ -11,6 +11,8 @@
   const SCRIPTS = ["assets/js/store.js", "assets/js/assessment.js"]; // in this order
   const SAVED = "tf-roadmap/"; // the start of every key the store writes (store.js)
   const INTENT = ".tf-stages, #tf-hint, .tf-assessment"; // where a move means "I am assessing"
+  // A click, not a pointerdown: on a phone every scroll starts with a pointerdown on the text.
+  const MOVES = ["click", "focusin", "keydown"];
   const here = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   const root = here ? new URL("../../", here.src).href : String(window.__md_scope || location);
   let state = "waiting"; // waiting, loading (or loaded: assessment.js takes every later page)
@@ -69,8 +71,7 @@
     stopWatching(); // once per page, however often a failed load re-arms it
     const mount = document.querySelector(".tf-assessment[data-element]");
     if (!mount) return;
-    for (const type of ["pointerdown", "focusin", "keydown"])
-      document.addEventListener(type, onMove, true);
+    for (const type of MOVES) document.addEventListener(type, onMove, true);
     window.addEventListener("storage", onStorage);
     if ("IntersectionObserver" in window) {
       // A quarter screen ahead: mostly drawn before it is seen, in the room the page keeps for it.
@@ -85,8 +86,7 @@
     }
   }
   function stopWatching() {
-    for (const type of ["pointerdown", "focusin", "keydown"])
-      document.removeEventListener(type, onMove, true);
+    for (const type of MOVES) document.removeEventListener(type, onMove, true);
     window.removeEventListener("storage", onStorage);
     if (near) near.disconnect();
     near = null;
