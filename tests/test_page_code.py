@@ -108,6 +108,22 @@ def test_a_tick_made_before_the_checklists_code_arrives_is_saved(page: Page, con
     expect(page.locator(".tf-check:checked")).to_have_count(1)
 
 
+def test_a_checklist_that_fails_to_load_says_so_and_loads_at_the_next_tick(page: Page,
+                                                                          context: BrowserContext):
+    context.route("**/assets/js/store.js", lambda route: route.abort())
+    reader_opens(page, MISSION)
+    box(page, "mission-clearly-written").check()
+    expect(page.locator("#tf-not-loaded")).to_have_text(re.compile("^The self-assessment could not be "
+                                                                   "loaded, so ticks are not saved yet"))
+    context.unroute("**/assets/js/store.js")
+    tick(box(page, "mission-roles-connected"))
+    expect(page.locator("#tf-not-loaded")).to_have_count(0)
+    # Both ticks count: the one made while the code could not load, and the one that brought it.
+    expect(page.locator("li.tf-ticked")).to_have_count(2)
+    page.reload()
+    expect(page.locator(".tf-check:checked")).to_have_count(2)
+
+
 def test_a_keyboard_user_ticks_before_the_code_arrives(page: Page):
     reader_opens(page, MISSION)
     box(page, "mission-clearly-written").focus()

@@ -25,13 +25,32 @@
       const script = document.createElement("script");
       script.src = new URL(path, root).href;
       script.async = false; // run in order, as if written in the page
-      // Offline or blocked: the next move tries again.
+      // Offline or blocked: said where the ticking happens, and the next move tries again.
       script.addEventListener("error", () => {
         state = "waiting";
+        sayNotLoaded();
         watch();
+      });
+      // Both arrived and ran (assessment.js sets window.TF): the warning, if any, is over.
+      script.addEventListener("load", () => {
+        const warning = document.getElementById("tf-not-loaded");
+        if (warning && window.TF) warning.remove();
       });
       document.head.append(script);
     }
+  }
+
+  // A box ticked now would look saved and not be: the reader is told, until the code arrives.
+  function sayNotLoaded() {
+    const hint = document.getElementById("tf-hint");
+    if (!hint || document.getElementById("tf-not-loaded")) return;
+    const warning = document.createElement("p");
+    warning.id = "tf-not-loaded";
+    warning.className = "tf-a-warn";
+    warning.setAttribute("role", "alert");
+    warning.textContent =
+      "The self-assessment could not be loaded, so ticks are not saved yet. Check your connection; it is tried again at your next tick.";
+    hint.after(warning);
   }
 
   /** @param {Storage} area */
