@@ -121,8 +121,7 @@
       else watch();
     }
   }
-  // The first now, not at document$'s first emission (after DOMContentLoaded): this script comes
-  // after the page's content, and an assessor's checklist should not wait.
-  decide();
   if (window.document$) window.document$.subscribe(decide);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", decide);
+  else decide();
 })();
