@@ -26,7 +26,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (launched as the tests launch it)
 import lighthouse  # noqa: E402  (scripts/lighthouse.py, beside this file)
 
-CHECKLIST_SCRIPTS = ("store.js", "assessment.js")  # what assessment-loader.js loads
 BUDGETS = {
     "build_ratio": 1.3,
     "largest_element_page_gzip": 20 * 1024,
@@ -127,7 +126,7 @@ def sizes(site: Path) -> dict:
     pages = {"home": "index.html", "area": f"{roadmap.areas[0].url}index.html",
              "stages": "stages/index.html", "citations": "citations/index.html",
              "resources": "resources/index.html", "dashboard": "self-assessment/index.html"}
-    from taskforce_roadmap.checklist import HEAD_SCRIPT_URI, SCRIPT_URI
+    from taskforce_roadmap.checklist import CHECKLIST_CODE, HEAD_SCRIPT_URI, SCRIPT_URI
     from taskforce_roadmap.render import read_config
     own = ROOT / "overrides" / "assets"
     # As shipped (minified), not as written.
@@ -142,7 +141,7 @@ def sizes(site: Path) -> dict:
     # (assessment-loader.js); the targets and actions editor (actions.js) only where the element
     # has a plan or the reader asks for it. Both are in on_demand, and the checklist has its row.
     element_page = {k: js.get(k, js.get(f"{k} (generated)")) for k in every_page}
-    checklist = {k: on_demand[k] for k in CHECKLIST_SCRIPTS}
+    checklist = {Path(k).name: on_demand[Path(k).name] for k in CHECKLIST_CODE}
     whole_rubric = gz(site / SCRIPT_URI)
     css = {p.name: gz(shipped(p)) for p in sorted(own.rglob("*.css"))}
     third_party = 0

@@ -32,6 +32,10 @@ interface TFRubric {
   pages: Record<"dashboard" | "team" | "shared" | "privacy" | "schema", string>;
   /** Where the whole rubric is (tf-rubric.js), relative to the site root. */
   whole: string;
+  /** The start of every key the store writes (checklist.py's STORAGE_PREFIX). */
+  storage: string;
+  /** The checklist's code, loaded in this order by assessment-loader.js, relative to the site root. */
+  code: string[];
   /** Only once tf-rubric.js has loaded (overview.js). */
   areas?: TFArea[];
 }

@@ -17,6 +17,12 @@ from .model import Element, Roadmap, short_hash
 
 SCRIPT_URI = "assets/javascripts/tf-rubric.js"  # the whole rubric, on demand
 HEAD_SCRIPT_URI = "assets/javascripts/tf-rubric-head.js"  # on every page
+# The start of every key the browser's store writes (store.js: "<prefix>v1:<scope>"); the loader
+# reads it to know whether a browser holds anything of this site. Saved answers live under it: it
+# never changes.
+STORAGE_PREFIX = "tf-roadmap/"
+# The checklist's code, which assessment-loader.js loads in this order (the store first).
+CHECKLIST_CODE = ("assets/js/store.js", "assets/js/assessment.js")
 # Hand-written pages the checklist links to, relative to the site root.
 PAGES = {"dashboard": "self-assessment/", "team": "self-assessment/team/", "shared": "self-assessment/shared/",
          "plan": "self-assessment/plan/", "report": "self-assessment/report/",
@@ -54,6 +60,8 @@ def rubric_head(roadmap: Roadmap, directory_urls: bool = True) -> dict:
         "stages": [{"n": s.number, "name": s.name} for s in roadmap.stages],
         "pages": {k: _page_url(v, directory_urls) if v.endswith("/") else v for k, v in PAGES.items()},
         "whole": SCRIPT_URI,  # where the rest is, for the pages that load it
+        "storage": STORAGE_PREFIX,
+        "code": list(CHECKLIST_CODE),
     }
 
 

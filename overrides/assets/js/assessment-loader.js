@@ -8,8 +8,10 @@
 // The pages that list or edit saved answers (dashboard, team, plan, report, shared) load it at once.
 (() => {
   "use strict";
-  const SCRIPTS = ["assets/js/store.js", "assets/js/assessment.js"]; // in this order
-  const SAVED = "tf-roadmap/"; // the start of every key the store writes (store.js)
+  const rubric = window.TF_RUBRIC; // its head (tf-rubric-head.js), loaded before this
+  if (!rubric) return;
+  const SCRIPTS = rubric.code; // the store, then the checklist
+  const SAVED = rubric.storage; // the start of every key the store writes
   const INTENT = ".tf-stages, #tf-hint, .tf-assessment"; // where a move means "I am assessing"
   // A click, not a pointerdown: on a phone every scroll starts with a pointerdown on the text.
   const MOVES = ["click", "focusin", "keydown"];

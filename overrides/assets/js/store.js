@@ -62,7 +62,7 @@
 /** @typedef {ReturnType<typeof openAssessmentStore> & Partial<ReturnType<typeof openStoreCopies>>} Store with store-copies.js where a page loads it */
 
 /**
- * @param {{ version: string, stages: { n: number, name: string }[] }} rubric
+ * @param {{ version: string, stages: { n: number, name: string }[], storage: string }} rubric
  * @param {string} root the site's root URL (the key is scoped by its path, like Material's own)
  */
 function openAssessmentStore(rubric, root) {
@@ -571,7 +571,8 @@ function openAssessmentStore(rubric, root) {
     }
     return "offline:";
   }
-  const KEY = "tf-roadmap/v1:" + scope;
+  const VERSIONED = rubric.storage + "v1:"; // the stored document's format, version 1
+  const KEY = VERSIONED + scope;
   // Saved data this version cannot read is moved here, never overwritten.
   const ASIDE = KEY + "#unreadable";
 
@@ -902,7 +903,8 @@ function openAssessmentStore(rubric, root) {
     try {
       for (let n = 0; n < local.length; n++) {
         const k = local.key(n);
-        if (k && /^tf-roadmap\/v1:\/[^#?]*\/$/.test(k)) keys.push(k);
+        if (k && k.startsWith(VERSIONED) && /^\/[^#?]*\/$/.test(k.slice(VERSIONED.length)))
+          keys.push(k);
       }
     } catch {
       return;
