@@ -415,3 +415,45 @@ def test_a_file_that_replaces_the_assessment_keeps_its_snapshots(page: Page, tmp
     del file["assessment"]["snapshots"]
     import_file(page, tmp_path, file, "Replace", "again.json")
     assert snap_ids(page) == ["0a0b0c0d0e0f"]
+
+
+# --- 6. dates ------------------------------------------------------------------------------------
+
+# Counts every call that loads locale data (the first one on a page blocks it for 30-100 ms).
+LOCALE_CALLS = """
+window.__locale = [];
+for (const [owner, names] of [[Date.prototype, ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']],
+                              [Number.prototype, ['toLocaleString']], [String.prototype, ['localeCompare']]])
+  for (const name of names) {
+    const real = owner[name];
+    owner[name] = function (...args) { window.__locale.push(name); return real.apply(this, args); };
+  }
+for (const name of ['DateTimeFormat', 'NumberFormat', 'Collator', 'RelativeTimeFormat', 'ListFormat', 'PluralRules']) {
+  const Real = Intl[name];
+  Intl[name] = function (...args) { window.__locale.push('Intl.' + name); return new Real(...args); };
+}
+"""
+
+
+@pytest.mark.browser_context_args(timezone_id="America/Chicago")
+def test_dates_read_in_the_readers_time_zone_and_the_dashboard_loads_no_locale_data(page: Page, tmp_path):
+    page.context.add_init_script(LOCALE_CALLS)
+    open_dashboard(page)  # a first visit
+    expect(page.locator("#tf-start")).to_be_visible()
+    assert page.evaluate("() => window.__locale") == []
+
+    assess_something(page)
+    open_dashboard(page)
+    data = page.evaluate("() => TF.exportData()")
+    # Taken at 03:04 UTC on 2 January, which is still the 1st in Chicago (UTC-6 in winter); created
+    # at 03:00 UTC on 1 June, the 31st of May there (UTC-5 in summer).
+    data["assessment"].update(id="a-colleague", name="Colleague", created="2025-06-01T03:00:00.000Z",
+                              snapshots=[{"id": "0a0b0c0d0e0f", "taken": "2020-01-02T03:04:05.000Z",
+                                          "stages": {"mission-statement": 5}, "ticked": []}])
+    import_file(page, tmp_path, data, "Import")
+    expect(page.locator("#tf-switch option:checked")).to_have_text("Colleague · 2025-05-31")
+    expect(snaps(page)).to_have_count(1)
+    expect(snaps(page).first).to_contain_text("2020-01-01 21:04 · 1 of 23 elements assessed")
+    page.reload()
+    expect(snaps(page)).to_have_count(1)
+    assert page.evaluate("() => window.__locale") == []

@@ -37,11 +37,18 @@
       ),
     );
   const today = () => new Date().toISOString().slice(0, 10); // in names of files and new assessments
-  // Today in the reader's time zone: due dates and target dates are calendar days.
-  const localDay = () => {
-    const d = new Date();
-    return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-  };
+  // A moment in the reader's time zone, "2026-11-30 13:05", as due and target dates are written.
+  // Not through Intl: a page's first Intl call loads locale data, 30-100 ms of blocked main thread
+  // on a laptop, which was most of the dashboard's first draw.
+  const localTime = (d = new Date()) =>
+    Number.isNaN(d.getTime())
+      ? "an unknown time"
+      : new Date(d.getTime() - d.getTimezoneOffset() * 60000)
+          .toISOString()
+          .slice(0, 16)
+          .replace("T", " ");
+  // That moment's calendar day: due dates and target dates are calendar days.
+  const localDay = (d = new Date()) => localTime(d).slice(0, 10);
   // An action's status as shown: the store's keys, "not-started" → "Not started".
   const STATUS = Object.fromEntries(
     store.STATUSES.map((k) => [k, k[0].toUpperCase() + k.slice(1).replace("-", " ")]),
@@ -781,6 +788,7 @@
     targetOptions,
     today,
     localDay,
+    localTime,
     STATUS,
     TARGET_STATE,
     targetState,

@@ -41,7 +41,7 @@
   const copyName = (name) =>
     [...name].slice(0, store.LIMITS.name - " (copy)".length).join("") + " (copy)";
   // A picker's option: the name and the day it was created; the time too when name and day repeat.
-  const day = (iso) => new Date(iso).toLocaleDateString([], { dateStyle: "medium" });
+  const day = (iso) => core.localDay(new Date(iso));
   function optionText(b, all) {
     const created = store.createdOf(b);
     const twin = all.some(

@@ -22,8 +22,7 @@
       }
     }
 
-  const when = (iso) =>
-    new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+  const when = (iso) => core.localTime(new Date(iso)); // a stored moment, as this reader's clock shows it
 
   const stageText = (c) => (c == null ? "not assessed" : stageCell(c)); // a counted stage in prose
 
