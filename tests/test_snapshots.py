@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from conftest import (HOLD, MEDIA, MISSION, assess_something, axe, box, choose, dark, dialog_ok, exported, open_dashboard,
-                      open_element, open_plan, option, options)
+                      open_element, open_plan, option, options, tick)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
@@ -331,6 +331,57 @@ def test_element_pages_do_not_load_the_dashboards_modules(page: Page, context: B
     open_dashboard(page)  # a full load of the dashboard requests them too
     expect(page.locator("#tf-snapshots")).to_have_count(1)
     assert len(js("snapshots")) == 1 and len(js("share")) == 1 and js("consensus") == []
+
+
+
+def test_a_first_visit_does_without_the_overviews_parts_until_something_is_assessed(page: Page,
+                                                                                     context: BrowserContext):
+    seen: list[str] = []
+    context.on("request", lambda r: seen.append(r.url))
+    js = lambda name: [u for u in seen if re.search(rf"/assets/js/{name}\.js(\?|$)", u)]  # noqa: E731
+    parts = ("snapshots", "share", "actions")
+    open_dashboard(page)  # nothing saved: the start guide, the picker, backup and session-only mode
+    expect(page.locator("#tf-start")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert len(js("dashboard")) == 1
+    assert [name for name in parts if js(name)] == []
+
+    # Another tab's first tick (no move on this page) ends the first visit: the parts come, once.
+    other = context.new_page()
+    open_element(other, MISSION)
+    tick(box(other, "mission-clearly-written"))
+    for heading in ("Snapshots over time", "Share a read-only link", "Targets"):
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+    expect(page.locator("#tf-start")).to_have_count(0)
+    assert [len(js(name)) for name in parts] == [1, 1, 1]
+
+    # A later visit with something saved brings them with the rest, and draws them at once.
+    seen.clear()
+    open_dashboard(page)
+    expect(page.locator("#tf-snapshots")).to_be_visible()
+    assert [len(js(name)) for name in parts] == [1, 1, 1]
+
+
+def test_the_overviews_parts_refused_are_said_and_the_rest_still_works(page: Page, context: BrowserContext):
+    open_dashboard(page)
+    expect(page.locator("#tf-start")).to_be_visible()
+    share = re.compile(r"/assets/js/share\.js")
+    refuse = lambda route: route.abort()  # noqa: E731
+    context.route(share, refuse)
+    page.get_by_role("button", name="New", exact=True).click()
+    dialog_ok(page, "Create", "Second")
+    expect(page.locator("#tf-message")).to_have_text(
+        "Part of this page could not be loaded. Reload the page to try again.")
+    expect(page.locator("#tf-progress")).to_contain_text("0 of 23 elements assessed")
+    expect(page.locator("#tf-switch option")).to_have_count(2)
+    context.unroute(share, refuse)
+    page.reload()  # the next page view tries again (the empty first assessment was never saved)
+    expect(page.locator("#tf-start")).to_be_visible()
+    page.get_by_role("button", name="New", exact=True).click()
+    dialog_ok(page, "Create", "Third")
+    expect(page.get_by_role("heading", name="Share a read-only link", exact=True)).to_be_visible()
+    expect(page.locator("#tf-message")).to_have_count(1)
+    expect(page.locator("#tf-message")).to_have_text("")
 
 
 # --- 5. accessibility ---------------------------------------------------------------------------

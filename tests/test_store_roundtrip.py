@@ -32,6 +32,7 @@ def typed(limit_name: str):
 
 
 EVERY_ASSESSMENT = """async () => {
+  await TF.core.overviewParts(); // share links: a first visit's dashboard does without them
   const s = TF.core.store, share = TF.core.share, out = [];
   for (const a of s.assessments()) {
     const data = s.exportData(a);
@@ -156,7 +157,8 @@ class Changes(RuleBasedStateMachine):
 
     @rule()
     def snapshot(self):
-        self.page.evaluate("() => TF.core.snapshots.take(TF.core.store.current())")
+        self.page.evaluate("async () => { await TF.core.overviewParts();"
+                           " TF.core.snapshots.take(TF.core.store.current()); }")
 
     @rule(n=st.integers(0, 5))
     def delete_snapshot(self, n):

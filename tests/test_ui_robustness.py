@@ -220,6 +220,7 @@ def test_a_redraw_from_another_tab_keeps_focus_and_caret(context: BrowserContext
 
 def test_a_redraw_from_another_tab_keeps_the_caret_in_the_shared_pages_passphrase(context: BrowserContext):
     page, other = context.new_page(), context.new_page()
+    assess_something(page)  # a dashboard with something to share has the share module
     open_dashboard(page)
     link = page.evaluate("async () => TF.core.url(TF_RUBRIC.pages.shared) + '#' +"
                          " await TF.core.share.encode(TF.exportData(), false, 'secret')")

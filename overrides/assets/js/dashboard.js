@@ -140,8 +140,7 @@
     const a = current(),
       all = store.assessments(),
       rows = allElements.map((e) => [e, info(a, e)]);
-    // A first visit: one assessment, nothing in it yet.
-    const firstVisit = all.length === 1 && !store.hasAnswers(a);
+    const firstVisit = core.firstVisit(); // one assessment, nothing in it yet
     const assessed = rows.filter(([, x]) => x.counted != null).length;
     const tickedCount = allElements.reduce(
       (n, e) => n + e.indicators.filter((i) => ticked(a, i.id)).length,
@@ -294,6 +293,7 @@
   }
   // Progress, the heatmap, targets, next stages, comparison and the parts of other modules.
   function overview(a, all, rows, assessed, tickedCount, total) {
+    core.overviewParts(); // drawn as they arrive, where a first visit did without them
     const out = [];
     const bar = make("span", { class: "tf-d-bar__fill" });
     bar.style.width = `${(100 * assessed) / allElements.length}%`;
