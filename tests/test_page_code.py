@@ -224,6 +224,34 @@ def test_the_whole_rubric_loads_once_a_page_lists_every_element(page: Page, scri
     expect(page.locator(".tf-check:checked")).to_have_count(1)
 
 
+
+@pytest.mark.parametrize("saved", [False, True], ids=["first visit", "answers saved"])
+def test_the_dashboards_modules_are_asked_for_with_the_checklists_code_not_after_it(
+        page: Page, context: BrowserContext, scripts, saved):
+    if saved:
+        open_element(page, MISSION)
+        tick(box(page, "mission-clearly-written"))
+    held = []
+    context.route("**/assets/js/assessment.js", lambda route: held.append(route))
+    scripts.clear()
+    page.goto(DASHBOARD, wait_until="domcontentloaded")  # its load event waits for assessment.js
+    wanted = page.evaluate("""(saved) => [...TF_CODE.pages["tf-dashboard"],
+                                          ...(saved ? TF_CODE.overviewParts : [])].map(TF_CODE.url)""", saved)
+    wanted = [urlsplit(u).path.lstrip("/") for u in wanted]
+    for _ in range(100):  # requests reach the recorder as Playwright's events are read
+        if held and set(wanted) <= set(scripts):
+            break
+        page.wait_for_timeout(20)
+    # assessment.js, which runs them, is still on its way: they were asked for beside it.
+    assert held and set(wanted) <= set(scripts), scripts
+    context.unroute("**/assets/js/assessment.js")
+    held[0].continue_()
+    expect(page.locator("#tf-backup")).to_be_visible()
+    expect(page.locator("#tf-snapshots")).to_have_count(1 if saved else 0)
+    page.wait_for_load_state("networkidle")
+    assert sorted(p for p in scripts if scripts.count(p) > 1) == []  # each asked for once
+
+
 @pytest.mark.parametrize("path", SLASHED_AND_CITED)
 def test_indicators_read_from_the_page_match_the_rubric(page: Page, scripts, roadmap, path):
     """Citation marks, copy-link buttons and line-break hints in the items are not the text."""

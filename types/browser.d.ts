@@ -40,8 +40,20 @@ interface TFRubric {
   areas?: TFArea[];
 }
 
+/** Which modules each page runs, and where they are (assessment-loader.js). */
+interface TFCode {
+  /** Per page root's id, in the order they run. */
+  pages: Record<string, string[]>;
+  /** What the dashboard's overview adds, once something is assessed. */
+  overviewParts: string[];
+  /** The store's export, import, undo and snapshots. */
+  copies: string;
+  url(name: string): string;
+}
+
 interface Window {
   TF_RUBRIC?: TFRubric;
+  TF_CODE?: TFCode;
   TF_STORE?: Store;
   TF?: any;
   /** Material's instant-navigation observable: fires on every page view. */

@@ -4,8 +4,9 @@
 (() => {
   "use strict";
   const rubric = window.TF_RUBRIC,
-    store = window.TF_STORE;
-  if (!rubric || !store || window.TF) return;
+    store = window.TF_STORE,
+    code = window.TF_CODE; // which modules each page runs (assessment-loader.js)
+  if (!rubric || !store || !code || window.TF) return;
   const RULE =
     "The suggested stage is the stage whose indicators have the largest share ticked; " +
     "ties go to the lower stage; nothing ticked means no suggestion.";
@@ -714,9 +715,9 @@
     };
     view();
   }
-  // Features only some pages need load on demand (assets/js/<name>.js; "rubric" is the whole
-  // rubric), keeping element pages light. They download in parallel and run in the order asked
-  // for (async = false): the whole rubric, then overview.js, then the page's modules.
+  // Features only some pages need load on demand (the loader's PAGE_CODE names them per page),
+  // keeping element pages light. They download in parallel and run in the order asked for
+  // (async = false): the whole rubric, then overview.js, then the page's modules.
   const loaded = {},
     arrived = new Set(),
     parts = [],
@@ -726,8 +727,7 @@
     (loaded[name] =
       loaded[name] ||
       new Promise((ok, fail) => {
-        const src = url(name === "rubric" ? rubric.whole : `assets/js/${name}.js`);
-        const script = make("script", { src, on: { load: ok, error: fail } });
+        const script = make("script", { src: code.url(name), on: { load: ok, error: fail } });
         script.async = false;
         document.head.append(script);
       }).then(
@@ -740,25 +740,15 @@
         },
       ));
   const NOT_LOADED = "Part of this page could not be loaded. Reload the page to try again.";
-  const OVERVIEW = ["rubric", "overview"]; // what every page that lists all elements needs first
-  const COPIES = "store-copies"; // the store's export, import, undo and snapshots
-  const LATER = {
-    "tf-team": [...OVERVIEW, COPIES, "consensus"],
-    "tf-shared": [...OVERVIEW, COPIES, "undo", "share"],
-    "tf-dashboard": [...OVERVIEW, COPIES, "undo", "dashboard"],
-    "tf-plan": [...OVERVIEW, "plan"],
-    "tf-report": [...OVERVIEW, "plan", "report"],
-  };
-  // The dashboard's overview adds these parts: snapshots, a share link, targets. A first visit (one
-  // assessment, nothing in it) shows the start guide instead, and does without them: three scripts,
-  // 8 KB gzipped, of the 45 KB the dashboard otherwise loads.
-  const OVERVIEW_PARTS = ["snapshots", "share", "actions"];
+  const OVERVIEW_PARTS = code.overviewParts; // not on a first visit (assessment-loader.js)
   const firstVisit = () => {
     const a = current(); // the first, made in memory where there is none yet
     return store.assessments().length === 1 && !store.hasAnswers(a);
   };
   const modulesOf = (id) =>
-    id === "tf-dashboard" && !firstVisit() ? [...LATER[id], ...OVERVIEW_PARTS] : LATER[id];
+    id === "tf-dashboard" && !firstVisit()
+      ? [...code.pages[id], ...OVERVIEW_PARTS]
+      : code.pages[id];
   // The overview drawn without its parts (a first visit just ended: an import, a new assessment,
   // another tab's tick) loads them, once per page view, and is drawn again when they are in.
   let partsWanted = null;
@@ -852,7 +842,7 @@
   const withCopies =
     (fn) =>
     (...args) =>
-      store.exportData ? fn(...args) : need(COPIES).then(() => fn(...args));
+      store.exportData ? fn(...args) : need(code.copies).then(() => fn(...args));
   window.TF = {
     suggest,
     counted,
