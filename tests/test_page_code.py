@@ -235,8 +235,7 @@ def test_the_dashboards_modules_are_asked_for_with_the_checklists_code_not_after
     context.route("**/assets/js/assessment.js", lambda route: held.append(route))
     scripts.clear()
     page.goto(DASHBOARD, wait_until="domcontentloaded")  # its load event waits for assessment.js
-    wanted = page.evaluate("""(saved) => [...TF_CODE.pages["tf-dashboard"],
-                                          ...(saved ? TF_CODE.overviewParts : [])].map(TF_CODE.url)""", saved)
+    wanted = page.evaluate("(saved) => TF_CODE.modules('tf-dashboard', saved).map(TF_CODE.url)", saved)
     wanted = [urlsplit(u).path.lstrip("/") for u in wanted]
     for _ in range(100):  # requests reach the recorder as Playwright's events are read
         if held and set(wanted) <= set(scripts):

@@ -42,8 +42,8 @@ interface TFRubric {
 
 /** Which modules each page runs, and where they are (assessment-loader.js). */
 interface TFCode {
-  /** Per page root's id, in the order they run. */
-  pages: Record<string, string[]>;
+  /** A page's modules (by its root's id), in the order they run; `answers`: with what they draw. */
+  modules(page: string, answers: boolean): string[];
   /** What the dashboard's overview adds, once something is assessed. */
   overviewParts: string[];
   /** The store's export, import, undo and snapshots. */

@@ -36,23 +36,31 @@
   // assessment, nothing in it) shows the start guide instead, and does without them: three scripts,
   // 8 KB gzipped, of the 45 KB the dashboard otherwise loads.
   const OVERVIEW_PARTS = ["snapshots", "share", "actions"];
+  /** @type {Record<string, string[]>} */
+  const WITH_ANSWERS = { "tf-dashboard": OVERVIEW_PARTS };
+  /**
+   * The modules a page runs, in order; with what it draws only once something is assessed.
+   * @param {string} page its root's id @param {boolean} answers
+   */
+  const modulesOf = (page, answers) =>
+    Object.hasOwn(PAGE_CODE, page)
+      ? [...PAGE_CODE[page], ...((answers && WITH_ANSWERS[page]) || [])]
+      : [];
   /** @param {string} name a module's name in PAGE_CODE */
   const codeUrl = (name) =>
     new URL(name === "rubric" ? rubric.whole : `assets/js/${name}.js`, root).href;
   window.TF_CODE = {
-    pages: PAGE_CODE,
+    modules: modulesOf,
     overviewParts: OVERVIEW_PARTS,
     copies: COPIES,
     url: codeUrl,
   };
 
   // A page's modules requested with the checklist's code, not once it has run: one round trip
-  // less before the page is drawn. The overview's parts too where this browser holds answers.
+  // less before the page is drawn (where this browser holds answers, what they draw too).
   /** @param {string} page */
   function preload(page) {
-    const names = [...PAGE_CODE[page]];
-    if (page === "tf-dashboard" && savedHere()) names.push(...OVERVIEW_PARTS);
-    for (const name of names) {
+    for (const name of modulesOf(page, savedHere())) {
       const link = document.createElement("link");
       link.rel = "preload";
       link.as = "script";
@@ -162,7 +170,7 @@
     const page = document.querySelector("[data-tf-page]");
     if (page) {
       load();
-      if (page.id in PAGE_CODE) preload(page.id);
+      preload(page.id);
     } else if (document.querySelector(".tf-assessment[data-element]")) {
       if (savedHere() || addressNamesChecklist()) load();
       else watch();

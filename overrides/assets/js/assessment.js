@@ -41,15 +41,19 @@
   // A moment in the reader's time zone, "2026-11-30 13:05", as due and target dates are written.
   // Not through Intl: a page's first Intl call loads locale data, 30-100 ms of blocked main thread
   // on a laptop, which was most of the dashboard's first draw.
-  const localTime = (d = new Date()) =>
+  const local = (d) =>
     Number.isNaN(d.getTime())
-      ? "an unknown time"
-      : new Date(d.getTime() - d.getTimezoneOffset() * 60000)
-          .toISOString()
-          .slice(0, 16)
-          .replace("T", " ");
+      ? null
+      : new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString();
+  const localTime = (d = new Date()) => {
+    const iso = local(d);
+    return iso ? iso.slice(0, 16).replace("T", " ") : "an unknown time";
+  };
   // That moment's calendar day: due dates and target dates are calendar days.
-  const localDay = (d = new Date()) => localTime(d).slice(0, 10);
+  const localDay = (d = new Date()) => {
+    const iso = local(d);
+    return iso ? iso.slice(0, 10) : "an unknown day";
+  };
   // An action's status as shown: the store's keys, "not-started" → "Not started".
   const STATUS = Object.fromEntries(
     store.STATUSES.map((k) => [k, k[0].toUpperCase() + k.slice(1).replace("-", " ")]),
@@ -715,7 +719,7 @@
     };
     view();
   }
-  // Features only some pages need load on demand (the loader's PAGE_CODE names them per page),
+  // Features only some pages need load on demand (the loader's TF_CODE names them per page),
   // keeping element pages light. They download in parallel and run in the order asked for
   // (async = false): the whole rubric, then overview.js, then the page's modules.
   const loaded = {},
@@ -745,10 +749,6 @@
     const a = current(); // the first, made in memory where there is none yet
     return store.assessments().length === 1 && !store.hasAnswers(a);
   };
-  const modulesOf = (id) =>
-    id === "tf-dashboard" && !firstVisit()
-      ? [...code.pages[id], ...OVERVIEW_PARTS]
-      : code.pages[id];
   // The overview drawn without its parts (a first visit just ended: an import, a new assessment,
   // another tab's tick) loads them, once per page view, and is drawn again when they are in.
   let partsWanted = null;
@@ -775,7 +775,7 @@
     if (mount) elementPage(mount);
     else if (root) {
       const id = root.id;
-      Promise.all(modulesOf(id).map(need)).then(
+      Promise.all(code.modules(id, !firstVisit()).map(need)).then(
         () => {
           if (root.isConnected) pages[id](root);
         },
@@ -853,7 +853,7 @@
   };
   // Fetch this page's modules now, not when document$ first fires (after DOMContentLoaded).
   const first = document.querySelector("[data-tf-page]");
-  if (first) modulesOf(first.id).forEach((name) => need(name).catch(() => {}));
+  if (first) code.modules(first.id, !firstVisit()).forEach((name) => need(name).catch(() => {}));
   if (window.document$) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
