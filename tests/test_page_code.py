@@ -224,7 +224,6 @@ def test_the_whole_rubric_loads_once_a_page_lists_every_element(page: Page, scri
     expect(page.locator(".tf-check:checked")).to_have_count(1)
 
 
-
 @pytest.mark.parametrize("saved", [False, True], ids=["first visit", "answers saved"])
 def test_the_dashboards_modules_are_asked_for_with_the_checklists_code_not_after_it(
         page: Page, context: BrowserContext, scripts, saved):
