@@ -13,9 +13,10 @@ default (4x), and calibrated to this machine (the slowdown the calculator gives 
 benchmarkIndex of all default runs, one slowdown for every page). Both are reported; the calibrated
 figure is the one comparable across machines.
 
-Two comparisons put the figures in context: Material alone (the same pages built without this site's
-own CSS and JavaScript: the floor its own code cannot go below), and Material's `content.tooltips`
-on the most cited element page, built with and without it."""
+Two comparisons put the figures in context: Material alone (the same four pages built without this
+site's own CSS and JavaScript: what this site's code costs each page, and the floor it cannot go
+below), and Material's `content.tooltips` on the most cited element page, built with and without
+it."""
 
 from __future__ import annotations
 
@@ -230,10 +231,10 @@ def measure() -> dict:
         server, url = serve(alone)
         try:
             build(alone, url, without_own_code())
-            for name in ("home", "element"):
+            for name, path in PAGES.items():
                 results["material_alone"][name] = {
-                    "mobile": median_run(url + PAGES[name], "mobile", MOBILE_RUNS),
-                    "calibrated": median_run(url + PAGES[name], "mobile", MOBILE_RUNS, slowdown)}
+                    "mobile": median_run(url + path, "mobile", MOBILE_RUNS),
+                    "calibrated": median_run(url + path, "mobile", MOBILE_RUNS, slowdown)}
         finally:
             server.shutdown()
     return results
