@@ -296,6 +296,9 @@ def test_a_rename_or_delete_confirmed_after_another_tab_wrote_is_not_lost(contex
     save_snapshot(one, "Renamed")
     two.bring_to_front()
     dialog_ok(two, "Delete")
+    # The dialog closes before its answer is acted on: wait until both tabs show the deletion.
+    for tab in (one, two):
+        expect(tab.locator("#tf-switch")).not_to_contain_text("Renamed")
     assert json.loads(stored(one))["list"]["first"]["del"][0] == 1
 
 
