@@ -44,6 +44,12 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep pytest output readable
         pass
 
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser left mid-response (a navigation), as it may on any host: no traceback
+
     def send_error(self, code, message=None, explain=None):
         # Like a static host: serve the site's own 404 page.
         page = Path(self.directory) / "404.html"
