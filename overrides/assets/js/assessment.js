@@ -749,6 +749,8 @@
     const a = current(); // the first, made in memory where there is none yet
     return store.assessments().length === 1 && !store.hasAnswers(a);
   };
+  /** @param {string} id a page root's id */
+  const modulesHere = (id) => code.modules(id, !firstVisit()); // what this browser's answers draw
   // The overview drawn without its parts (a first visit just ended: an import, a new assessment,
   // another tab's tick) loads them, once per page view, and is drawn again when they are in.
   let partsWanted = null;
@@ -775,7 +777,7 @@
     if (mount) elementPage(mount);
     else if (root) {
       const id = root.id;
-      Promise.all(code.modules(id, !firstVisit()).map(need)).then(
+      Promise.all(modulesHere(id).map(need)).then(
         () => {
           if (root.isConnected) pages[id](root);
         },
@@ -853,7 +855,7 @@
   };
   // Fetch this page's modules now, not when document$ first fires (after DOMContentLoaded).
   const first = document.querySelector("[data-tf-page]");
-  if (first) code.modules(first.id, !firstVisit()).forEach((name) => need(name).catch(() => {}));
+  if (first) modulesHere(first.id).forEach((name) => need(name).catch(() => {}));
   if (window.document$) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
