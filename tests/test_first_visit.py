@@ -54,3 +54,11 @@ def test_the_heatmap_replaces_the_guide_once_something_is_ticked(page: Page):
     expect(page.locator("tr[data-element]")).to_have_count(23)
     expect(page.locator("#tf-start")).to_have_count(0)
     expect(page.locator('tr[data-element="mission-statement"]')).to_contain_text("1/2")
+
+
+def test_a_redraw_keeps_the_keyboards_place_in_the_start_guide(page: Page):
+    open_dashboard(page)
+    page.locator("#tf-start-first").focus()
+    # The guide is kept and moved into each drawing: moving a node takes the focus from it.
+    page.evaluate("() => TF.core.refresh()")
+    expect(page.locator("#tf-start-first")).to_be_focused()

@@ -701,7 +701,8 @@
       if (bar && region.isConnected) region.after(bar);
       const hint = focusAfter;
       focusAfter = null;
-      if (!focused || focused.isConnected) return;
+      // Gone with the redraw, or moved by it (the start guide is kept, and moving blurs it).
+      if (!focused || document.activeElement === focused) return;
       const controls = [...root.querySelectorAll(CONTROLS)];
       const again =
         (k && root.querySelector(`[data-k="${CSS.escape(k)}"]`)) ||
