@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import DASHBOARD, MISSION
+from conftest import DASHBOARD, MISSION, open_dashboard
 
 pytestmark = pytest.mark.browser
 
@@ -53,8 +53,7 @@ SEED = """() => {
 
 
 def seed(page: Page):
-    page.goto(DASHBOARD)  # a page that loads the whole rubric
-    expect(page.locator("#tf-backup")).to_be_visible()
+    open_dashboard(page)  # a page that loads the whole rubric
     assert page.evaluate(SEED)
 
 

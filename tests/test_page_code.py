@@ -7,6 +7,7 @@ in Chromium, with and without saved answers, with the targets and actions editor
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -14,6 +15,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from conftest import DASHBOARD, MEDIA, MISSION, TICKED, box, open_element, open_plan, tick
+from test_team_consensus import DROP, as_file, export
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
@@ -294,3 +296,164 @@ def test_an_editor_that_fails_to_load_says_so_and_loads_when_asked_again(page: P
     page.get_by_role("button", name="Set a target and plan actions for Media").click()
     expect(page.get_by_label("Target stage", exact=True)).to_be_focused()
     expect(page.locator(".tf-a-plan [role=alert]")).to_have_count(0)
+
+
+# The dashboard's own code, all of which a first visit on a phone does without until it is needed.
+DASHBOARD_CODE = CHECKLIST_SCRIPTS | {WHOLE_RUBRIC, OVERVIEW, COPIES, "assets/js/dashboard.js"}
+GUIDE_TOP = "() => document.getElementById('tf-start').getBoundingClientRect().top + scrollY"
+
+
+def reader_opens_dashboard(page: Page):
+    """The dashboard opened on a phone in a browser that holds no answers: the start guide, with
+    the dashboard's tools a screen down, beyond the quarter screen ahead the loader watches."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(DASHBOARD)
+    page.evaluate(SETTLED)
+    assert page.evaluate("() => document.querySelector('[data-tf-tools]').getBoundingClientRect().top"
+                         " > 1.25 * innerHeight")
+
+
+def test_a_first_visit_on_a_phone_reads_the_start_guide_without_the_dashboards_code(page: Page,
+                                                                                     scripts):
+    reader_opens_dashboard(page)
+    expect(page.get_by_role("link", name="Start with Mission Statement")).to_be_visible()
+    assert set(scripts) == READER_SCRIPTS
+    guide_top = page.evaluate(GUIDE_TOP)
+    # Reading on toward the tools brings them, drawn below the guide: what was read stays put.
+    page.evaluate("() => scrollBy(0, innerHeight / 2)")
+    expect(page.get_by_role("button", name="Use this session only")).to_be_attached()
+    expect(page.locator("#tf-start")).to_be_visible()
+    assert DASHBOARD_CODE <= set(scripts)
+    assert page.evaluate(GUIDE_TOP) == guide_top
+
+
+def test_following_a_link_in_the_stages_is_not_a_move_toward_the_checklist(page: Page, scripts):
+    reader_opens(page, "internal-foundations/meetings/")
+    cited = page.locator(".tf-stages a[href*='citations/#cite-']").first
+    cited.click()  # a click on a link focuses it first: neither is a move toward the checklist
+    expect(page).to_have_url(re.compile(r"/citations/#cite-\d+$"))
+    page.evaluate(SETTLED)
+    assert set(scripts) == READER_SCRIPTS
+
+
+def test_import_clicked_before_the_dashboards_code_arrived_opens_the_file_when_it_does(
+        page: Page, context: BrowserContext, scripts, tmp_path):
+    open_element(page, MISSION)
+    tick(box(page, "mission-no-shared-statement"))
+    file = tmp_path / "ours.json"
+    file.write_text(json.dumps(page.evaluate("() => TF.exportData()")), encoding="utf-8")
+    page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")  # a new browser
+    held = []
+    context.route("**/assets/js/store.js", lambda route: held.append(route))  # on its way, slowly
+    reader_opens_dashboard(page)
+    with page.expect_request("**/assets/js/store.js"):  # the click asked for the code
+        page.get_by_role("button", name="Import a file").click()
+    while not held:  # the request reaches the route handler as Playwright's events are read
+        page.wait_for_timeout(20)
+    expect(page.locator("#tf-backup")).to_have_count(0)
+    context.unroute("**/assets/js/store.js")
+    with page.expect_file_chooser() as chooser:  # the click is acted on once the code is there
+        held[0].continue_()
+    chooser.value.set_files(str(file))
+    page.locator("dialog.tf-dialog").get_by_role("button", name=re.compile("^(Import|Replace)$")).click()
+    expect(page.locator("tr[data-element='mission-statement']")).to_contain_text("1/2")
+    expect(page.locator("#tf-start")).to_have_count(0)
+
+
+def test_a_keyboard_user_in_the_start_guide_keeps_their_place_as_the_code_arrives(page: Page, scripts):
+    reader_opens_dashboard(page)
+    page.locator("#tf-start-first").focus()  # as a Tab reaching it: a move in the page
+    expect(page.locator("#tf-backup")).to_be_attached()
+    assert DASHBOARD_CODE <= set(scripts)
+    # The guide was moved into the drawn dashboard: the focus went with it, not to the page's top.
+    expect(page.locator("#tf-start-first")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Import a file")).to_be_focused()
+
+
+def test_another_tab_saving_draws_the_dashboard_a_first_visit_left_waiting(page: Page,
+                                                                          context: BrowserContext,
+                                                                          scripts):
+    reader_opens_dashboard(page)
+    assert "assets/js/store.js" not in scripts
+    other = context.new_page()
+    open_element(other, MISSION)
+    tick(box(other, "mission-clearly-written"))
+    expect(page.locator("tr[data-element='mission-statement']")).to_contain_text("1/")
+    expect(page.locator("#tf-start")).to_have_count(0)
+
+
+def test_a_link_to_a_part_of_the_dashboard_brings_its_code_on_a_first_visit(page: Page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(DASHBOARD + "#tf-storage")
+    expect(page.get_by_role("button", name="Use this session only")).to_be_visible()
+
+
+def test_a_dashboard_whose_code_fails_to_load_says_so_and_tries_again_at_the_next_click(
+        page: Page, context: BrowserContext):
+    context.route("**/assets/js/store.js", lambda route: route.abort())
+    reader_opens_dashboard(page)
+    page.get_by_role("button", name="Import a file").click()
+    expect(page.locator("#tf-not-loaded")).to_have_text(re.compile(
+        "^This page.s code could not be loaded. Check your connection"))
+    context.unroute("**/assets/js/store.js")
+    with page.expect_file_chooser():
+        page.get_by_role("button", name="Import a file").click()
+    expect(page.locator("#tf-backup")).to_be_attached()
+    expect(page.locator("#tf-not-loaded")).to_have_count(0)
+
+
+# Team consensus: its picker is in the page, and every visit starts with no files (they are never
+# kept), so its code waits for the facilitator's first move, on any screen.
+TEAM = "self-assessment/team/"
+PICKER_AT = "() => [document.getElementById('tf-team-files'), document.getElementById('tf-team-empty')]" \
+    ".map((node) => Math.round(node.getBoundingClientRect().top + scrollY))"
+
+
+def members_files(page: Page) -> list[dict]:
+    """Two members' exports, for the version of the roadmap this build carries (from its head)."""
+    version = page.evaluate("() => TF_RUBRIC.version")
+    return [as_file(export(version, name, n, {"mission-statement": n}, {"mission-clearly-written"}))
+            for n, name in ((1, "Ana"), (2, "Ben"))]
+
+
+def test_team_consensus_opens_with_its_picker_and_without_its_code(page: Page, scripts):
+    page.goto(TEAM)
+    page.evaluate(SETTLED)
+    expect(page.get_by_label("Members' self-assessment exports (JSON files)")).to_be_visible()
+    expect(page.locator("#tf-team-empty")).to_have_text("No files loaded yet.")
+    assert set(scripts) == READER_SCRIPTS
+    at = page.evaluate(PICKER_AT)
+    # A facilitator reaching the picker brings the code, which draws around it: nothing moves.
+    page.locator("#tf-team-files").focus()
+    expect(page.locator("#tf-team #tf-message")).to_be_attached()
+    assert {COPIES, "assets/js/consensus.js"} <= set(scripts)
+    assert page.evaluate(PICKER_AT) == at
+    expect(page.locator("#tf-team-files")).to_be_focused()
+
+
+def test_files_chosen_before_the_team_code_arrived_are_read_when_it_does(page: Page,
+                                                                        context: BrowserContext):
+    held = []
+    context.route("**/assets/js/store.js", lambda route: held.append(route))
+    page.goto(TEAM)
+    with page.expect_request("**/assets/js/store.js"):
+        page.locator("#tf-team-files").set_input_files(members_files(page))
+    while not held:
+        page.wait_for_timeout(20)
+    context.unroute("**/assets/js/store.js")
+    held[0].continue_()
+    expect(page.locator("#tf-team-members > li")).to_have_count(2)
+    expect(page.locator("#tf-message")).to_have_text("Loaded 2 file(s): 2 member(s) in all.")
+
+
+def test_files_dropped_before_the_team_code_arrived_are_kept_from_the_browser_and_read(page: Page,
+                                                                                      scripts):
+    page.goto(TEAM)
+    page.evaluate(SETTLED)
+    docs = [[f["name"], f["buffer"].decode()] for f in members_files(page)]
+    state = page.locator("#tf-team-empty").evaluate(DROP, docs)
+    # Not left to the browser, which would open the file in place of the site.
+    assert state["overPrevented"] and state["dropPrevented"]
+    expect(page.locator("#tf-team-members > li")).to_have_count(2)
+    assert "assets/js/consensus.js" in scripts

@@ -110,8 +110,12 @@ HEADLINE = {"confidentiality": "spread 3 (Stage 1 to 4)", "victim-screening": "s
 
 
 def open_team(page: Page) -> tuple[dict, list[dict], dict]:
+    """The team page with its code in: the picker is in the page, and the code comes with the
+    facilitator's first move (here, reaching the picker), which the rubric read below needs."""
     page.goto(TEAM)
     expect(page.locator("#tf-team-empty")).to_have_text("No files loaded yet.")
+    page.locator(FILES).focus()
+    expect(page.locator("#tf-team #tf-message")).to_be_attached()
     r = rubric(page)
     files, split = team(r)
     return r, files, split

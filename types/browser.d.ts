@@ -49,6 +49,8 @@ interface TFCode {
   /** The store's export, import, undo and snapshots. */
   copies: string;
   url(name: string): string;
+  /** What was asked of a page before its code arrived: a button's id ("" if none), files dropped. */
+  takePending(): { clicked: string; dropped: File[] };
 }
 
 interface Window {

@@ -7,15 +7,26 @@
 //     self-assessment", or another tab of the site saving something.
 // The pages that list or edit saved answers (dashboard, team, plan, report, shared) load it at once,
 // and their own modules (PAGE_CODE, which assessment.js runs) are asked for at the same moment.
+// Two of them start with a view written into the page at build time ([data-tf-waits]), and where
+// this browser holds nothing their code waits as an element page's does, so that the page is
+// ready to read before it: the dashboard's first visit, its start guide (until a move in the page,
+// or its tools below the guide come near; on a phone they are a screen down), and team consensus,
+// its file picker (until a move in the page, or files dragged onto it).
 (() => {
   "use strict";
   const rubric = window.TF_RUBRIC; // its head (tf-rubric-head.js), loaded before this
   if (!rubric) return;
   const SCRIPTS = rubric.code; // the store, then the checklist
   const SAVED = rubric.storage; // the start of every key the store writes
-  const INTENT = ".tf-stages, #tf-hint, .tf-assessment"; // where a move means "I am assessing"
+  const INTENT = ".tf-stages, #tf-hint, .tf-assessment, [data-tf-page]"; // a move means "I assess"
+  // What the code draws, where it can wait for the reader to come near: an element page's checklist,
+  // the place of the dashboard's tools below its start guide.
+  const NEAR = ".tf-assessment[data-element], [data-tf-tools]";
+  // Where a page that waits says that its code could not be loaded.
+  const SAY_AFTER = "#tf-hint, [data-tf-tools], .tf-t-load";
   // A click, not a pointerdown: on a phone every scroll starts with a pointerdown on the text.
-  const MOVES = ["click", "focusin", "keydown"];
+  // A change: files chosen in a waiting page's picker, however they were chosen.
+  const MOVES = ["click", "focusin", "keydown", "change"];
   const here = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   const root = here ? new URL("../../", here.src).href : String(window.__md_scope || location);
   let state = "waiting"; // waiting, loading (or loaded: assessment.js takes every later page)
@@ -54,6 +65,7 @@
     overviewParts: OVERVIEW_PARTS,
     copies: COPIES,
     url: codeUrl,
+    takePending,
   };
 
   // A page's modules requested with the checklist's code, not once it has run: one round trip
@@ -73,6 +85,8 @@
     if (state !== "waiting") return;
     state = "loading";
     stopWatching();
+    const page = document.querySelector("[data-tf-page]");
+    if (page) preload(page.id);
     for (const path of SCRIPTS) {
       const script = document.createElement("script");
       script.src = new URL(path, root).href;
@@ -92,16 +106,18 @@
     }
   }
 
-  // A box ticked now would look saved and not be: the reader is told, until the code arrives.
+  // A box ticked now would look saved and not be, a button would do nothing: the reader is told,
+  // until the code arrives.
   function sayNotLoaded() {
-    const hint = document.getElementById("tf-hint");
+    const hint = document.querySelector(SAY_AFTER);
     if (!hint || document.getElementById("tf-not-loaded")) return;
     const warning = document.createElement("p");
     warning.id = "tf-not-loaded";
     warning.className = "tf-a-warn";
     warning.setAttribute("role", "alert");
-    warning.textContent =
-      "The self-assessment could not be loaded, so ticks are not saved yet. Check your connection; it is tried again at your next tick.";
+    warning.textContent = hint.matches("#tf-hint")
+      ? "The self-assessment could not be loaded, so ticks are not saved yet. Check your connection; it is tried again at your next tick."
+      : "This page's code could not be loaded. Check your connection; it is tried again at your next click.";
     hint.after(warning);
   }
 
@@ -130,7 +146,11 @@
 
   /** @param {Event} event */
   const onMove = (event) => {
-    if (event.target instanceof Element && event.target.closest(INTENT)) load();
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target || !target.closest(INTENT)) return;
+    // Following a link leaves (a click on one focuses it first): a citation in the stages.
+    if (event.type !== "keydown" && target.closest("a[href]")) return;
+    load();
   };
   /** @param {StorageEvent} event */
   const onStorage = (event) => {
@@ -140,11 +160,10 @@
   let near = null;
   function watch() {
     stopWatching(); // once per page, however often a failed load re-arms it
-    const mount = document.querySelector(".tf-assessment[data-element]");
-    if (!mount) return;
     for (const type of MOVES) document.addEventListener(type, onMove, true);
     window.addEventListener("storage", onStorage);
-    if ("IntersectionObserver" in window) {
+    const mount = document.querySelector(NEAR);
+    if (mount && "IntersectionObserver" in window) {
       // A quarter screen ahead: mostly drawn before it is seen, in the room the page keeps for it.
       // (On a phone it is 2.5 to 4 screens down; on a 1280 px laptop 1.1 to 2; at 1920 px in view.)
       near = new IntersectionObserver(
@@ -163,17 +182,58 @@
     near = null;
   }
 
+  // What the reader asked of a waiting page before its code could act on it: the button clicked
+  // (the start guide's "Import a file"), the files dropped (team consensus). The page's code takes
+  // it once drawn, and does what was asked.
+  /** @type {{ clicked: string, dropped: File[] }} */
+  let pending = { clicked: "", dropped: [] };
+  /** @param {Event} event @param {string} selector */
+  const within = (event, selector) =>
+    event.target instanceof Element ? event.target.closest(selector) : null;
+  /** @param {Event} event */
+  const onClick = (event) => {
+    const target = within(event, "[data-tf-page] button[id]");
+    if (target) pending.clicked = target.id;
+  };
+  // Files dragged onto a page that takes them: left to the browser, a drop would open the file in
+  // place of the site.
+  /** @param {Event} event */
+  const onDrag = (event) => {
+    if (!within(event, "[data-tf-drop]")) return;
+    event.preventDefault();
+    if (event instanceof DragEvent && event.type === "drop" && event.dataTransfer)
+      pending.dropped.push(...event.dataTransfer.files);
+    load();
+  };
+  /** @param {boolean} on */
+  function recordPending(on) {
+    const listen = on ? document.addEventListener : document.removeEventListener;
+    listen.call(document, "click", onClick, true);
+    for (const type of ["dragover", "drop"]) listen.call(document, type, onDrag, true);
+  }
+  /** What was asked while the code was on its way; taken once, when the page is drawn. */
+  function takePending() {
+    recordPending(false);
+    const taken = pending;
+    pending = { clicked: "", dropped: [] };
+    return taken;
+  }
+
   // Every page view, Material's instant navigation included.
   function decide() {
     if (state !== "waiting") return;
     stopWatching();
+    takePending(); // what was asked of an earlier page is not this page's
     const page = document.querySelector("[data-tf-page]");
-    if (page) {
-      load();
-      preload(page.id);
-    } else if (document.querySelector(".tf-assessment[data-element]")) {
-      if (savedHere() || addressNamesChecklist()) load();
-      else watch();
+    const waits = page
+      ? page.hasAttribute("data-tf-waits")
+      : Boolean(document.querySelector(".tf-assessment[data-element]"));
+    if (!waits) {
+      if (page) load();
+    } else if (savedHere() || addressNamesChecklist()) load();
+    else {
+      if (page) recordPending(true);
+      watch();
     }
   }
   if (window.document$) window.document$.subscribe(decide);

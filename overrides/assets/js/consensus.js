@@ -340,33 +340,28 @@
     });
   }
 
+  // The file picker and "No files loaded yet." are written into the page (docs/self-assessment/
+  // team.md), so that files can be chosen before this code arrives. The picker stays out of what is
+  // redrawn: an open file chooser, or the keyboard's place on it, is never disturbed.
+  let noFiles = null;
+  function takePicker(root) {
+    const input = root.querySelector("#tf-team-files");
+    noFiles = root.querySelector("#tf-team-empty");
+    if (!(input instanceof HTMLInputElement)) return;
+    const read = () => {
+      const files = [...(input.files || [])];
+      input.value = "";
+      if (files.length) load(files);
+    };
+    input.addEventListener("change", read);
+    read(); // chosen before the code arrived
+  }
   function draw(region) {
-    const input = make("input", {
-      type: "file",
-      id: "tf-team-files",
-      multiple: true,
-      accept: ".json,application/json",
-      "data-k": "team-files",
-      on: {
-        change: () => {
-          const files = [...input.files];
-          input.value = "";
-          load(files);
-        },
-      },
-    });
     const out = [
-      make(
-        "div",
-        { class: "tf-t-load" },
-        make("label", { for: input.id }, "Members' self-assessment exports (JSON files)"),
-        input,
+      members.length > 0 &&
         make(
-          "p",
-          { class: "tf-t-hint" },
-          "Or drop the files anywhere on this part of the page. They are read in this tab only: nothing is uploaded, nothing is saved.",
-        ),
-        members.length > 0 && [
+          "div",
+          { class: "tf-t-members" },
           // Exports are named after their assessment (self-assessment-<name>-<date>.json): hidden names hide the file too.
           make(
             "ul",
@@ -409,19 +404,14 @@
               "Hide names: show Member A, B, C… on screen, in print and in the CSV, and hide action owners",
             ),
           ),
-        ],
-      ),
+        ),
       region,
     ];
     if (members.length < 2)
       return out.concat(
-        make(
-          "p",
-          { id: "tf-team-empty" },
-          members.length
-            ? "Load at least one more member's file to compare."
-            : "No files loaded yet.",
-        ),
+        members.length
+          ? make("p", { id: "tf-team-empty" }, "Load at least one more member's file to compare.")
+          : noFiles,
       );
 
     const rows = analyse(),
@@ -626,6 +616,12 @@
         load([...ev.dataTransfer.files]);
       });
     }
-    core.mountView(root, draw);
+    const view = root.querySelector("#tf-team-view");
+    if (!view) return;
+    core.mountView(view, draw);
+    takePicker(root);
+    // Files dropped before this code arrived (the loader keeps them, and the browser from opening them).
+    const { dropped } = window.TF_CODE.takePending();
+    if (dropped.length) load(dropped);
   };
 })();

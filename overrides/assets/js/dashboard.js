@@ -125,16 +125,17 @@
     return importData(data, file.name);
   }
   // The start guide, written into the page at build time (docs/self-assessment.md): kept when the
-  // dashboard is drawn, and shown instead of the heatmap while nothing is assessed yet.
+  // dashboard is drawn, and shown instead of the heatmap while nothing is assessed yet. It stays
+  // first, the tools drawn below it: what the reader was reading does not move when they arrive.
   let guide = null;
+  const chooseImport = () => {
+    const input = document.getElementById("tf-import");
+    if (input) input.click();
+  };
   function takeGuide(root) {
     guide = root.querySelector("#tf-start");
     const start = guide && guide.querySelector("#tf-start-import");
-    if (start)
-      start.addEventListener("click", () => {
-        const input = document.getElementById("tf-import");
-        if (input) input.click();
-      });
+    if (start) start.addEventListener("click", chooseImport);
   }
   function drawDashboard(region) {
     const a = current(),
@@ -147,7 +148,7 @@
       0,
     );
     const total = allElements.reduce((n, e) => n + e.indicators.length, 0);
-    const out = [];
+    const out = firstVisit && guide ? [guide] : [];
 
     const pick = make(
       "select",
@@ -286,8 +287,7 @@
       ),
     );
 
-    if (firstVisit && guide) out.push(guide);
-    else out.push(overview(a, all, rows, assessed, tickedCount, total));
+    if (!(firstVisit && guide)) out.push(overview(a, all, rows, assessed, tickedCount, total));
     out.push(backup(all));
     return out;
   }
@@ -639,6 +639,8 @@
   core.pages["tf-dashboard"] = (root) => {
     takeGuide(root);
     core.mountView(root, drawDashboard);
+    // "Import a file" clicked before this code arrived (the loader waits on a first visit).
+    if (window.TF_CODE.takePending().clicked === "tf-start-import") chooseImport();
     performance.mark("tf-dashboard-drawn");
   };
 })();
