@@ -81,21 +81,24 @@
     }
   }
 
+  let tries = 0; // only the latest try's failure counts: both of a try's scripts can fail
   function load() {
     if (state !== "waiting") return;
     state = "loading";
     stopWatching();
+    const attempt = ++tries;
     const page = document.querySelector("[data-tf-page]");
-    if (page) preload(page.id);
+    if (page && attempt === 1) preload(page.id);
     for (const path of SCRIPTS) {
       const script = document.createElement("script");
       script.src = new URL(path, root).href;
       script.async = false; // run in order, as if written in the page
       // Offline or blocked: said where the ticking happens, and the next move tries again.
       script.addEventListener("error", () => {
+        if (attempt !== tries || state !== "loading") return;
         state = "waiting";
         sayNotLoaded();
-        watch();
+        watch(false); // not as the tools come near: in view, they would ask again at every frame
       });
       // Both arrived and ran (assessment.js sets window.TF): the warning, if any, is over.
       script.addEventListener("load", () => {
@@ -158,11 +161,12 @@
   };
   /** @type {IntersectionObserver | null} */
   let near = null;
-  function watch() {
+  /** @param {boolean} nearToo whether coming near what the code draws loads it too */
+  function watch(nearToo) {
     stopWatching(); // once per page, however often a failed load re-arms it
     for (const type of MOVES) document.addEventListener(type, onMove, true);
     window.addEventListener("storage", onStorage);
-    const mount = document.querySelector(NEAR);
+    const mount = nearToo && document.querySelector(NEAR);
     if (mount && "IntersectionObserver" in window) {
       // A quarter screen ahead: mostly drawn before it is seen, in the room the page keeps for it.
       // (On a phone it is 2.5 to 4 screens down; on a 1280 px laptop 1.1 to 2; at 1920 px in view.)
@@ -221,20 +225,20 @@
 
   // Every page view, Material's instant navigation included.
   function decide() {
-    if (state !== "waiting") return;
-    stopWatching();
     takePending(); // what was asked of an earlier page is not this page's
     const page = document.querySelector("[data-tf-page]");
     const waits = page
       ? page.hasAttribute("data-tf-waits")
       : Boolean(document.querySelector(".tf-assessment[data-element]"));
+    // Kept until the page's code takes it, whether that code waits, is on its way from an earlier
+    // page, or is here and about to draw.
+    if (page && waits) recordPending(true);
+    if (state !== "waiting") return;
+    stopWatching();
     if (!waits) {
       if (page) load();
     } else if (savedHere() || addressNamesChecklist()) load();
-    else {
-      if (page) recordPending(true);
-      watch();
-    }
+    else watch(true);
   }
   if (window.document$) window.document$.subscribe(decide);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", decide);

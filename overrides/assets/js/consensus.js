@@ -346,7 +346,6 @@
   let noFiles = null;
   function takePicker(root) {
     const input = root.querySelector("#tf-team-files");
-    noFiles = root.querySelector("#tf-team-empty");
     if (!(input instanceof HTMLInputElement)) return;
     const read = () => {
       const files = [...(input.files || [])];
@@ -618,6 +617,7 @@
     }
     const view = root.querySelector("#tf-team-view");
     if (!view) return;
+    noFiles = view.querySelector("#tf-team-empty"); // this page view's, before the first drawing
     core.mountView(view, draw);
     takePicker(root);
     // Files dropped before this code arrived (the loader keeps them, and the browser from opening them).

@@ -639,8 +639,16 @@
   core.pages["tf-dashboard"] = (root) => {
     takeGuide(root);
     core.mountView(root, drawDashboard);
-    // "Import a file" clicked before this code arrived (the loader waits on a first visit).
-    if (window.TF_CODE.takePending().clicked === "tf-start-import") chooseImport();
+    // "Import a file" clicked before this code arrived (the loader waits on a first visit). A file
+    // chooser opens only within seconds of a click: later (a slow phone), the reader is asked again.
+    if (window.TF_CODE.takePending().clicked === "tf-start-import") {
+      if (!navigator.userActivation || navigator.userActivation.isActive) chooseImport();
+      else {
+        core.say("Choose the file to import: the page was still loading when you asked.");
+        const input = document.getElementById("tf-import");
+        if (input) input.focus();
+      }
+    }
     performance.mark("tf-dashboard-drawn");
   };
 })();
