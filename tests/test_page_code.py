@@ -361,6 +361,29 @@ def test_import_clicked_before_the_dashboards_code_arrived_opens_the_file_when_i
     expect(page.locator("#tf-start")).to_have_count(0)
 
 
+def test_import_asked_long_before_the_code_arrived_asks_for_the_file_again(page: Page,
+                                                                           context: BrowserContext):
+    chooser: list = []
+    page.on("filechooser", lambda opened: chooser.append(opened))
+    # A slow phone: the code comes after the click's user activation lapsed (about 5 s in Chromium),
+    # when the browser would refuse to open a file chooser. Stood in for: Playwright's own calls into
+    # the page count as user gestures, so waiting for it to lapse here is a matter of luck.
+    page.add_init_script("Object.defineProperty(Navigator.prototype, 'userActivation', "
+                         "{ get: () => ({ isActive: false, hasBeenActive: true }) })")
+    held = []
+    context.route("**/assets/js/store.js", lambda route: held.append(route))
+    reader_opens_dashboard(page)
+    page.get_by_role("button", name="Import a file").click()
+    while not held:
+        page.wait_for_timeout(20)
+    context.unroute("**/assets/js/store.js")
+    held[0].continue_()
+    expect(page.locator("#tf-message")).to_have_text(
+        "Choose the file to import: the page was still loading when you asked.")
+    expect(page.get_by_label("Import a JSON export")).to_be_focused()
+    assert chooser == []
+
+
 def test_a_keyboard_user_in_the_start_guide_keeps_their_place_as_the_code_arrives(page: Page, scripts):
     reader_opens_dashboard(page)
     start = page.locator("#tf-start-first")
