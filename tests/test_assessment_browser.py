@@ -670,6 +670,11 @@ def test_without_javascript_the_page_reads_as_before(page: Page, roadmap):
     expect(page.locator(".tf-assessment")).to_be_hidden()
     page.goto(DASHBOARD)
     expect(page.locator("article")).to_contain_text("needs JavaScript")
+    expect(page.get_by_role("button", name="Import a file")).to_be_hidden()
+    page.goto("self-assessment/team/")  # its picker is in the page, for the code to take
+    expect(page.locator("article")).to_contain_text("needs JavaScript")
+    expect(page.locator("#tf-team-files")).to_be_hidden()
+    expect(page.locator("#tf-team-empty")).to_be_hidden()
 
 
 # axe-core is injected as an inline script, which the site's CSP rightly refuses: these two tests
@@ -682,6 +687,17 @@ def test_axe_finds_nothing_on_an_element_page_with_the_panel(page: Page):
     assert axe(page) == []
     dark(page)
     assert axe(page) == []
+
+
+@pytest.mark.browser_context_args(bypass_csp=True)
+def test_axe_finds_nothing_on_the_pages_that_wait_for_their_code(page: Page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    # The dashboard's first visit (its start guide; the tools are a screen down) and the team
+    # page's picker, before the code arrives.
+    for path in (DASHBOARD, "self-assessment/team/"):
+        page.goto(path)
+        assert page.evaluate("() => typeof TF") == "undefined"  # as written at build time
+        assert axe(page) == []
 
 
 @pytest.mark.browser_context_args(bypass_csp=True)
