@@ -336,6 +336,26 @@ def test_following_a_link_in_the_stages_is_not_a_move_toward_the_checklist(page:
     assert set(scripts) == READER_SCRIPTS
 
 
+def import_clicked_while_the_code_is_held(page: Page, context: BrowserContext) -> list:
+    """A first visit on a phone where "Import a file" is clicked while the dashboard's code is on
+    its way, slowly: the held request (store.js), for the test to let through. The code is asked
+    for by the click, or by the tools as the button is scrolled into view."""
+    held = []
+    context.route("**/assets/js/store.js", lambda route: held.append(route))
+    reader_opens_dashboard(page)
+    page.get_by_role("button", name="Import a file").click()
+    while not held:  # the request reaches the route handler as Playwright's events are read
+        page.wait_for_timeout(20)
+    return held
+
+
+def file_choosers(page: Page) -> list:
+    """The file choosers the page opens from now on."""
+    opened: list = []
+    page.on("filechooser", lambda chooser: opened.append(chooser))
+    return opened
+
+
 def test_import_clicked_before_the_dashboards_code_arrived_opens_the_file_when_it_does(
         page: Page, context: BrowserContext, scripts, tmp_path):
     open_element(page, MISSION)
@@ -343,14 +363,7 @@ def test_import_clicked_before_the_dashboards_code_arrived_opens_the_file_when_i
     file = tmp_path / "ours.json"
     file.write_text(json.dumps(page.evaluate("() => TF.exportData()")), encoding="utf-8")
     page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")  # a new browser
-    held = []
-    context.route("**/assets/js/store.js", lambda route: held.append(route))  # on its way, slowly
-    reader_opens_dashboard(page)
-    # On its way: asked for by the click, or by the tools as the button is scrolled into view.
-    with page.expect_request("**/assets/js/store.js"):
-        page.get_by_role("button", name="Import a file").click()
-    while not held:  # the request reaches the route handler as Playwright's events are read
-        page.wait_for_timeout(20)
+    held = import_clicked_while_the_code_is_held(page, context)
     expect(page.locator("#tf-backup")).to_have_count(0)
     context.unroute("**/assets/js/store.js")
     with page.expect_file_chooser() as chooser:  # the click is acted on once the code is there
@@ -363,19 +376,13 @@ def test_import_clicked_before_the_dashboards_code_arrived_opens_the_file_when_i
 
 def test_import_asked_long_before_the_code_arrived_asks_for_the_file_again(page: Page,
                                                                            context: BrowserContext):
-    chooser: list = []
-    page.on("filechooser", lambda opened: chooser.append(opened))
+    chooser = file_choosers(page)
     # A slow phone: the code comes after the click's user activation lapsed (about 5 s in Chromium),
     # when the browser would refuse to open a file chooser. Stood in for: Playwright's own calls into
     # the page count as user gestures, so waiting for it to lapse here is a matter of luck.
     page.add_init_script("Object.defineProperty(Navigator.prototype, 'userActivation', "
                          "{ get: () => ({ isActive: false, hasBeenActive: true }) })")
-    held = []
-    context.route("**/assets/js/store.js", lambda route: held.append(route))
-    reader_opens_dashboard(page)
-    page.get_by_role("button", name="Import a file").click()
-    while not held:
-        page.wait_for_timeout(20)
+    held = import_clicked_while_the_code_is_held(page, context)
     context.unroute("**/assets/js/store.js")
     held[0].continue_()
     expect(page.locator("#tf-message")).to_have_text(
@@ -401,14 +408,8 @@ def test_a_keyboard_user_in_the_start_guide_keeps_their_place_as_the_code_arrive
 
 def test_a_click_asked_of_the_dashboard_is_not_replayed_on_a_later_visit(page: Page,
                                                                         context: BrowserContext):
-    chooser: list = []
-    page.on("filechooser", lambda opened: chooser.append(opened))
-    held = []
-    context.route("**/assets/js/store.js", lambda route: held.append(route))
-    reader_opens_dashboard(page)
-    page.get_by_role("button", name="Import a file").click()
-    while not held:
-        page.wait_for_timeout(20)
+    chooser = file_choosers(page)
+    held = import_clicked_while_the_code_is_held(page, context)
     # The reader changes their mind before the code arrives, and comes back later.
     page.get_by_role("link", name="Start with Mission Statement").click()
     expect(page).to_have_url(re.compile(re.escape(MISSION) + "$"))
