@@ -21,7 +21,8 @@
   const INTENT = ".tf-stages, #tf-hint, .tf-assessment, [data-tf-page]"; // a move means "I assess"
   // What the code draws, where it can wait for the reader to come near: an element page's checklist,
   // the place of the dashboard's tools below its start guide.
-  const NEAR = ".tf-assessment[data-element], [data-tf-tools]";
+  const CHECKLIST = ".tf-assessment[data-element]"; // an element page's, drawn by the code
+  const NEAR = `${CHECKLIST}, [data-tf-tools]`;
   // Where a page that waits says that its code could not be loaded.
   const SAY_AFTER = "#tf-hint, [data-tf-tools], .tf-t-load";
   // A click, not a pointerdown: on a phone every scroll starts with a pointerdown on the text.
@@ -147,12 +148,15 @@
     return id.startsWith("tf-") && !document.getElementById(id);
   }
 
+  /** The event's target, or its nearest ancestor, that matches; null if none.
+   * @param {Event} event @param {string} selector */
+  const within = (event, selector) =>
+    event.target instanceof Element ? event.target.closest(selector) : null;
   /** @param {Event} event */
   const onMove = (event) => {
-    const target = event.target instanceof Element ? event.target : null;
-    if (!target || !target.closest(INTENT)) return;
+    if (!within(event, INTENT)) return;
     // Following a link leaves (a click on one focuses it first): a citation in the stages.
-    if (event.type !== "keydown" && target.closest("a[href]")) return;
+    if (event.type !== "keydown" && within(event, "a[href]")) return;
     load();
   };
   /** @param {StorageEvent} event */
@@ -191,9 +195,6 @@
   // it once drawn, and does what was asked.
   /** @type {{ clicked: string, dropped: File[] }} */
   let pending = { clicked: "", dropped: [] };
-  /** @param {Event} event @param {string} selector */
-  const within = (event, selector) =>
-    event.target instanceof Element ? event.target.closest(selector) : null;
   /** @param {Event} event */
   const onClick = (event) => {
     const target = within(event, "[data-tf-page] button[id]");
@@ -229,7 +230,7 @@
     const page = document.querySelector("[data-tf-page]");
     const waits = page
       ? page.hasAttribute("data-tf-waits")
-      : Boolean(document.querySelector(".tf-assessment[data-element]"));
+      : Boolean(document.querySelector(CHECKLIST));
     // Kept until the page's code takes it, whether that code waits, is on its way from an earlier
     // page, or is here and about to draw.
     if (page && waits) recordPending(true);

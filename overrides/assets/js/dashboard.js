@@ -128,8 +128,9 @@
   // dashboard is drawn, and shown instead of the heatmap while nothing is assessed yet. It stays
   // first, the tools drawn below it: what the reader was reading does not move when they arrive.
   let guide = null;
+  const importField = () => document.getElementById("tf-import");
   const chooseImport = () => {
-    const input = document.getElementById("tf-import");
+    const input = importField();
     if (input) input.click();
   };
   function takeGuide(root) {
@@ -148,7 +149,8 @@
       0,
     );
     const total = allElements.reduce((n, e) => n + e.indicators.length, 0);
-    const out = firstVisit && guide ? [guide] : [];
+    const showGuide = firstVisit && guide; // in place of the overview, above the tools
+    const out = showGuide ? [guide] : [];
 
     const pick = make(
       "select",
@@ -287,7 +289,7 @@
       ),
     );
 
-    if (!(firstVisit && guide)) out.push(overview(a, all, rows, assessed, tickedCount, total));
+    if (!showGuide) out.push(overview(a, all, rows, assessed, tickedCount, total));
     out.push(backup(all));
     return out;
   }
@@ -645,7 +647,7 @@
       if (!navigator.userActivation || navigator.userActivation.isActive) chooseImport();
       else {
         core.say("Choose the file to import: the page was still loading when you asked.");
-        const input = document.getElementById("tf-import");
+        const input = importField();
         if (input) input.focus();
       }
     }
