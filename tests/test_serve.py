@@ -8,7 +8,9 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,9 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.slow
 BUILT = ("Documentation built", "Serving on")
+DETECTED = "Detected file changes"
+# How long a rebuild may take on a loaded 2-core machine (the first build alone takes ~20 s).
+BUILD_WAIT = 240
 
 
 def free_port() -> int:
@@ -24,17 +29,70 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def next_build(lines: queue.Queue, log: list[str], timeout: float = 240) -> None:
+def server_said(log: list[str]) -> str:
+    return "mkdocs serve said, last:\n" + "".join(log[-30:])
+
+
+def next_line(lines: queue.Queue, log: list[str], deadline: float) -> str:
+    """The server's next line before the deadline; fails with what it said when there is none."""
+    try:
+        line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
+    except queue.Empty:
+        pytest.fail("no word from mkdocs serve in time; " + server_said(log))
+    if line is None:
+        pytest.fail("mkdocs serve stopped; " + server_said(log))
+    log.append(line)
+    if line.startswith("ERROR"):
+        pytest.fail(server_said(log))
+    return line
+
+
+def next_build(lines: queue.Queue, log: list[str]) -> None:
     """Waits for MkDocs to say a build finished; fails on an error line or when it stops."""
+    deadline = time.monotonic() + BUILD_WAIT
     while True:
-        line = lines.get(timeout=timeout)
-        if line is None:
-            pytest.fail("mkdocs serve stopped:\n" + "".join(log[-30:]))
-        log.append(line)
-        if line.startswith("ERROR"):
-            pytest.fail("".join(log[-30:]))
+        line = next_line(lines, log, deadline)
         if any(mark in line for mark in BUILT):
             return
+
+
+def save_until_seen(path: Path, text: str, lines: queue.Queue, log: list[str]) -> None:
+    """Saves the file, and saves it again until the server says it saw a change.
+
+    The watcher takes its first snapshot in a thread of its own, which may run after "Serving on"
+    is printed: on a busy machine an edit made at once can land before that snapshot and never
+    count as a change. A person saves again; so does this, every two seconds (the watcher polls
+    every half second), each time with a new mtime.
+    """
+    deadline = time.monotonic() + BUILD_WAIT
+    while True:
+        path.write_text(text, encoding="utf-8")
+        try:
+            line = lines.get(timeout=2.0)
+        except queue.Empty:
+            if time.monotonic() > deadline:
+                pytest.fail(f"the edit to {path.name} was never seen; " + server_said(log))
+            continue
+        if line is None:
+            pytest.fail("mkdocs serve stopped; " + server_said(log))
+        log.append(line)
+        if DETECTED in line:
+            return
+
+
+def settle(lines: queue.Queue, log: list[str]) -> None:
+    """Waits until the server is idle: a save seen twice rebuilds twice, and a page read during
+    a rebuild may be missing."""
+    while True:
+        try:
+            line = lines.get(timeout=2.0)
+        except queue.Empty:
+            return
+        if line is None:
+            pytest.fail("mkdocs serve stopped; " + server_said(log))
+        log.append(line)
+        if DETECTED in line:
+            next_build(lines, log)
 
 
 def test_an_edit_to_the_package_shows_in_the_next_rebuild(tmp_path):
@@ -64,10 +122,12 @@ def test_an_edit_to_the_package_shows_in_the_next_rebuild(tmp_path):
 
         # A template-free function of the package: the value behind {{ rubric.elements }}.
         module = project / "hooks" / "taskforce_roadmap" / "placeholders.py"
-        module.write_text(module.read_text(encoding="utf-8").replace(
-            '"elements": str(len(roadmap.elements)),', '"elements": "twenty-three",'),
-            encoding="utf-8")
+        edited = module.read_text(encoding="utf-8").replace(
+            '"elements": str(len(roadmap.elements)),', '"elements": "twenty-three",')
+        assert edited != module.read_text(encoding="utf-8")
+        save_until_seen(module, edited, lines, log)
         next_build(lines, log)
+        settle(lines, log)
         assert "brings the twenty-three elements together" in dashboard()
     finally:
         server.terminate()
