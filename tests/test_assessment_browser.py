@@ -144,7 +144,7 @@ def test_instant_navigation_keeps_the_page_alive_and_the_checklist_working(page:
     open_element(page, MISSION)
     box(page, "mission-clearly-written").check()
     page.evaluate("() => { window.__marker = 'still here'; }")
-    # At 1280 px element pages give the sidebar's room to the stages: the pager leads on.
+    # At 1280 px an element page's navigation is a drawer (test_navigation.py): the pager leads on here.
     page.locator(".tf-pager a[rel=next]", has_text="Guiding Principles").click()
     expect(page).to_have_url(re.compile(r"/guiding-principles/$"))
     expect(page.locator(".tf-assessment")).to_contain_text("Which stage fits Guiding Principles best?")

@@ -141,7 +141,7 @@ def watched(context):
 
 def test_zensical_pages_navigation_and_csp(zensical_site, watched: Page, roadmap):
     page = watched
-    # Below 1700 px element pages give the navigation sidebar's room to the five stage columns.
+    # Below 1700 px an element page's navigation is a drawer; at 1920 px the sidebar is in view.
     page.set_viewport_size({"width": 1920, "height": 1000})
     element = roadmap.elements[0]
     page.goto(zensical_site.url + element.url)

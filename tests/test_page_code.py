@@ -24,6 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 READER_SCRIPTS = {
     "assets/javascripts/tf-rubric-head.js",  # version, stages, page links
     "assets/js/roadmap.js",  # copy links, the highlighted target
+    "assets/js/drawer.js",  # the header's menu button from the keyboard
     "assets/js/assessment-loader.js",  # when the checklist's code is needed
 }
 CHECKLIST_SCRIPTS = {"assets/js/store.js", "assets/js/assessment.js"}
