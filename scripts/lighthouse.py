@@ -1,6 +1,7 @@
 """Lighthouse (npm `lighthouse`, pinned in package.json) on Debian's Chromium, mobile and desktop,
 on the pages a reader meets first, served as a real static host would: gzipped, with cache headers.
 Part of scripts/bench (a measurement, not a test). Run alone: .venv/bin/python scripts/lighthouse.py
+Either way it rewrites PERFORMANCE.md's "Lighthouse" section and no other.
 
 Mobile runs five times per page and reports the median run (the score moves by several points from
 run to run); each run records Lighthouse's benchmarkIndex, the speed of the machine it ran on.
