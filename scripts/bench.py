@@ -1,6 +1,7 @@
 """Benchmark: build time against plain Material, the hook's share, page and asset sizes, browser
-timings and the serve rebuild. A measurement, never a pass/fail test: it prints a table, writes
-bench-output/bench.json, and reports each figure against its budget (README "Budgets")."""
+timings and the serve rebuild; with --suite, the test suite's full and quick runs. A measurement,
+never a pass/fail test: it prints a table, writes bench-output/*.json, reports each figure against
+its budget, and rewrites its own sections of PERFORMANCE.md (the others stay as they are)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ OUT = ROOT / "bench-output"
 sys.path.insert(0, str(ROOT / "tests"))
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (launched as the tests launch it)
 import lighthouse  # noqa: E402  (scripts/lighthouse.py, beside this file)
+import performance_md  # noqa: E402  (PERFORMANCE.md, the figures' one home)
+import suite_timing  # noqa: E402
 
 BUDGETS = {
     "build_ratio": 1.3,
@@ -265,7 +268,8 @@ def browser_timings(runs: int) -> dict:
 def serve_rebuild() -> float:
     """Seconds from saving one rubric file to `mkdocs serve` having rebuilt the site."""
     project = Path(tempfile.mkdtemp(prefix="bench-serve-"))
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    for name in ("mkdocs.yml", "CHANGELOG.md"):  # the hook publishes the release notes
+        shutil.copy(ROOT / name, project)
     for name in ("hooks", "overrides", "docs", "rubric"):
         shutil.copytree(ROOT / name, project / name)
     port = free_port()
@@ -290,47 +294,14 @@ def serve_rebuild() -> float:
         shutil.rmtree(project, ignore_errors=True)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5, help="repetitions per timing (median)")
-    parser.add_argument("--no-lighthouse", action="store_true",
-                        help="skip Lighthouse (scripts/lighthouse.py; about 8 minutes)")
-    args = parser.parse_args()
-    OUT.mkdir(exist_ok=True)
-
-    site = Path(tempfile.mkdtemp(prefix="bench-ours-"))
-    ours = [timed_build(ROOT, site / f"run{i}") for i in range(args.runs)]
-    pages = sum(1 for _ in (site / "run0").rglob("index.html"))
-    baseline = baseline_project(pages)
-    plain = [timed_build(baseline, baseline / f"site{i}") for i in range(args.runs)]
-    figures = {
-        "runs": args.runs,
-        "pages": pages,
-        "build_s": statistics.median(ours),
-        "baseline_build_s": statistics.median(plain),
-    }
-    figures["build_ratio"] = figures["build_s"] / figures["baseline_build_s"]
-    figures["hook_s"] = hook_time(args.runs)
-    figures["hook_share"] = figures["hook_s"] / figures["build_s"]
-    figures.update(sizes(site / "run0"))
-    figures.update(browser_timings(args.runs))
-    figures["serve_rebuild_s"] = serve_rebuild()
-    # Third-party bytes: nothing referenced in the built HTML and nothing requested in Chromium.
-    figures["third_party_bytes"] = 0 if not figures["foreign_requests"] and not figures["third_party_references"] else None
-    shutil.rmtree(site, ignore_errors=True)
-    shutil.rmtree(baseline, ignore_errors=True)
-
-    figures["budgets"] = {k: {"budget": v, "measured": figures.get(k),
-                              "within": (figures.get(k) is not None and figures.get(k) <= v)}
-                          for k, v in BUDGETS.items()}
-    (OUT / "bench.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-
+def rows(figures: dict) -> list[tuple[str, str, str]]:
+    """(measure, value, budget) for every figure: the console's table and PERFORMANCE.md's."""
     kb = lambda n: f"{n / 1024:.1f} KB"  # noqa: E731
-    rows = [
+    return [
         ("full build (median)", f"{figures['build_s']:.2f} s", ""),
         ("plain Material, same page count", f"{figures['baseline_build_s']:.2f} s", ""),
         ("ratio", f"{figures['build_ratio']:.2f}×", f"≤ {BUDGETS['build_ratio']}×"),
-        ("rubric load + validate + render", f"{figures['hook_s'] * 1000:.0f} ms",
+        ("rubric load + validate + render (the hook's share)", f"{figures['hook_s'] * 1000:.0f} ms",
          f"{figures['hook_share']:.0%} of the build"),
         (f"largest element page ({figures['largest_element_page']})",
          kb(figures["largest_element_page_gzip"]), "≤ 20 KB gz"),
@@ -362,11 +333,89 @@ def main() -> int:
         ("requests to other origins", str(len(figures["foreign_requests"])), "0"),
         ("serve rebuild after a rubric edit", f"{figures['serve_rebuild_s']:.2f} s", ""),
     ]
-    width = max(len(r[0]) for r in rows)
+
+
+def build_section(figures: dict) -> str:
+    """PERFORMANCE.md's section for this run: the machine, the table, how to read it."""
+    short = lambda x: f"{x:.3g}" if isinstance(x, float) else str(x)  # noqa: E731
+    missed = [f"{k} ({short(b['measured'])}, budget {b['budget']})"
+              for k, b in figures["budgets"].items() if not b["within"]]
+    return (performance_md.machine_line(figures["machine"])
+            + f"Medians of {figures['runs']} runs; sizes are gzip -9 of the files as shipped (minified).\n\n"
+            + performance_md.table(("measure", "value", "budget"), rows(figures))
+            + "\n" + BUILD_NOTES
+            + (f"\n**Over budget:** {', '.join(missed)}.\n" if missed else "\nEvery figure is within its budget.\n"))
+
+
+BUILD_NOTES = """\
+- *The page and its code are in*: the later of DOMContentLoaded's end and the arrival of the last of
+  the site's own scripts. The checklist's and the dashboard's code come after the page
+  (`assessment-loader.js`), so time after DOMContentLoaded alone would count their download.
+- *An assessor's browser* holds saved answers, so the checklist's code loads at once; a reader's
+  browser loads it at the first move toward the checklist.
+- *The hook's share*: loading, validating and rendering the rubric, against the whole build; the rest
+  is Material rendering the pages and the privacy and CSP passes.
+- The plain Material build is the same number of pages cut from the source text, with no hook.
+"""
+
+
+def suite() -> int:
+    """--suite: the full and the quick test run, into PERFORMANCE.md's "Test suite" section."""
+    runs = {name: suite_timing.run(name) for name in suite_timing.RUNS}
+    (OUT / "suite.json").write_text(json.dumps(runs, indent=2) + "\n", encoding="utf-8")
+    path = performance_md.update({"suite": suite_timing.section(runs)})
+    print(f"\nfigures written to {OUT / 'suite.json'} and {path.name}")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="repetitions per timing (median)")
+    parser.add_argument("--no-lighthouse", action="store_true",
+                        help="skip Lighthouse (scripts/lighthouse.py; about 8 minutes)")
+    parser.add_argument("--suite", action="store_true",
+                        help="only time the test suite: scripts/test and scripts/test -m 'not slow' "
+                             "(the full suite takes 10 minutes or more on 2 cores)")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    if args.suite:
+        return suite()
+
+    figures = {"machine": performance_md.machine()}
+    site = Path(tempfile.mkdtemp(prefix="bench-ours-"))
+    ours = [timed_build(ROOT, site / f"run{i}") for i in range(args.runs)]
+    pages = sum(1 for _ in (site / "run0").rglob("index.html"))
+    baseline = baseline_project(pages)
+    plain = [timed_build(baseline, baseline / f"site{i}") for i in range(args.runs)]
+    figures.update({
+        "runs": args.runs,
+        "pages": pages,
+        "build_s": statistics.median(ours),
+        "baseline_build_s": statistics.median(plain),
+    })
+    figures["build_ratio"] = figures["build_s"] / figures["baseline_build_s"]
+    figures["hook_s"] = hook_time(args.runs)
+    figures["hook_share"] = figures["hook_s"] / figures["build_s"]
+    figures.update(sizes(site / "run0"))
+    figures.update(browser_timings(args.runs))
+    figures["serve_rebuild_s"] = serve_rebuild()
+    # Third-party bytes: nothing referenced in the built HTML and nothing requested in Chromium.
+    figures["third_party_bytes"] = 0 if not figures["foreign_requests"] and not figures["third_party_references"] else None
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(baseline, ignore_errors=True)
+
+    figures["budgets"] = {k: {"budget": v, "measured": figures.get(k),
+                              "within": (figures.get(k) is not None and figures.get(k) <= v)}
+                          for k, v in BUDGETS.items()}
+    (OUT / "bench.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+    table = rows(figures)
+    width = max(len(r[0]) for r in table)
     print(f"{'measure'.ljust(width)}  {'value':>12}  budget")
-    for name, value, budget in rows:
+    for name, value, budget in table:
         print(f"{name.ljust(width)}  {value:>12}  {budget}")
-    print(f"\nfigures written to {OUT / 'bench.json'}")
+    path = performance_md.update({"build": build_section(figures)})
+    print(f"\nfigures written to {OUT / 'bench.json'} and {path.name}")
     if not args.no_lighthouse:
         print()
         return lighthouse.main()
