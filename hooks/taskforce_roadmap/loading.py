@@ -173,9 +173,10 @@ def _element(doc: Document, area_id: str, element_id: str, citation_count: int,
                 if not cites:
                     raise doc.error(path + ("cite_at",), "places citation marks, but there are no cites")
                 _check_once(doc, path + ("cite_at",), cite_at, raw["text"])
+            repairs = _repairs(doc, path, raw, raw["text"], "the indicator's text")
             indicators.append(Indicator(id=raw["id"], text=raw["text"], stage=n,
                                         element_id=element_id, cites=cites, cite_at=cite_at,
-                                        repairs=_repairs(doc, path, raw, raw["text"], "the indicator's text")))
+                                        repairs=repairs))
         stages.append(tuple(indicators))
     blocks = lambda key: tuple(_block(doc, (key, i), b, citation_count, front)  # noqa: E731
                                for i, b in enumerate(data.get(key, [])))
