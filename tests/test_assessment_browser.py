@@ -44,7 +44,8 @@ def test_each_indicator_gets_a_checkbox_labelled_by_its_text(page: Page, roadmap
     expect(page.locator("li[data-indicator] > .tf-copy")).to_have_count(len(element.indicators))
     panel = page.locator(".tf-assessment")
     expect(panel).to_be_visible()
-    expect(panel).to_contain_text("planning guide, not a checklist")
+    # The roadmap's own caution, quoted word for word from the rubric, not paraphrased.
+    expect(panel).to_contain_text(f"The roadmap says: “{roadmap.front.planning_note}”")
     expect(panel).to_contain_text("ties go to the lower stage; nothing ticked means no suggestion")
     expect(panel.get_by_role("link", name="Open the dashboard")).to_have_attribute("href", re.compile(r"/self-assessment/$"))
     assert page.evaluate("() => performance.getEntriesByName('tf-checklist-ready').length") == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
@@ -158,8 +159,8 @@ def test_every_citation_address_is_a_link_and_mark_11_is_explained(site, roadmap
     html = site.html("citations")
     for citation in roadmap.citations:
         item = re.search(rf'<li id="{citation.anchor}"[^>]*>(.*?)</li>', html, re.S).group(1)
-        if citation.url:
-            assert f'href="{citation.url}"' in item, citation.number
+        if citation.url:  # shown as printed, linked with https:// in front
+            assert f'href="{citation.href}">{citation.url}</a>' in item, citation.number
             assert "www." not in re.sub(r"<a [^>]*>.*?</a>", "", item), citation.number
         assert ("No text in the source carries mark" in item) == (citation.number == 11)
 
@@ -177,15 +178,34 @@ def test_every_resource_has_its_address(site, roadmap):
                "media-for-human-trafficking-outreach-and-awareness")
     assert f'href="{webinar}"' in html
     assert all(item.links for group in roadmap.resources for item in group.items)
+    # An address the source prints as "www." reads so, and links with https:// in front.
+    assert ('<a href="https://www.theiacp.org/humantrafficking">www.theiacp.org/humantrafficking</a>'
+            in html)
 
 
 def test_about_lists_every_correction_of_the_source(site, roadmap):
+    """Indicators', titles', introductions' and addresses' corrections alike, each linked to
+    where it shows, and the rule for addresses printed without https:// said once."""
     html = site.html("about")
     table = html[html.index('id="corrections"'):]
-    for indicator, repair in roadmap.repairs:
-        assert f"#{indicator.id}" in table
-        assert repair.source in table and repair.text in table
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+    assert len(rows) == len(roadmap.corrections) == 15
+    for row, correction in zip(rows, roadmap.corrections):
+        page = correction.element.url if correction.element else "resources/"
+        anchor = f"#{correction.anchor}" if correction.anchor else '"'
+        assert f'{page}{anchor}' in row, (row, correction)
+        for words in (correction.repair.source, correction.repair.text):
+            assert words in unescape(row), (row, words)
+    assert "in the additional resources and in citation 26 alike" in table
     assert len(roadmap.repairs) == 7
+
+
+def test_about_says_the_stage_columns_are_rebuilt_and_the_home_and_stages_pages_point_there(site):
+    about = " ".join(site.html("about").split())
+    assert 'id="stage-layout"' in about and "this site's reconstruction" in about
+    assert "as published" not in about and "as published" not in site.html("")
+    for page in ("", "stages"):
+        assert "about/#stage-layout" in site.html(page), page
 
 
 def test_the_release_notes_are_published_and_name_each_element_that_asks_for_review(site, roadmap):

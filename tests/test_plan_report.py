@@ -117,7 +117,7 @@ def test_a_coordinators_journey_from_a_blank_browser_to_the_report(page: Page, c
     first.get_by_label("Owner (a person, role or agency)").fill("Coordinator")
     first.get_by_label("Due", exact=True).fill(soon)
     add_typed_action(page, WORKSHOP, "Victim services lead", later, "in-progress")
-    expect(page.locator(".tf-a-plan")).to_contain_text("The roadmap is a planning guide, not a checklist")
+    expect(page.locator(".tf-a-plan")).to_contain_text("an action says what your task force will do")
 
     open_element(page, MEDIA)
     stage(page, 2)
@@ -225,7 +225,7 @@ def test_a_coordinators_journey_from_a_blank_browser_to_the_report(page: Page, c
         for expected in (TASK_FORCE, PEOPLE, "Where each element stands", "Largest gaps to target",
                          "Open actions by due date", "Progress since the previous snapshot",
                          "Mission Statement", "past its date", "Stage 3 by " + far,
-                         "a planning guide, not a checklist", "press officer named"):
+                         "It is not intended as a checklist", "press officer named"):
             assert expected.replace(" ", "") in squashed, (paper, expected)
         for absent in ("Copy as formatted text", "Report for leadership", "Task force name"):
             assert absent not in text, (paper, absent)

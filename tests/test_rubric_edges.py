@@ -62,6 +62,13 @@ EDGES = [
      'text: "attorneys"', 'text: "lawyers"',
      "rubric/case-operations/prosecutions.yml:{line}: stages.4[2].repairs[0].text: 'lawyers' is not "
      "in the indicator's text"),
+    ("repair of an element: text not in its title or blocks", "case-operations/prosecutions.yml",
+     'text: "State, & Federal"', 'text: "State; & Federal"',
+     "rubric/case-operations/prosecutions.yml:{line}: repairs[0].text: 'State; & Federal' is not "
+     "in the element's title, intro or outro"),
+    ("repair of an address: text not in it", ROADMAP, 'text: "Cases.pdf"', 'text: "Cases.PDF"',
+     "rubric/roadmap.yml:{line}: resources[2].items[13].links[0].repairs[0].text: 'Cases.PDF' is "
+     "not in the address"),
     ("areas_of_function: one per area", ROADMAP, "    - Case operations\n", "",
      "rubric/roadmap.yml:{line-2}: front_matter.areas_of_function: names 3 areas, but areas lists 4"),
 ]

@@ -74,7 +74,7 @@ def test_extra_field(rubric_copy):
                 "title: Mission Statement\ncolour: blue\n")
     assert error_of(rubric_copy) == (
         f"rubric/{MISSION}:2: (top level): unknown field 'colour' "
-        "(expected one of: id, title, intro, outro, stages)")
+        "(expected one of: id, title, repairs, intro, outro, stages)")
 
 
 def test_malformed_indicator_id(rubric_copy):
@@ -179,12 +179,12 @@ def test_ibid_pointing_forward(rubric_copy):
         f"rubric/roadmap.yml:{line}: citations[2].ibid: 9 is not an earlier citation (1-2)")
 
 
-def test_resource_address_without_https(rubric_copy):
-    line = edit(rubric_copy, "roadmap.yml", "url: https://www.theiacp.org/humantrafficking",
-                "url: www.theiacp.org/humantrafficking")
+def test_resource_address_neither_https_nor_www(rubric_copy):
+    line = edit(rubric_copy, "roadmap.yml", "url: www.theiacp.org/humantrafficking",
+                "url: theiacp.org/humantrafficking")
     message = error_of(rubric_copy)
     assert message.startswith(f"rubric/roadmap.yml:{line}: resources[0].items[0].links[0].url: ")
-    assert message.endswith("'www.theiacp.org/humantrafficking' is not an https:// address")
+    assert message.endswith("'theiacp.org/humantrafficking' is not a web address (https://… or www.…)")
 
 
 def test_empty_text(rubric_copy):

@@ -28,6 +28,8 @@ interface TFRubric {
   version: string;
   order: string;
   title: string;
+  /** The roadmap's own caution, quoted word for word (roadmap.yml's first important note). */
+  caution: string;
   stages: { n: number; name: string }[];
   pages: Record<"dashboard" | "team" | "shared" | "privacy" | "schema", string>;
   /** Where the whole rubric is (tf-rubric.js), relative to the site root. */

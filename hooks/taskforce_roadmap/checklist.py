@@ -57,6 +57,7 @@ def rubric_head(roadmap: Roadmap, directory_urls: bool = True) -> dict:
         "version": roadmap.version,
         "order": indicator_order(roadmap),
         "title": roadmap.title,
+        "caution": roadmap.front.planning_note,  # quoted by the scripts that attribute it
         "stages": [{"n": s.number, "name": s.name} for s in roadmap.stages],
         "pages": {k: _page_url(v, directory_urls) if v.endswith("/") else v for k, v in PAGES.items()},
         "whole": SCRIPT_URI,  # where the rest is, for the pages that load it

@@ -18,7 +18,7 @@ import jsonschema
 from .errors import RubricError
 from .model import (Area, Block, Box, Citation, Columns, Element, FrontHeadings, FrontMatter,
                     Indicator, Link, ListBlock, Paragraph, Repair, Resource, ResourceGroup, Roadmap,
-                    Stage, short_hash)
+                    Stage, block_texts, short_hash)
 from .yamlfile import Document
 
 ROADMAP_FILE = "roadmap.yml"
@@ -107,7 +107,7 @@ def _message(error: jsonschema.ValidationError) -> str:
     if error.validator == "pattern" and error.schema.get("pattern", "").startswith("^[a-z0-9]"):
         return f"{error.instance!r} is not an id (lowercase words joined by '-')"
     if error.validator == "pattern" and "https" in error.schema.get("pattern", ""):
-        return f"{error.instance!r} is not an https:// address"
+        return f"{error.instance!r} is not a web address (https://… or www.…)"
     if error.validator == "minItems" and error.instance == []:
         return "must not be empty"
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -173,26 +173,37 @@ def _element(doc: Document, area_id: str, element_id: str, citation_count: int,
                 if not cites:
                     raise doc.error(path + ("cite_at",), "places citation marks, but there are no cites")
                 _check_once(doc, path + ("cite_at",), cite_at, raw["text"])
-            repairs = []
-            for r, repair in enumerate(raw.get("repairs", [])):
-                _check_once(doc, path + ("repairs", r, "text"), repair["text"], raw["text"])
-                repairs.append(Repair(repair["source"], repair["text"], repair["why"]))
+            repairs = _repairs(doc, path, raw, raw["text"], "the indicator's text")
             indicators.append(Indicator(id=raw["id"], text=raw["text"], stage=n,
                                         element_id=element_id, cites=cites, cite_at=cite_at,
-                                        repairs=tuple(repairs)))
+                                        repairs=repairs))
         stages.append(tuple(indicators))
     blocks = lambda key: tuple(_block(doc, (key, i), b, citation_count, front)  # noqa: E731
                                for i, b in enumerate(data.get(key, [])))
+    intro, outro = blocks("intro"), blocks("outro")
+    own_text = "\n".join([data["title"], *(t for b in intro + outro for t in block_texts(b))])
     return Element(id=element_id, title=data["title"], area_id=area_id, source=doc.name,
-                   intro=blocks("intro"), stages=tuple(stages), outro=blocks("outro"))
+                   intro=intro, stages=tuple(stages), outro=outro,
+                   repairs=_repairs(doc, (), data, own_text, "the element's title, intro or outro"))
 
 
-def _check_once(doc: Document, path: tuple, words: str, text: str) -> None:
-    """Words that point into an indicator's text must find exactly one place there."""
+def _repairs(doc: Document, path: tuple, raw: dict[str, Any], text: str,
+             what: str) -> tuple[Repair, ...]:
+    """A record's `repairs`, each of whose corrected words must find exactly one place in `text`."""
+    out = []
+    for r, repair in enumerate(raw.get("repairs", [])):
+        _check_once(doc, path + ("repairs", r, "text"), repair["text"], text, what)
+        out.append(Repair(repair["source"], repair["text"], repair["why"]))
+    return tuple(out)
+
+
+def _check_once(doc: Document, path: tuple, words: str, text: str,
+                what: str = "the indicator's text") -> None:
+    """Words that point into a text must find exactly one place there."""
     found = text.count(words)
     if found != 1:
         where = "is not in" if found == 0 else f"occurs {found} times in"
-        raise doc.error(path, f"{words!r} {where} the indicator's text")
+        raise doc.error(path, f"{words!r} {where} {what}")
 
 
 def _block(doc: Document, path: tuple, raw: dict[str, Any], citation_count: int,
@@ -245,10 +256,15 @@ def _resources(doc: Document, area_ids: set[str]) -> tuple[ResourceGroup, ...]:
             raise doc.error(("resources", g, "group"),
                             f"'{group['group']}' is neither 'general' nor an area id")
         items = tuple(Resource(title=r["title"], organization=r.get("organization"),
-                               links=tuple(Link(l["url"], l.get("label")) for l in r.get("links", [])))
-                      for r in group["items"])
+                               links=tuple(_link(doc, ("resources", g, "items", i, "links", k), link)
+                                           for k, link in enumerate(r.get("links", []))))
+                      for i, r in enumerate(group["items"]))
         groups.append(ResourceGroup(group["group"], group["title"], items))
     return tuple(groups)
+
+
+def _link(doc: Document, path: tuple, raw: dict[str, Any]) -> Link:
+    return Link(raw["url"], raw.get("label"), _repairs(doc, path, raw, raw["url"], "the address"))
 
 
 def _front_matter(raw: dict[str, Any]) -> FrontMatter:

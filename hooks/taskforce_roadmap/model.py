@@ -15,6 +15,12 @@ def short_hash(lines: list[str], length: int) -> str:
     return hashlib.sha256("".join(f"{line}\n" for line in lines).encode()).hexdigest()[:length]
 
 
+def web_address(printed: str) -> str:
+    """Where a printed address links: the source prints some as "www.…", which a link cannot
+    follow without a scheme, so those get "https://" in front (the about page says so)."""
+    return printed if printed.startswith("https://") else f"https://{printed}"
+
+
 @dataclass(frozen=True)
 class Stage:
     number: int
@@ -32,7 +38,11 @@ class Citation:
     text: str  # the source it cites; an "Ibid" is already resolved to the text it repeats
     original: str | None = None  # the source's own wording when it differs ("Ibid 5.")
     ibid: int | None = None  # the citation an "Ibid" repeats
-    url: str | None = None
+    url: str | None = None  # its address as printed in `text`
+
+    @property
+    def href(self) -> str | None:
+        return web_address(self.url) if self.url else None
 
     @property
     def anchor(self) -> str:
@@ -71,6 +81,15 @@ class Box:
 Block = Paragraph | ListBlock | Columns | Box  # a `ref` in the YAML arrives as its ListBlock
 
 
+def block_texts(block: Block) -> tuple[str, ...]:
+    """The source's words a block shows (list titles included), in reading order."""
+    if isinstance(block, Columns):
+        return tuple(t for column in block.columns for t in block_texts(column))
+    if isinstance(block, ListBlock):
+        return ((block.title,) if block.title else ()) + block.items
+    return (block.text,)
+
+
 @dataclass(frozen=True)
 class Repair:
     """One deliberate correction of the source's printed words (listed for readers)."""
@@ -107,6 +126,7 @@ class Element:
     intro: tuple[Block, ...]
     stages: tuple[tuple[Indicator, ...], ...]  # index 0 holds stage 1
     outro: tuple[Block, ...] = ()
+    repairs: tuple[Repair, ...] = ()  # of its title, intro and outro (indicators carry their own)
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -146,8 +166,22 @@ class Area:
 
 @dataclass(frozen=True)
 class Link:
-    url: str
+    url: str  # as the source prints it (after `repairs`): what readers see
     label: str | None = None
+    repairs: tuple[Repair, ...] = ()
+
+    @property
+    def href(self) -> str:
+        return web_address(self.url)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A repair and where a reader finds it: the about page lists every one."""
+    place: str  # the element's or the resource's title
+    element: Element | None  # None: on the resources page
+    anchor: str  # on that page ("" for the page's top)
+    repair: Repair
 
 
 @dataclass(frozen=True)
@@ -195,6 +229,13 @@ class FrontMatter:
     reviewers: tuple[str, ...]
     grants: str
 
+    @property
+    def planning_note(self) -> str:
+        """The source's own caution, its first Important Note ("This tool is a planning resource
+        only. It is not intended as a checklist, …"): quoted wherever the site attributes that
+        reading to the roadmap, so it is written once, in roadmap.yml."""
+        return self.important_notes[0]
+
 
 @dataclass(frozen=True)
 class Roadmap:
@@ -226,8 +267,21 @@ class Roadmap:
 
     @property
     def repairs(self) -> tuple[tuple[Indicator, Repair], ...]:
-        """Every deliberate correction of the source's words, in roadmap order."""
+        """Every deliberate correction of an indicator's words, in roadmap order."""
         return tuple((i, r) for i in self.indicators for r in i.repairs)
+
+    @property
+    def corrections(self) -> tuple[Correction, ...]:
+        """Every deliberate correction of the source's printed words, in the order pages show
+        them: each element's own text, then its indicators; then the resources' addresses."""
+        out = []
+        for e in self.elements:
+            out += [Correction(e.title, e, "", r) for r in e.repairs]
+            out += [Correction(e.title, e, i.id, r) for i in e.indicators for r in i.repairs]
+        for group in self.resources:
+            out += [Correction(item.title, None, group.key, r)
+                    for item in group.items for link in item.links for r in link.repairs]
+        return tuple(out)
 
     def element(self, element_id: str) -> Element:
         if not self._by_id:

@@ -29,7 +29,7 @@ def facts(roadmap: Roadmap) -> dict[str, str]:
         "first_element": first.title,
         "first_element_page": first.src_uri,
         # The source's own caution (its Important Notes), quoted where the site asks for ticks.
-        "planning_note": roadmap.front.important_notes[0],
+        "planning_note": roadmap.front.planning_note,
     }
 
 

@@ -9,8 +9,8 @@
   const { rubric, make, button, store, STATUS, TARGET_STATE } = core;
   const { LIMITS } = store;
   const CAUTION =
-    "The roadmap is a planning guide, not a checklist: its indicators describe what a stage tends to look like, " +
-    "not tasks to tick off. An action says what your task force will do; write it in your own words.";
+    "An indicator describes what a stage looks like; an action says what your task force will do. " +
+    "Write it in your own words.";
 
   const stateText = (state, target) =>
     state ? `${core.targetText(target)}: ${TARGET_STATE[state]}` : "no target";

@@ -334,7 +334,7 @@
       make(
         "p",
         {},
-        "The roadmap is a planning guide, not a checklist: the indicators describe what each stage tends to look like. " +
+        `The roadmap says: “${rubric.caution}” ` +
           "Tick what is true, then choose the stage that fits best; the suggestion only helps.",
       ),
       review,

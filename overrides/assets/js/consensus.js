@@ -194,8 +194,7 @@
         "p",
         {},
         "For each element, agree a target and pick the actions to keep (preset: what most members proposed); " +
-          "“Save the agreed result” keeps them. The roadmap is a planning guide, not a checklist: " +
-          "agree what your task force will do, in its own words.",
+          "“Save the agreed result” keeps them. Agree what your task force will do, in its own words.",
       ),
     ];
     if (!plan.length)

@@ -222,8 +222,7 @@
       make(
         "p",
         { class: "tf-r-caution" },
-        "The roadmap is a planning guide, not a checklist: stages describe what a task force tends to look like as it develops, " +
-          "and a task force decides for itself which stage fits and what to work on. " +
+        `The roadmap says: “${rubric.caution}” ` +
           `Made with the self-assessment of the ${rubric.title}, in the task force's own browser.`,
       ),
     );
