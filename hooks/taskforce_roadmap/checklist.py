@@ -17,12 +17,14 @@ from .model import Element, Roadmap, short_hash
 
 SCRIPT_URI = "assets/javascripts/tf-rubric.js"  # the whole rubric, on demand
 HEAD_SCRIPT_URI = "assets/javascripts/tf-rubric-head.js"  # on every page
-# The start of every key the browser's store writes (store.js: "<prefix>v1:<scope>"); the loader
+# The start of every key the browser's store writes (store-tabs.js: "<prefix>v1:<scope>"); the loader
 # reads it to know whether a browser holds anything of this site. Saved answers live under it: it
 # never changes.
 STORAGE_PREFIX = "tf-roadmap/"
-# The checklist's code, which assessment-loader.js loads in this order (the store first).
-CHECKLIST_CODE = ("assets/js/store.js", "assets/js/assessment.js")
+# The checklist's code, which assessment-loader.js loads in this order: the store (its document
+# format, storage and tabs, then its API), then the checklist.
+CHECKLIST_CODE = ("assets/js/store-format.js", "assets/js/store-tabs.js", "assets/js/store.js",
+                  "assets/js/assessment.js")
 # Hand-written pages the checklist links to, relative to the site root.
 PAGES = {"dashboard": "self-assessment/", "team": "self-assessment/team/", "shared": "self-assessment/shared/",
          "plan": "self-assessment/plan/", "report": "self-assessment/report/",
