@@ -338,6 +338,8 @@ function openAssessmentStore(rubric, root) {
     isObj,
     own,
     chars, // characters (code points), as every limit on a text counts them
+    status: tabs.status,
+    setAsideCopy: tabs.setAsideCopy,
     assessments,
     current,
     byId,
