@@ -27,6 +27,8 @@ READER_SCRIPTS = {
     "assets/js/assessment-loader.js",  # when the checklist's code is needed
 }
 CHECKLIST_SCRIPTS = {"assets/js/store-format.js", "assets/js/store-tabs.js", "assets/js/store.js",
+                     "assets/js/assessment-rules.js", "assets/js/assessment-dom.js",
+                     "assets/js/assessment-notes.js", "assets/js/assessment-checklist.js",
                      "assets/js/assessment.js"}
 ELEMENT_PAGE_SCRIPTS = READER_SCRIPTS | CHECKLIST_SCRIPTS
 EDITOR = "assets/js/actions.js"  # the targets and actions editor, on demand

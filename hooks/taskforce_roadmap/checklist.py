@@ -22,8 +22,11 @@ HEAD_SCRIPT_URI = "assets/javascripts/tf-rubric-head.js"  # on every page
 # never changes.
 STORAGE_PREFIX = "tf-roadmap/"
 # The checklist's code, which assessment-loader.js loads in this order: the store (its document
-# format, storage and tabs, then its API), then the checklist.
+# format, storage and tabs, then its API), then the checklist (its rules, DOM helpers, notes and
+# view, then assessment.js, which runs them).
 CHECKLIST_CODE = ("assets/js/store-format.js", "assets/js/store-tabs.js", "assets/js/store.js",
+                  "assets/js/assessment-rules.js", "assets/js/assessment-dom.js",
+                  "assets/js/assessment-notes.js", "assets/js/assessment-checklist.js",
                   "assets/js/assessment.js")
 # Hand-written pages the checklist links to, relative to the site root.
 PAGES = {"dashboard": "self-assessment/", "team": "self-assessment/team/", "shared": "self-assessment/shared/",
