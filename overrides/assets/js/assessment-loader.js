@@ -34,12 +34,13 @@
 
   // What each page that lists or edits saved answers runs after the checklist's code, in this
   // order ("rubric" is the whole rubric): assessment.js loads and runs them.
-  const OVERVIEW = ["rubric", "overview"]; // what every page that lists all elements needs first
+  // What every page that lists all elements needs first (file-writers: CSV and iCalendar, pure).
+  const OVERVIEW = ["rubric", "file-writers", "overview"];
   const COPIES = "store-copies"; // the store's export, import, undo and snapshots
   /** @type {Record<string, string[]>} */
   const PAGE_CODE = {
     "tf-team": [...OVERVIEW, COPIES, "consensus"],
-    "tf-shared": [...OVERVIEW, COPIES, "undo", "share"],
+    "tf-shared": [...OVERVIEW, COPIES, "undo", "share-codec", "share"],
     "tf-dashboard": [...OVERVIEW, COPIES, "undo", "dashboard"],
     "tf-plan": [...OVERVIEW, "plan"],
     "tf-report": [...OVERVIEW, "plan", "report"],
@@ -47,7 +48,7 @@
   // The dashboard's overview adds these parts: snapshots, a share link, targets. A first visit (one
   // assessment, nothing in it) shows the start guide instead, and does without them: three scripts,
   // 8 KB gzipped, of the 45 KB the dashboard otherwise loads.
-  const OVERVIEW_PARTS = ["snapshots", "share", "actions"];
+  const OVERVIEW_PARTS = ["snapshots", "share-codec", "share", "actions"];
   /** @type {Record<string, string[]>} */
   const WITH_ANSWERS = { "tf-dashboard": OVERVIEW_PARTS };
   /**
