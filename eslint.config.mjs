@@ -17,4 +17,13 @@ export default [
       },
     },
   },
+  {
+    // The Node unit tests of the pure modules (node --test tests/node/): CommonJS, Node's globals.
+    files: ["tests/node/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "commonjs",
+      globals: { ...globals.node },
+    },
+  },
 ];
