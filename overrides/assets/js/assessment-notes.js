@@ -5,9 +5,10 @@
 // The notes box, while focused, is bound to the assessment it was opened for: another tab may
 // switch, create or delete assessments meanwhile. Another tab's change to the same notes is
 // shown; where both sides changed, both texts are kept and the user is told.
+/** @param {any} core what assessment.js offers the modules (window.TF.core) */
 function bindNotes(box, e, status, core) {
+  "use strict";
   const { store, current, make, replaceIfChanged, refresh } = core;
-  /** @param {any} core what assessment.js offers the modules (window.TF.core) */
   /** @type {{ id: string, base: string } | null} the assessment, its notes as last seen stored */
   let edit = null,
     conflict = false;
@@ -36,29 +37,11 @@ function bindNotes(box, e, status, core) {
     store.setElementField(edit.id, e, "n", box.value);
   }
   function draw() {
-    const a = edit && store.byId(edit.id),
-      now = current();
+    const a = edit && store.byId(edit.id);
     replaceIfChanged(
       status,
-      edit && !a
-        ? make(
-            "p",
-            { class: "tf-a-warn", id: "tf-notes-bound", role: "alert" },
-            "The assessment these notes belong to was deleted in another tab: what you type here is not saved. Copy it before you leave the box.",
-          )
-        : a && a.id !== now.id
-          ? make(
-              "p",
-              { class: "tf-a-hint", id: "tf-notes-bound" },
-              `These notes belong to “${store.nameOf(a)}”; another tab made “${store.nameOf(now)}” the current assessment. Leave the box to see its notes.`,
-            )
-          : "",
-      conflict &&
-        make(
-          "p",
-          { class: "tf-a-warn", id: "tf-notes-conflict", role: "alert" },
-          "Another tab changed these notes while you were typing: both texts are kept in the box. Tidy them up as you wish.",
-        ),
+      boundText(make, store, edit, a, current()),
+      conflict && conflictText(make),
     );
   }
   box.addEventListener("focus", () => {
@@ -93,4 +76,31 @@ function bindNotes(box, e, status, core) {
       draw();
     },
   };
+}
+
+// Where the notes typed now go, when that is not the current assessment's notes.
+function boundText(make, store, edit, a, now) {
+  "use strict";
+  if (edit && !a)
+    return make(
+      "p",
+      { class: "tf-a-warn", id: "tf-notes-bound", role: "alert" },
+      "The assessment these notes belong to was deleted in another tab: what you type here is not saved. Copy it before you leave the box.",
+    );
+  if (a && a.id !== now.id)
+    return make(
+      "p",
+      { class: "tf-a-hint", id: "tf-notes-bound" },
+      `These notes belong to “${store.nameOf(a)}”; another tab made “${store.nameOf(now)}” the current assessment. Leave the box to see its notes.`,
+    );
+  return "";
+}
+/** @param {any} make */
+function conflictText(make) {
+  "use strict";
+  return make(
+    "p",
+    { class: "tf-a-warn", id: "tf-notes-conflict", role: "alert" },
+    "Another tab changed these notes while you were typing: both texts are kept in the box. Tidy them up as you wish.",
+  );
 }

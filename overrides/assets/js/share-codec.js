@@ -8,6 +8,7 @@
  * @param {any} store the store, with store-copies.js's checks by the time a link is decoded
  * @param {(problems: string[]) => string} summary problems in a sentence, as the page says them
  */
+// eslint-disable-next-line max-lines-per-function -- a module wrapper: this file's scope
 function shareCodec(rubric, store, summary) {
   "use strict";
   const core = { store, summary }; // as share.js named them

@@ -11,6 +11,7 @@
 // Its types: types/store.d.ts.
 
 /** @param {number} stageCount how many stages the rubric has */
+// eslint-disable-next-line max-lines-per-function -- a module wrapper: this file's scope
 function openStoreFormat(stageCount) {
   "use strict";
   const SCHEMA = 1; // of the stored document
@@ -75,16 +76,10 @@ function openStoreFormat(stageCount) {
     const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
     const days = new Date(Date.UTC(year, month, 0)).getUTCDate(); // days in that month
     const offsetOk = m[8] === "Z" || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
-    return (
-      month >= 1 &&
-      month <= 12 &&
-      day >= 1 &&
-      day <= days &&
-      hour <= 23 &&
-      minute <= 59 &&
-      second <= 59 &&
-      offsetOk
-    );
+    const within = (/** @type {number} */ v, /** @type {number} */ lo, /** @type {number} */ hi) =>
+      v >= lo && v <= hi;
+    const dateOk = within(month, 1, 12) && within(day, 1, days);
+    return dateOk && hour <= 23 && minute <= 59 && second <= 59 && offsetOk;
   }
   const DAY = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
   /** @param {unknown} x @returns {x is string} a real calendar date, YYYY-MM-DD */
@@ -308,18 +303,7 @@ function openStoreFormat(stageCount) {
   }
   /** @param {unknown} x @param {string} id @returns {Assessment | undefined} */
   function readAssessment(x, id) {
-    const keys = [
-      "id",
-      "created",
-      "name",
-      "del",
-      "ticks",
-      "els",
-      "exp",
-      "snaps",
-      "acts",
-      ...PLAN_TEXTS,
-    ];
+    const keys = [..."id created name del ticks els exp snaps acts".split(" "), ...PLAN_TEXTS];
     if (!isObj(x) || !onlyKeys(x, keys) || x.id !== id) return undefined;
     /** @type {Rec<0 | 1> | undefined} */
     const del = record(x.del, (v) => v === 0 || v === 1);
