@@ -7,20 +7,24 @@ function assessmentRules(rubric) {
   const RULE =
     "The suggested stage is the stage whose indicators have the largest share ticked; " +
     "ties go to the lower stage; nothing ticked means no suggestion.";
+  /** @param {Stage | null | undefined} v */
   const stageName = (v) =>
     v === "na"
       ? "Not applicable"
       : v
         ? `Stage ${v} · ${rubric.stages[v - 1].name}`
         : "Not yet assessed";
+  /** @param {Stage | null | undefined} c */
   const stageCell = (c) => (c == null ? "—" : c === "na" ? "N/A" : `Stage ${c}`); // a table cell's short form
   // A target in words, "Stage 3 by 2027-06-30"; `none` when there is no target.
+  /** @param {{ stage: number | null, date: string }} t @param {string} none */
   const targetText = (t, none) =>
     t.stage ? `Stage ${t.stage}${t.date ? ` by ${t.date}` : ""}` : none;
   const today = () => new Date().toISOString().slice(0, 10); // in names of files and new assessments
   // A moment in the reader's time zone, "2026-11-30 13:05", as due and target dates are written.
   // Not through Intl: a page's first Intl call loads locale data, 30-100 ms of blocked main thread
   // on a laptop, which was most of the dashboard's first draw.
+  /** @param {Date} d */
   const local = (d) =>
     Number.isNaN(d.getTime())
       ? null
@@ -36,6 +40,11 @@ function assessmentRules(rubric) {
   };
   // A counted stage against its target: reached, past its date, on track, or null (no target).
   const TARGET_STATE = { reached: "reached", late: "past its date", open: "on track" };
+  /**
+   * @param {Stage | null} counted @param {{ stage: number | null, date: string }} target
+   * @param {string} day today, YYYY-MM-DD
+   * @returns {keyof typeof TARGET_STATE | null}
+   */
   const targetState = (counted, target, day) =>
     !target.stage
       ? null
@@ -46,6 +55,7 @@ function assessmentRules(rubric) {
           : "open";
 
   // per: [[ticked, total] × 5] -> stage or null; shares compared by cross-multiplying (1/3 = 2/6).
+  /** @param {[number, number][]} per @returns {number | null} */
   function suggest(per) {
     let best = -1;
     per.forEach(([t, n], k) => {
@@ -53,6 +63,7 @@ function assessmentRules(rubric) {
     });
     return best < 0 ? null : best + 1;
   }
+  /** @param {Stage | null} chosen @param {[number, number][]} per @returns {Stage | null} */
   const counted = (chosen, per) => (chosen != null ? chosen : suggest(per));
   return {
     RULE,

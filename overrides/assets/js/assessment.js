@@ -62,7 +62,7 @@
       `Not saved: “${store.nameOf(a)}” already holds answers on ${store.LIMITS.elements} elements (of this and other versions of the roadmap), the most an export file can carry.`,
     );
   function info(a, e) {
-    const per = rubric.stages.map(() => [0, 0]);
+    const per = rubric.stages.map(() => /** @type {[number, number]} */ ([0, 0]));
     let any = false;
     for (const i of e.indicators) {
       per[i.stage - 1][1]++;

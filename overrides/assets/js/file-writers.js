@@ -4,14 +4,17 @@
 /** CSV and iCalendar text, whatever the rows hold. */
 function fileWriters() {
   "use strict";
+  /** @param {unknown} v */
   const cell = (v) => {
     let s = v == null ? "" : String(v);
     if (/^[=+\-@\t\r]/.test(s)) s = "'" + s; // never a formula
     return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
+  /** @param {unknown[][]} rows */
   const csvText = (rows) => "\ufeff" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
   // iCalendar (RFC 5545): CRLF line ends, lines folded at 75 octets without splitting a UTF-8
   // character, TEXT values escaped, one all-day event per dated action.
+  /** @param {unknown} s */
   const icsText = (s) =>
     String(s)
       .replace(/\\/g, "\\\\")
@@ -19,6 +22,7 @@ function fileWriters() {
       .replace(/,/g, "\\,")
       .replace(/\r\n|\r|\n/g, "\\n");
   const utf8 = new TextEncoder();
+  /** @param {string} line */
   function fold(line) {
     const parts = [];
     let part = "",
@@ -38,7 +42,9 @@ function fileWriters() {
     parts.push(part);
     return parts.join("\r\n ");
   }
+  /** @param {string} day YYYY-MM-DD */
   const icsDate = (day) => day.replace(/-/g, "");
+  /** @param {string} day YYYY-MM-DD */
   const nextDay = (day) => {
     const d = new Date(`${day}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() + 1);
@@ -48,6 +54,10 @@ function fileWriters() {
 }
 
 /**
+ * @typedef {ExportedAction & { e: { title: string, area: { title: string } } | null, overdue: boolean }} PlanRow
+ *   an action as the plan lists it (plan.js rowsOf): with its element, null when the roadmap has none
+ */
+/**
  * The work plan's files (plan.js): its rows as CSV, its dated actions as an iCalendar feed.
  * @param {any} core what assessment.js offers the modules (its store, csvText)
  * @param {Record<string, string>} STATUS an action's status as shown
@@ -56,6 +66,7 @@ function fileWriters() {
 function planFiles(core, STATUS, elementTitle) {
   "use strict";
   const { icsText, fold, icsDate, nextDay } = fileWriters();
+  /** @param {Assessment} a @param {PlanRow[]} rows */
   function csvOf(a, rows) {
     const head = [
       "Area",
@@ -91,6 +102,10 @@ function planFiles(core, STATUS, elementTitle) {
     ]);
   }
 
+  /**
+   * @param {Assessment} a @param {PlanRow[]} rows
+   * @param {string} stamp now, an ISO time @param {string} host the site's, for unique ids
+   */
   function icsOf(a, rows, stamp, host) {
     const lines = [
       "BEGIN:VCALENDAR",

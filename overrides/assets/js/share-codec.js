@@ -4,8 +4,9 @@
 // checks what it unpacks with the store's own checks of an export file (store-copies.js).
 
 /**
- * @param {any} rubric the whole rubric (tf-rubric.js): its order and indicators, in order
- * @param {any} store the store, with store-copies.js's checks by the time a link is decoded
+ * @param {TFRubric & { areas: TFArea[] }} rubric the whole rubric (tf-rubric.js): its order and
+ *   indicators, in order
+ * @param {Store} store the store, with store-copies.js's checks by the time a link is decoded
  * @param {(problems: string[]) => string} summary problems in a sentence, as the page says them
  */
 // eslint-disable-next-line max-lines-per-function -- a module wrapper: this file's scope
@@ -26,11 +27,13 @@ function shareCodec(rubric, store, summary) {
   // A refusal the reader sees as is.
   class LinkError extends Error {}
 
+  /** @param {Uint8Array<ArrayBuffer>} bytes */
   function b64(bytes) {
     let s = "";
     for (const b of bytes) s += String.fromCharCode(b);
     return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
+  /** @param {string} s */
   function unb64(s) {
     if (!/^[A-Za-z0-9_-]*$/.test(s))
       throw new LinkError("it holds characters a link of this site never has");
@@ -40,15 +43,18 @@ function shareCodec(rubric, store, summary) {
       throw new LinkError("it is cut off");
     }
   }
+  /** @param {Uint8Array<ArrayBuffer>} bytes @param {CompressionStream | DecompressionStream} stream */
   const through = (bytes, stream) => new Blob([bytes]).stream().pipeThrough(stream);
   // "deflate" is zlib's format: its Adler-32 checksum makes an altered or cut link fail to inflate
   // instead of opening with changed answers ("deflate-raw" would be 6 bytes shorter, unchecked).
+  /** @param {Uint8Array<ArrayBuffer>} bytes */
   async function deflate(bytes) {
     return new Uint8Array(
       await new Response(through(bytes, new CompressionStream("deflate"))).arrayBuffer(),
     );
   }
   // Capped: a few bytes of link must not expand into gigabytes.
+  /** @param {Uint8Array<ArrayBuffer>} bytes */
   async function inflate(bytes) {
     const reader = through(bytes, new DecompressionStream("deflate")).getReader(),
       chunks = [];
@@ -68,6 +74,7 @@ function shareCodec(rubric, store, summary) {
       throw e instanceof LinkError ? e : new LinkError("it is damaged or cut off");
     }
   }
+  /** @param {string} pass @param {Uint8Array<ArrayBuffer>} salt */
   async function key(pass, salt) {
     if (!crypto.subtle)
       throw new LinkError("this page is not served securely (https), which encryption needs");
@@ -90,7 +97,9 @@ function shareCodec(rubric, store, summary) {
   // Ticks travel as one bit per indicator in roadmap order; ids the roadmap does not know, by name.
   // An action travels as an array in this order: the link's own format, fixed so that links
   // already sent keep opening whatever order the store declares its fields in.
+  /** @type {(keyof ExportedAction)[]} */
   const ACTION_KEYS = ["id", "element", "text", "owner", "due", "status", "indicators", "created"];
+  /** @param {ExportData} data @param {boolean} notes whether notes and people's names travel */
   function pack(data, notes) {
     const x = data.assessment,
       on = new Set(x.ticked),
@@ -124,6 +133,7 @@ function shareCodec(rubric, store, summary) {
       e,
     };
   }
+  /** @param {any} p what a link holds, parsed; checked here @returns {ExportData} */
   function unpack(p) {
     if (!core.store.isObj(p) || typeof p.b !== "string" || !Array.isArray(p.u))
       throw new LinkError("it is not a results link of this site");
@@ -136,9 +146,10 @@ function shareCodec(rubric, store, summary) {
     const ticked = ORDER.filter((id, n) => (bits[n >> 3] >> (n & 7)) & 1)
       .concat(p.u)
       .sort();
+    /** @type {ExportData} */
     const data = {
-      format: core.store.FORMAT,
-      schema: core.store.EXPORT_SCHEMA,
+      format: /** @type {string} */ (core.store.FORMAT),
+      schema: /** @type {2} */ (core.store.EXPORT_SCHEMA),
       rubric: p.r,
       exported: p.x,
       assessment: { id: p.i, name: p.n, created: p.c, ticked, elements: p.e },
@@ -149,7 +160,10 @@ function shareCodec(rubric, store, summary) {
       );
     if (core.store.own(p, "f")) data.assessment.taskForce = p.f;
     if (core.store.own(p, "p")) data.assessment.people = p.p;
-    const problems = core.store.validateExport(data);
+    const validate = /** @type {NonNullable<Store["validateExport"]>} */ (
+      core.store.validateExport
+    );
+    const problems = validate(data);
     if (problems.length)
       throw new LinkError(
         `it does not hold results this site can read (${core.summary(problems)})`,
@@ -157,6 +171,7 @@ function shareCodec(rubric, store, summary) {
     return data;
   }
 
+  /** @param {ExportData} data @param {boolean} notes @param {string} pass "" for none */
   async function encode(data, notes, pass) {
     const bytes = await deflate(utf8.encode(JSON.stringify(pack(data, notes))));
     if (!pass) return PLAIN + b64(bytes);
@@ -171,7 +186,9 @@ function shareCodec(rubric, store, summary) {
     all.set(sealed, 28);
     return LOCKED + b64(all);
   }
+  /** @param {string} frag */
   const locked = (frag) => frag.startsWith(LOCKED);
+  /** @param {string} frag @param {string} pass @returns {Promise<ExportData>} */
   async function decode(frag, pass) {
     let bytes;
     if (frag.startsWith(PLAIN)) bytes = unb64(frag.slice(PLAIN.length));
