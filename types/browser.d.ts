@@ -36,6 +36,15 @@ interface TFRubric {
   storage: string;
   /** The checklist's code, loaded in this order by assessment-loader.js, relative to the site root. */
   code: string[];
+  /** What loads where (checklist.py's PAGE_CODE, WITH_ANSWERS): module names, in order. */
+  modules: {
+    /** By a page root's id: what it runs after the checklist's code. */
+    pages: Record<string, string[]>;
+    /** By a page root's id: what it adds once something is assessed. */
+    withAnswers: Record<string, string[]>;
+    /** The store's export, import, undo and snapshots. */
+    copies: string;
+  };
   /** Only once tf-rubric.js has loaded (overview.js). */
   areas?: TFArea[];
 }

@@ -28,6 +28,22 @@ CHECKLIST_CODE = ("assets/js/store-format.js", "assets/js/store-tabs.js", "asset
                   "assets/js/assessment-rules.js", "assets/js/assessment-dom.js",
                   "assets/js/assessment-notes.js", "assets/js/assessment-checklist.js",
                   "assets/js/assessment.js")
+# What loads where, in one manifest the loader (assessment-loader.js) reads from the rubric's head.
+# Each page that lists or edits saved answers, by its root's id: the modules (assets/js/<name>.js;
+# "rubric" is the whole rubric) it runs after the checklist's code, in this order. Adding such a
+# page: its module, and one entry here.
+_LISTING = ("rubric", "file-writers", "overview")  # what every page that lists all elements needs
+_COPIES = "store-copies"  # the store's export, import, undo and snapshots
+PAGE_CODE = {
+    "tf-team": (*_LISTING, _COPIES, "consensus"),
+    "tf-shared": (*_LISTING, _COPIES, "undo", "share-codec", "share"),
+    "tf-dashboard": (*_LISTING, _COPIES, "undo", "dashboard"),
+    "tf-plan": (*_LISTING, "plan"),
+    "tf-report": (*_LISTING, "plan", "report"),
+}
+# What a page adds once something is assessed. The dashboard's first visit (one assessment, nothing
+# in it) shows the start guide instead and does without these: 8 KB gzipped of the 45 KB it loads.
+WITH_ANSWERS = {"tf-dashboard": ("snapshots", "share-codec", "share", "actions")}
 # Hand-written pages the checklist links to, relative to the site root.
 PAGES = {"dashboard": "self-assessment/", "team": "self-assessment/team/", "shared": "self-assessment/shared/",
          "plan": "self-assessment/plan/", "report": "self-assessment/report/",
@@ -67,6 +83,9 @@ def rubric_head(roadmap: Roadmap, directory_urls: bool = True) -> dict:
         "whole": SCRIPT_URI,  # where the rest is, for the pages that load it
         "storage": STORAGE_PREFIX,
         "code": list(CHECKLIST_CODE),
+        "modules": {"pages": {k: list(v) for k, v in PAGE_CODE.items()},
+                    "withAnswers": {k: list(v) for k, v in WITH_ANSWERS.items()},
+                    "copies": _COPIES},
     }
 
 

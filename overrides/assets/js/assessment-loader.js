@@ -32,32 +32,21 @@
   const root = here ? new URL("../../", here.src).href : String(window.__md_scope || location);
   let state = "waiting"; // waiting, loading (or loaded: assessment.js takes every later page)
 
-  // What each page that lists or edits saved answers runs after the checklist's code, in this
-  // order ("rubric" is the whole rubric): assessment.js loads and runs them.
-  // What every page that lists all elements needs first (file-writers: CSV and iCalendar, pure).
-  const OVERVIEW = ["rubric", "file-writers", "overview"];
-  const COPIES = "store-copies"; // the store's export, import, undo and snapshots
-  /** @type {Record<string, string[]>} */
-  const PAGE_CODE = {
-    "tf-team": [...OVERVIEW, COPIES, "consensus"],
-    "tf-shared": [...OVERVIEW, COPIES, "undo", "share-codec", "share"],
-    "tf-dashboard": [...OVERVIEW, COPIES, "undo", "dashboard"],
-    "tf-plan": [...OVERVIEW, "plan"],
-    "tf-report": [...OVERVIEW, "plan", "report"],
-  };
-  // The dashboard's overview adds these parts: snapshots, a share link, targets. A first visit (one
-  // assessment, nothing in it) shows the start guide instead, and does without them: three scripts,
-  // 8 KB gzipped, of the 45 KB the dashboard otherwise loads.
-  const OVERVIEW_PARTS = ["snapshots", "share-codec", "share", "actions"];
-  /** @type {Record<string, string[]>} */
-  const WITH_ANSWERS = { "tf-dashboard": OVERVIEW_PARTS };
+  // What each page that lists or edits saved answers runs after the checklist's code, in order,
+  // and what it adds once something is assessed: the manifest checklist.py writes (PAGE_CODE,
+  // WITH_ANSWERS). assessment.js loads and runs them.
+  const { pages: PAGE_CODE, withAnswers: WITH_ANSWERS, copies: COPIES } = rubric.modules;
+  const OVERVIEW_PARTS = WITH_ANSWERS["tf-dashboard"] || []; // the dashboard's overview's parts
   /**
    * The modules a page runs, in order; with what it draws only once something is assessed.
    * @param {string} page its root's id @param {boolean} answers
    */
   const modulesOf = (page, answers) =>
     Object.hasOwn(PAGE_CODE, page)
-      ? [...PAGE_CODE[page], ...((answers && WITH_ANSWERS[page]) || [])]
+      ? [
+          ...PAGE_CODE[page],
+          ...((answers && Object.hasOwn(WITH_ANSWERS, page) && WITH_ANSWERS[page]) || []),
+        ]
       : [];
   /** @param {string} name a module's name in PAGE_CODE */
   const codeUrl = (name) =>
