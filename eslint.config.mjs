@@ -9,6 +9,8 @@ export default [
     files: ["overrides/assets/js/**/*.js"],
     languageOptions: {
       ecmaVersion: 2022,
+      // Classic scripts, never ES modules: Chromium refuses module scripts from file://, where the
+      // offline edition is opened. Each file registers what it offers on a global instead.
       sourceType: "script",
       globals: {
         ...globals.browser,

@@ -58,6 +58,10 @@ interface TFCode {
   /** The store's export, import, undo and snapshots. */
   copies: string;
   url(name: string): string;
+  /** A module by name (see modules), loaded once, run in the order asked for. */
+  need(name: string): Promise<void>;
+  /** Whether a module asked for has arrived and run. */
+  arrived(name: string): boolean;
   /** What was asked of a page before its code arrived: a button's id ("" if none), files dropped. */
   takePending(): { clicked: string; dropped: File[] };
 }

@@ -1,5 +1,9 @@
-// When the self-assessment's code (store.js, then assessment.js) loads. Most readers of an element
-// page never assess, so an element page loads it only when it has work to do:
+// The site's one loader of its own code: when the self-assessment's code (the store, then the
+// checklist: rubric.code) loads, and the modules each page asks for on demand (need). Classic
+// scripts, not ES modules: Chromium refuses module scripts from file://, where the offline edition
+// is opened, so each file registers on a global (window.TF_*) instead of exporting.
+// Most readers of an element page never assess, so an element page loads it only when it has work
+// to do:
 //   - at once where this browser holds anything this site saved (answers to show, a session-only
 //     mode every tab must share), or where the address names a part of the checklist;
 //   - else at the reader's first move toward it: a tick or a key in the stages (the boxes are in the
@@ -51,11 +55,40 @@
   /** @param {string} name a module's name in PAGE_CODE */
   const codeUrl = (name) =>
     new URL(name === "rubric" ? rubric.whole : `assets/js/${name}.js`, root).href;
+  // The modules a page asks for once the checklist's code runs (assessment.js and the pages' own
+  // code): they download in parallel and run in the order asked for (async = false), the whole
+  // rubric, then overview.js, then the page's modules. Keeping element pages light.
+  /** @type {Record<string, Promise<void>>} */
+  const asked = {};
+  const ran = new Set();
+  /** A module, loaded once; a failed load is forgotten, so that asking again tries again.
+   * @param {string} name @returns {Promise<void>} */
+  const need = (name) =>
+    (asked[name] =
+      asked[name] ||
+      new Promise((ok, fail) => {
+        const script = document.createElement("script");
+        script.src = codeUrl(name);
+        script.addEventListener("load", ok);
+        script.addEventListener("error", fail);
+        script.async = false;
+        document.head.append(script);
+      }).then(
+        () => {
+          ran.add(name);
+        },
+        (err) => {
+          delete asked[name];
+          throw err;
+        },
+      ));
   window.TF_CODE = {
     modules: modulesOf,
     overviewParts: OVERVIEW_PARTS,
     copies: COPIES,
     url: codeUrl,
+    need,
+    arrived: (name) => ran.has(name),
     takePending,
   };
 

@@ -1,8 +1,9 @@
 // Self-assessment: what every page's checklist code shares (window.TF.core: the model, the store,
-// drawing helpers, the message and redraw), and the loader of what the other pages need
-// (overview.js and their own modules, after the whole rubric). Built on assessment-rules.js,
-// assessment-dom.js, assessment-notes.js and assessment-checklist.js, loaded before it. Answers stay
-// in this browser; DOM via textContent.
+// drawing helpers, the message and redraw), and each page view's start: an element page's
+// checklist (assessment-checklist.js), or the modules a page that lists or edits saved answers
+// runs, once the loader (assessment-loader.js) has brought them. Built on assessment-rules.js,
+// assessment-dom.js and assessment-notes.js, loaded before it. Answers stay in this browser; DOM
+// via textContent.
 /* global assessmentRules, assessmentDom, openChecklist */
 (() => {
   "use strict";
@@ -235,30 +236,10 @@
     };
     view();
   }
-  // Features only some pages need load on demand (the loader's TF_CODE names them per page),
-  // keeping element pages light. They download in parallel and run in the order asked for
-  // (async = false): the whole rubric, then overview.js, then the page's modules.
-  const loaded = {},
-    arrived = new Set(),
-    parts = [],
+  // Features only some pages need load on demand, by the loader (assessment-loader.js's need).
+  const { need, arrived } = code;
+  const parts = [],
     pages = {};
-  // A failed load is forgotten, so that asking again tries again.
-  const need = (name) =>
-    (loaded[name] =
-      loaded[name] ||
-      new Promise((ok, fail) => {
-        const script = make("script", { src: code.url(name), on: { load: ok, error: fail } });
-        script.async = false;
-        document.head.append(script);
-      }).then(
-        () => {
-          arrived.add(name);
-        },
-        (err) => {
-          delete loaded[name];
-          throw err;
-        },
-      ));
   const NOT_LOADED = "Part of this page could not be loaded. Reload the page to try again.";
   const OVERVIEW_PARTS = code.overviewParts; // not on a first visit (assessment-loader.js)
   const firstVisit = () => {
@@ -271,7 +252,7 @@
   // another tab's tick) loads them, once per page view, and is drawn again when they are in.
   let partsWanted = null;
   function overviewParts() {
-    if (OVERVIEW_PARTS.every((name) => arrived.has(name))) return Promise.resolve();
+    if (OVERVIEW_PARTS.every(arrived)) return Promise.resolve();
     return (partsWanted =
       partsWanted ||
       Promise.all(OVERVIEW_PARTS.map(need)).then(
