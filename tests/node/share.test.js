@@ -5,6 +5,8 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { pure, memoryStore, sampleRubric } = require("./helpers.js");
 
+pure("store-format.js");
+
 const rubric = sampleRubric();
 const store = memoryStore(rubric);
 pure("share-codec.js");
@@ -104,4 +106,25 @@ test("a link sent before today still opens the same", async () => {
   assert.deepEqual(back.assessment.ticked, ["media-s2-1", "retired-indicator"]);
   assert.equal(back.assessment.elements.media.stage, 2);
   assert.equal(back.assessment.actions[0].text, "Call the editors");
+});
+
+test("an action travels as tf1 links have always carried it, with every field the store keeps", () => {
+  // Frozen with "tf1.": links already sent read their actions in this order. A field the store
+  // adds must not change it: it needs a new link version beside this one.
+  assert.deepEqual(codec.ACTION_KEYS, [
+    "id",
+    "element",
+    "text",
+    "owner",
+    "due",
+    "status",
+    "indicators",
+    "created",
+  ]);
+  const kept = globalThis.openStoreFormat(5).ACTION_FIELDS.map((f) => f.key);
+  assert.deepEqual(
+    kept.filter((k) => !codec.ACTION_KEYS.includes(k)),
+    [],
+    "an action field the links do not carry",
+  );
 });

@@ -5,7 +5,11 @@
 // The notes box, while focused, is bound to the assessment it was opened for: another tab may
 // switch, create or delete assessments meanwhile. Another tab's change to the same notes is
 // shown; where both sides changed, both texts are kept and the user is told.
-/** @param {any} core what assessment.js offers the modules (window.TF.core) */
+/**
+ * @param {HTMLTextAreaElement} box @param {{ id: string, sig: string }} e its element
+ * @param {HTMLElement} status where the box's warnings go
+ * @param {any} core what assessment.js offers the modules (window.TF.core)
+ */
 function bindNotes(box, e, status, core) {
   "use strict";
   const { store, current, make, replaceIfChanged, refresh } = core;
@@ -13,17 +17,20 @@ function bindNotes(box, e, status, core) {
   let edit = null,
     conflict = false;
   // The notes of an assessment as stored now, or null once it is deleted.
+  /** @param {string} id */
   const stored = (id) => {
     store.catchUp();
     const a = store.byId(id);
     return a ? store.notesOf(a, e.id) : null;
   };
   // Mine stays first, so the caret stays where it was; taking theirs whole, an end stays the end.
+  /** @param {string} text @param {boolean} [whole] */
   const replace = (text, whole) => {
     const at = whole && box.selectionStart === box.value.length ? text.length : box.selectionStart;
     box.value = text;
     box.setSelectionRange(Math.min(at, text.length), Math.min(at, text.length));
   };
+  /** @param {string} mine @param {string} theirs */
   const both = (mine, theirs) => `${mine}\n\n— Also written in another tab —\n${theirs}`;
   function write() {
     if (!edit) return;
@@ -56,6 +63,7 @@ function bindNotes(box, e, status, core) {
   });
   return {
     // On every redraw: a box not being edited shows the current assessment's notes.
+    /** @param {string} notes */
     sync(notes) {
       if (!edit) {
         if (box.value !== notes) box.value = notes;
@@ -79,6 +87,10 @@ function bindNotes(box, e, status, core) {
 }
 
 // Where the notes typed now go, when that is not the current assessment's notes.
+/**
+ * @param {any} make @param {any} store @param {{ id: string } | null} edit
+ * @param {{ id: string } | null | undefined} a the assessment edited @param {{ id: string }} now the current one
+ */
 function boundText(make, store, edit, a, now) {
   "use strict";
   if (edit && !a)

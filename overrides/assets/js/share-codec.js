@@ -219,7 +219,7 @@ function shareCodec(rubric, store, summary) {
     return unpack(packed);
   }
 
-  return { PLAIN, LOCKED, LIMIT, LinkError, pack, unpack, encode, decode, locked };
+  return { PLAIN, LOCKED, LIMIT, ACTION_KEYS, LinkError, pack, unpack, encode, decode, locked };
 }
 
 // A global in a browser's classic script already; under Node's require, made one.
