@@ -146,24 +146,16 @@ function shareCodec(rubric, store, summary) {
     const ticked = ORDER.filter((id, n) => (bits[n >> 3] >> (n & 7)) & 1)
       .concat(p.u)
       .sort();
-    /** @type {ExportData} */
-    const data = {
-      format: /** @type {string} */ (core.store.FORMAT),
-      schema: /** @type {2} */ (core.store.EXPORT_SCHEMA),
-      rubric: p.r,
-      exported: p.x,
-      assessment: { id: p.i, name: p.n, created: p.c, ticked, elements: p.e },
-    };
+    // The store's own export file around what the link holds (store-copies.js, here by now).
+    const { envelope, validateExport } = /** @type {Required<Store>} */ (core.store);
+    const data = envelope(p.r, p.x, { id: p.i, name: p.n, created: p.c, ticked, elements: p.e });
     if (Array.isArray(p.a))
       data.assessment.actions = p.a.map((y) =>
         Array.isArray(y) ? Object.fromEntries(ACTION_KEYS.map((k, n) => [k, y[n]])) : y,
       );
     if (core.store.own(p, "f")) data.assessment.taskForce = p.f;
     if (core.store.own(p, "p")) data.assessment.people = p.p;
-    const validate = /** @type {NonNullable<Store["validateExport"]>} */ (
-      core.store.validateExport
-    );
-    const problems = validate(data);
+    const problems = validateExport(data);
     if (problems.length)
       throw new LinkError(
         `it does not hold results this site can read (${core.summary(problems)})`,

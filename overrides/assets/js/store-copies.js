@@ -148,14 +148,21 @@ function openStoreCopies(inner) {
     const actions = actionsOf(a);
     if (actions.length) assessment.actions = actions;
     for (const k of PLAN_TEXTS) if (a[k][0]) assessment[k] = a[k][0];
-    return {
-      format: FORMAT,
-      schema: EXPORT_SCHEMA,
-      rubric: rubric.version,
-      exported: new Date().toISOString(),
-      assessment,
-    };
+    return envelope(rubric.version, new Date().toISOString(), assessment);
   }
+  /**
+   * An export file around an assessment: the file, and the other forms of it (a share link's).
+   * @param {string} version the rubric's @param {string} exported when
+   * @param {ExportData["assessment"]} assessment
+   * @returns {ExportData}
+   */
+  const envelope = (version, exported, assessment) => ({
+    format: FORMAT,
+    schema: EXPORT_SCHEMA,
+    rubric: version,
+    exported,
+    assessment,
+  });
   /** @param {string} s */
   const show = (s) => (s.length > 40 ? s.slice(0, 40) + "…" : s);
   // Mirrors docs/assessment.schema.json, published with the site. Each check adds what is wrong
@@ -508,6 +515,7 @@ function openStoreCopies(inner) {
     deleteSnapshot,
     markExported,
     exportData,
+    envelope,
     validateExport,
     /** @param {ExportData} data validated; not saved */
     readOnly: (data) => fromExport(data, data.assessment.id, null, 0),
