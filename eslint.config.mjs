@@ -9,12 +9,60 @@ export default [
     files: ["overrides/assets/js/**/*.js"],
     languageOptions: {
       ecmaVersion: 2022,
+      // Classic scripts, never ES modules: Chromium refuses module scripts from file://, where the
+      // offline edition is opened. Each file registers what it offers on a global instead.
       sourceType: "script",
       globals: {
         ...globals.browser,
         // Material for MkDocs' bundle: the instant-navigation observable.
         document$: "readonly",
       },
+    },
+  },
+  {
+    // One job per file, small functions (docs: DESIGN.md, "Browser code shape"). Code lines only;
+    // module wrappers aside: IIFEs are not counted, and each factory that is a file's scope says so
+    // where it starts.
+    files: ["overrides/assets/js/**/*.js"],
+    rules: {
+      "max-lines": ["error", { max: 500, skipBlankLines: true, skipComments: true }],
+      "max-lines-per-function": [
+        "error",
+        { max: 80, skipBlankLines: true, skipComments: true, IIFEs: false },
+      ],
+    },
+  },
+  // Known debt: drawing functions not yet broken into named sub-views. Each file may keep its
+  // longest function (and its length) as it is today, no longer; lower the figure as they shrink.
+  ...Object.entries({
+    // dashboard.js: drawDashboard 152, overview 160, backup 126 lines; the file 634 lines of code.
+    "dashboard.js": [160, 634],
+    // consensus.js: draw 241, proposalsPart 111 (its proposals list 87); the file 598.
+    "consensus.js": [241, 598],
+    "plan.js": [143], // draw
+    "report.js": [160], // report
+    "actions.js": [84], // actionRow
+    "snapshots.js": [143], // the snapshots part of the dashboard's overview
+    "share.js": [104], // the share-link part of the dashboard's overview
+  }).map(([file, [longest, lines]]) => ({
+    files: [`overrides/assets/js/${file}`],
+    rules: {
+      "max-lines-per-function": [
+        "error",
+        { max: longest, skipBlankLines: true, skipComments: true, IIFEs: false },
+      ],
+      ...(lines && {
+        "max-lines": ["error", { max: lines, skipBlankLines: true, skipComments: true }],
+      }),
+    },
+  })),
+  {
+    // The Node unit tests of the pure modules (node --test tests/node/): CommonJS, Node's globals.
+    files: ["tests/node/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "commonjs",
+      globals: { ...globals.node },
     },
   },
 ];

@@ -259,9 +259,9 @@ LIMIT_PLACES = {
 
 
 def store_limits() -> dict[str, int]:
-    source = (ROOT / "overrides" / "assets" / "js" / "store.js").read_text(encoding="utf-8")
+    source = (ROOT / "overrides" / "assets" / "js" / "store-format.js").read_text(encoding="utf-8")
     block = re.search(r"const LIMITS = Object\.freeze\(\{(.*?)\}\);", source, re.S)
-    assert block, "store.js no longer declares `const LIMITS = Object.freeze({...})`"
+    assert block, "store-format.js no longer declares `const LIMITS = Object.freeze({...})`"
     return {k: int(float(v)) for k, v in re.findall(r"^\s*(\w+): ([0-9.e]+),", block.group(1), re.M)}
 
 

@@ -27,7 +27,10 @@ READER_SCRIPTS = {
     "assets/js/drawer.js",  # the header's menu button from the keyboard
     "assets/js/assessment-loader.js",  # when the checklist's code is needed
 }
-CHECKLIST_SCRIPTS = {"assets/js/store.js", "assets/js/assessment.js"}
+CHECKLIST_SCRIPTS = {"assets/js/store-format.js", "assets/js/store-tabs.js", "assets/js/store.js",
+                     "assets/js/assessment-rules.js", "assets/js/assessment-dom.js",
+                     "assets/js/assessment-notes.js", "assets/js/assessment-checklist.js",
+                     "assets/js/assessment.js"}
 ELEMENT_PAGE_SCRIPTS = READER_SCRIPTS | CHECKLIST_SCRIPTS
 EDITOR = "assets/js/actions.js"  # the targets and actions editor, on demand
 COPIES = "assets/js/store-copies.js"  # the store's export, import, undo and snapshots

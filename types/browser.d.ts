@@ -38,6 +38,15 @@ interface TFRubric {
   storage: string;
   /** The checklist's code, loaded in this order by assessment-loader.js, relative to the site root. */
   code: string[];
+  /** What loads where (checklist.py's PAGE_CODE, WITH_ANSWERS): module names, in order. */
+  modules: {
+    /** By a page root's id: what it runs after the checklist's code. */
+    pages: Record<string, string[]>;
+    /** By a page root's id: what it adds once something is assessed. */
+    withAnswers: Record<string, string[]>;
+    /** The store's export, import, undo and snapshots. */
+    copies: string;
+  };
   /** Only once tf-rubric.js has loaded (overview.js). */
   areas?: TFArea[];
 }
@@ -51,6 +60,10 @@ interface TFCode {
   /** The store's export, import, undo and snapshots. */
   copies: string;
   url(name: string): string;
+  /** A module by name (see modules), loaded once, run in the order asked for. */
+  need(name: string): Promise<void>;
+  /** Whether a module asked for has arrived and run. */
+  arrived(name: string): boolean;
   /** What was asked of a page before its code arrived: a button's id ("" if none), files dropped. */
   takePending(): { clicked: string; dropped: File[] };
 }

@@ -17,12 +17,33 @@ from .model import Element, Roadmap, short_hash
 
 SCRIPT_URI = "assets/javascripts/tf-rubric.js"  # the whole rubric, on demand
 HEAD_SCRIPT_URI = "assets/javascripts/tf-rubric-head.js"  # on every page
-# The start of every key the browser's store writes (store.js: "<prefix>v1:<scope>"); the loader
+# The start of every key the browser's store writes (store-tabs.js: "<prefix>v1:<scope>"); the loader
 # reads it to know whether a browser holds anything of this site. Saved answers live under it: it
 # never changes.
 STORAGE_PREFIX = "tf-roadmap/"
-# The checklist's code, which assessment-loader.js loads in this order (the store first).
-CHECKLIST_CODE = ("assets/js/store.js", "assets/js/assessment.js")
+# The checklist's code, which assessment-loader.js loads in this order: the store (its document
+# format, storage and tabs, then its API), then the checklist (its rules, DOM helpers, notes and
+# view, then assessment.js, which runs them).
+CHECKLIST_CODE = ("assets/js/store-format.js", "assets/js/store-tabs.js", "assets/js/store.js",
+                  "assets/js/assessment-rules.js", "assets/js/assessment-dom.js",
+                  "assets/js/assessment-notes.js", "assets/js/assessment-checklist.js",
+                  "assets/js/assessment.js")
+# What loads where, in one manifest the loader (assessment-loader.js) reads from the rubric's head.
+# Each page that lists or edits saved answers, by its root's id: the modules (assets/js/<name>.js;
+# "rubric" is the whole rubric) it runs after the checklist's code, in this order. Adding such a
+# page: its module, and one entry here.
+_LISTING = ("rubric", "file-writers", "overview")  # what every page that lists all elements needs
+_COPIES = "store-copies"  # the store's export, import, undo and snapshots
+PAGE_CODE = {
+    "tf-team": (*_LISTING, _COPIES, "consensus"),
+    "tf-shared": (*_LISTING, _COPIES, "undo", "share-codec", "share"),
+    "tf-dashboard": (*_LISTING, _COPIES, "undo", "dashboard"),
+    "tf-plan": (*_LISTING, "plan"),
+    "tf-report": (*_LISTING, "plan", "report"),
+}
+# What a page adds once something is assessed. The dashboard's first visit (one assessment, nothing
+# in it) shows the start guide instead and does without these: 8 KB gzipped of the 45 KB it loads.
+WITH_ANSWERS = {"tf-dashboard": ("snapshots", "share-codec", "share", "actions")}
 # Hand-written pages the checklist links to, relative to the site root.
 PAGES = {"dashboard": "self-assessment/", "team": "self-assessment/team/", "shared": "self-assessment/shared/",
          "plan": "self-assessment/plan/", "report": "self-assessment/report/",
@@ -63,6 +84,9 @@ def rubric_head(roadmap: Roadmap, directory_urls: bool = True) -> dict:
         "whole": SCRIPT_URI,  # where the rest is, for the pages that load it
         "storage": STORAGE_PREFIX,
         "code": list(CHECKLIST_CODE),
+        "modules": {"pages": {k: list(v) for k, v in PAGE_CODE.items()},
+                    "withAnswers": {k: list(v) for k, v in WITH_ANSWERS.items()},
+                    "copies": _COPIES},
     }
 
 

@@ -1,5 +1,9 @@
-// When the self-assessment's code (store.js, then assessment.js) loads. Most readers of an element
-// page never assess, so an element page loads it only when it has work to do:
+// The site's one loader of its own code: when the self-assessment's code (the store, then the
+// checklist: rubric.code) loads, and the modules each page asks for on demand (need). Classic
+// scripts, not ES modules: Chromium refuses module scripts from file://, where the offline edition
+// is opened, so each file registers on a global (window.TF_*) instead of exporting.
+// Most readers of an element page never assess, so an element page loads it only when it has work
+// to do:
 //   - at once where this browser holds anything this site saved (answers to show, a session-only
 //     mode every tab must share), or where the address names a part of the checklist;
 //   - else at the reader's first move toward it: a tick or a key in the stages (the boxes are in the
@@ -32,40 +36,59 @@
   const root = here ? new URL("../../", here.src).href : String(window.__md_scope || location);
   let state = "waiting"; // waiting, loading (or loaded: assessment.js takes every later page)
 
-  // What each page that lists or edits saved answers runs after the checklist's code, in this
-  // order ("rubric" is the whole rubric): assessment.js loads and runs them.
-  const OVERVIEW = ["rubric", "overview"]; // what every page that lists all elements needs first
-  const COPIES = "store-copies"; // the store's export, import, undo and snapshots
-  /** @type {Record<string, string[]>} */
-  const PAGE_CODE = {
-    "tf-team": [...OVERVIEW, COPIES, "consensus"],
-    "tf-shared": [...OVERVIEW, COPIES, "undo", "share"],
-    "tf-dashboard": [...OVERVIEW, COPIES, "undo", "dashboard"],
-    "tf-plan": [...OVERVIEW, "plan"],
-    "tf-report": [...OVERVIEW, "plan", "report"],
-  };
-  // The dashboard's overview adds these parts: snapshots, a share link, targets. A first visit (one
-  // assessment, nothing in it) shows the start guide instead, and does without them: three scripts,
-  // 8 KB gzipped, of the 45 KB the dashboard otherwise loads.
-  const OVERVIEW_PARTS = ["snapshots", "share", "actions"];
-  /** @type {Record<string, string[]>} */
-  const WITH_ANSWERS = { "tf-dashboard": OVERVIEW_PARTS };
+  // What each page that lists or edits saved answers runs after the checklist's code, in order,
+  // and what it adds once something is assessed: the manifest checklist.py writes (PAGE_CODE,
+  // WITH_ANSWERS). assessment.js loads and runs them.
+  const { pages: PAGE_CODE, withAnswers: WITH_ANSWERS, copies: COPIES } = rubric.modules;
+  const OVERVIEW_PARTS = WITH_ANSWERS["tf-dashboard"] || []; // the dashboard's overview's parts
   /**
    * The modules a page runs, in order; with what it draws only once something is assessed.
    * @param {string} page its root's id @param {boolean} answers
    */
   const modulesOf = (page, answers) =>
     Object.hasOwn(PAGE_CODE, page)
-      ? [...PAGE_CODE[page], ...((answers && WITH_ANSWERS[page]) || [])]
+      ? [
+          ...PAGE_CODE[page],
+          ...((answers && Object.hasOwn(WITH_ANSWERS, page) && WITH_ANSWERS[page]) || []),
+        ]
       : [];
   /** @param {string} name a module's name in PAGE_CODE */
   const codeUrl = (name) =>
     new URL(name === "rubric" ? rubric.whole : `assets/js/${name}.js`, root).href;
+  // The modules a page asks for once the checklist's code runs (assessment.js and the pages' own
+  // code): they download in parallel and run in the order asked for (async = false), the whole
+  // rubric, then overview.js, then the page's modules. Keeping element pages light.
+  /** @type {Record<string, Promise<void>>} */
+  const asked = {};
+  const ran = new Set();
+  /** A module, loaded once; a failed load is forgotten, so that asking again tries again.
+   * @param {string} name @returns {Promise<void>} */
+  const need = (name) =>
+    (asked[name] =
+      asked[name] ||
+      new Promise((ok, fail) => {
+        const script = document.createElement("script");
+        script.src = codeUrl(name);
+        script.addEventListener("load", ok);
+        script.addEventListener("error", fail);
+        script.async = false;
+        document.head.append(script);
+      }).then(
+        () => {
+          ran.add(name);
+        },
+        (err) => {
+          delete asked[name];
+          throw err;
+        },
+      ));
   window.TF_CODE = {
     modules: modulesOf,
     overviewParts: OVERVIEW_PARTS,
     copies: COPIES,
     url: codeUrl,
+    need,
+    arrived: (name) => ran.has(name),
     takePending,
   };
 

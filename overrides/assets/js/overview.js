@@ -2,6 +2,7 @@
 // rubric as a model, CSV rows, the heatmap and other tables, the import dialog. Loaded on demand
 // after the whole rubric (tf-rubric.js), before those pages' own modules; element pages never load
 // it. Adds to window.TF.core, which assessment.js made.
+/* global fileWriters */
 (() => {
   "use strict";
   const core = window.TF && window.TF.core;
@@ -56,12 +57,7 @@
         ),
     ];
   }
-  const cell = (v) => {
-    let s = v == null ? "" : String(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s; // never a formula
-    return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const csvText = (rows) => "\ufeff" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  const { csvText } = fileWriters(); // file-writers.js, loaded before this
   const csvStage = (v) => (v === "na" ? "N/A" : v == null ? "" : v);
   // The columns every per-indicator CSV (dashboard export, team agenda) starts with.
   const CSV_LEAD = [

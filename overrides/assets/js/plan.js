@@ -2,6 +2,7 @@
 // and element, by owner or by due month, filtered by status and owner, with CSV and iCalendar
 // exports made in the browser. The functions over plain data (core.plan) serve the report too.
 // Loaded on demand on the plan and report pages.
+/* global planFiles */
 (() => {
   "use strict";
   const core = window.TF && window.TF.core;
@@ -67,113 +68,8 @@
       p.localeCompare(q),
     );
 
-  function csvOf(a, rows) {
-    const head = [
-      "Area",
-      "Element id",
-      "Element",
-      "Action",
-      "Owner",
-      "Due",
-      "Status",
-      "Overdue",
-      "Target stage",
-      "Target date",
-      "Works toward (indicator ids)",
-    ];
-    return core.csvText([
-      head,
-      ...rows.map((r) => {
-        const target = core.store.targetOf(a, r.element);
-        return [
-          r.e ? r.e.area.title : "",
-          r.element,
-          elementTitle(r),
-          r.text,
-          r.owner,
-          r.due,
-          STATUS[r.status],
-          r.overdue ? "yes" : "no",
-          target.stage || "",
-          target.date,
-          r.indicators.join(" "),
-        ];
-      }),
-    ]);
-  }
-
-  // iCalendar (RFC 5545): CRLF line ends, lines folded at 75 octets without splitting a UTF-8
-  // character, TEXT values escaped, one all-day event per dated action.
-  const icsText = (s) =>
-    String(s)
-      .replace(/\\/g, "\\\\")
-      .replace(/;/g, "\\;")
-      .replace(/,/g, "\\,")
-      .replace(/\r\n|\r|\n/g, "\\n");
-  const utf8 = new TextEncoder();
-  function fold(line) {
-    const parts = [];
-    let part = "",
-      size = 0,
-      most = 75;
-    for (const ch of line) {
-      const n = utf8.encode(ch).length;
-      if (size + n > most) {
-        parts.push(part);
-        part = "";
-        size = 0;
-        most = 74; // continuation lines start with one space
-      }
-      part += ch;
-      size += n;
-    }
-    parts.push(part);
-    return parts.join("\r\n ");
-  }
-  const icsDate = (day) => day.replace(/-/g, "");
-  const nextDay = (day) => {
-    const d = new Date(`${day}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + 1);
-    return d.toISOString().slice(0, 10);
-  };
-  function icsOf(a, rows, stamp, host) {
-    const lines = [
-      "BEGIN:VCALENDAR",
-      "VERSION:2.0",
-      "PRODID:-//Task Force Roadmap//Work plan//EN",
-      "CALSCALE:GREGORIAN",
-      "METHOD:PUBLISH",
-      `X-WR-CALNAME:${icsText(`Work plan: ${core.store.planTextOf(a, "taskForce") || core.store.nameOf(a)}`)}`,
-    ];
-    const dtstamp = stamp.replace(/[-:]/g, "").replace(/\.[0-9]+/, "");
-    for (const r of rows.filter((x) => x.due)) {
-      // An all-day event ends the next day; past 9999-12-31 there is no date to write, and an
-      // event without an end lasts its one day (RFC 5545, 3.6.1).
-      const end = icsDate(nextDay(r.due));
-      lines.push(
-        "BEGIN:VEVENT",
-        `UID:${a.id}-${r.id}@${host || "task-force-roadmap"}`,
-        `DTSTAMP:${dtstamp}`,
-        `DTSTART;VALUE=DATE:${icsDate(r.due)}`,
-        ...(/^[0-9]{8}$/.test(end) ? [`DTEND;VALUE=DATE:${end}`] : []),
-        `SUMMARY:${icsText(`Due: ${r.text}`)}`,
-        `DESCRIPTION:${icsText(
-          [
-            `Element: ${elementTitle(r)}`,
-            r.owner && `Owner: ${r.owner}`,
-            `Status: ${STATUS[r.status]}`,
-          ]
-            .filter(Boolean)
-            .join("\n"),
-        )}`,
-        "TRANSP:TRANSPARENT",
-        r.status === "dropped" ? "STATUS:CANCELLED" : "STATUS:CONFIRMED",
-        "END:VEVENT",
-      );
-    }
-    lines.push("END:VCALENDAR");
-    return lines.map(fold).join("\r\n") + "\r\n";
-  }
+  // The files (file-writers.js, loaded before this).
+  const { csvOf, icsOf } = planFiles(core, STATUS, elementTitle);
 
   // --- The page ----------------------------------------------------------------------------------
 

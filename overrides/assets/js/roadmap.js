@@ -29,6 +29,7 @@
     return svg;
   }
 
+  /** @param {string} text */
   async function copy(text) {
     try {
       await navigator.clipboard.writeText(text);
@@ -52,6 +53,7 @@
     }
   }
 
+  /** @param {Element} target what the link is to @param {string} what how the label names it @param {boolean} [compact] */
   function linkButton(target, what, compact) {
     const button = document.createElement("button");
     button.type = "button";
@@ -90,7 +92,8 @@
     const target = id && document.getElementById(id);
     if (!target) return;
     const marked = target.matches(".tf-stage > h3") ? target.parentElement : target;
-    if (marked.matches("li[data-indicator], .tf-stage")) marked.classList.add("tf-target");
+    if (marked && marked.matches("li[data-indicator], .tf-stage"))
+      marked.classList.add("tf-target");
   }
 
   function enhance() {

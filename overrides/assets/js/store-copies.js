@@ -6,6 +6,7 @@
 // format keeps one owner. Types: store.js.
 
 /** @param {StoreInner} inner the store's own helpers and state */
+// eslint-disable-next-line max-lines-per-function -- a module wrapper: this file's scope
 function openStoreCopies(inner) {
   "use strict";
   const {
@@ -147,21 +148,27 @@ function openStoreCopies(inner) {
     const actions = actionsOf(a);
     if (actions.length) assessment.actions = actions;
     for (const k of PLAN_TEXTS) if (a[k][0]) assessment[k] = a[k][0];
-    return {
-      format: FORMAT,
-      schema: EXPORT_SCHEMA,
-      rubric: rubric.version,
-      exported: new Date().toISOString(),
-      assessment,
-    };
+    return envelope(rubric.version, new Date().toISOString(), assessment);
   }
+  /**
+   * An export file around an assessment: the file, and the other forms of it (a share link's).
+   * @param {string} version the rubric's @param {string} exported when
+   * @param {ExportData["assessment"]} assessment
+   * @returns {ExportData}
+   */
+  const envelope = (version, exported, assessment) => ({
+    format: FORMAT,
+    schema: EXPORT_SCHEMA,
+    rubric: version,
+    exported,
+    assessment,
+  });
   /** @param {string} s */
   const show = (s) => (s.length > 40 ? s.slice(0, 40) + "…" : s);
-  // Mirrors docs/assessment.schema.json, published with the site.
-  /** @param {unknown} d @returns {string[]} the problems, none when the file can be imported */
-  function validateExport(d) {
-    /** @type {string[]} */
-    const err = [];
+  // Mirrors docs/assessment.schema.json, published with the site. Each check adds what is wrong
+  // to err, a sentence per problem.
+  /** @param {string[]} err */
+  const checks = (err) => {
     /** @param {unknown} x @param {string} where */
     const ids = (x, where) => {
       if (!Array.isArray(x)) return err.push(`${where}: must be a list of indicator ids`);
@@ -174,29 +181,12 @@ function openStoreCopies(inner) {
       Object.keys(o).forEach(
         (k) => keys.includes(k) || err.push(`${where}: unexpected field “${show(k)}”`),
       );
-    const stages = `1 to ${STAGE_COUNT}`;
-    if (!isObj(d)) return ["the file does not hold a JSON object"];
-    only(d, "file", ["format", "schema", "rubric", "exported", "assessment"]);
-    if (d.format !== FORMAT) err.push(`format: must be "${FORMAT}"`);
-    if (d.schema !== 1 && d.schema !== EXPORT_SCHEMA)
-      err.push(`schema: must be 1 or ${EXPORT_SCHEMA}`);
-    const version = d.schema === 1 ? 1 : EXPORT_SCHEMA; // a file of version 1 has no plan
-    if (!isHash(d.rubric)) err.push("rubric: must be a version hash");
-    if (!isTime(d.exported)) err.push("exported: must be a date and time");
-    const a = d.assessment;
-    if (!isObj(a)) return err.concat("assessment: missing or not an object");
-    only(
-      a,
-      "assessment",
-      ["id", "name", "created", "ticked", "elements", "snapshots"].concat(
-        version > 1 ? ["actions", ...PLAN_TEXTS] : [],
-      ),
-    );
-    if (!isName(a.id)) err.push("assessment.id: must be a-z, 0-9 and -");
-    if (typeof a.name !== "string" || !/[^ \t\n\r\f\v]/.test(a.name) || chars(a.name) > LIMITS.name)
-      err.push(`assessment.name: must be 1 to ${LIMITS.name} characters`);
-    if (!isTime(a.created)) err.push("assessment.created: must be a date and time");
-    ids(a.ticked, "assessment.ticked");
+    return { ids, only };
+  };
+  const stages = `1 to ${STAGE_COUNT}`;
+  /** @param {Record<string, any>} a @param {number} version @param {string[]} err */
+  function checkSnapshots(a, version, err) {
+    const { ids, only } = checks(err);
     if (own(a, "snapshots") && !Array.isArray(a.snapshots))
       err.push("assessment.snapshots: must be a list");
     else if (a.snapshots) {
@@ -236,13 +226,15 @@ function openStoreCopies(inner) {
         }
       });
     }
-    if (!isObj(a.elements))
-      return err.concat("assessment.elements: must be an object keyed by element id");
-    const keys = Object.keys(a.elements);
+  }
+  /** @param {Record<string, any>} elements @param {number} version @param {string[]} err */
+  function checkElements(elements, version, err) {
+    const { only } = checks(err);
+    const keys = Object.keys(elements);
     if (keys.length > LIMITS.elements)
       err.push(`assessment.elements: over ${LIMITS.elements} entries`);
     for (const id of keys) {
-      const v = a.elements[id],
+      const v = elements[id],
         where = `assessment.elements.${show(id)}`;
       if (!isId(id)) err.push(`${where}: not an element id`);
       if (!isObj(v)) {
@@ -264,9 +256,10 @@ function openStoreCopies(inner) {
         )
           err.push(`${where}.${f.out}: ${f.why}`);
     }
-    for (const k of PLAN_TEXTS)
-      if (own(a, k) && !isText(a[k], LIMITS[k]))
-        err.push(`assessment.${k}: must be text, at most ${LIMITS[k]} characters`);
+  }
+  /** @param {Record<string, any>} a @param {string[]} err */
+  function checkActions(a, err) {
+    const { only } = checks(err);
     if (own(a, "actions") && !Array.isArray(a.actions))
       err.push("assessment.actions: must be a list");
     else if (a.actions) {
@@ -284,6 +277,43 @@ function openStoreCopies(inner) {
           if (!own(x, f.key) || !f.ok(x[f.key])) err.push(`${where}.${f.key}: ${f.why}`);
       });
     }
+  }
+  // Mirrors docs/assessment.schema.json, published with the site.
+  /** @param {unknown} d @returns {string[]} the problems, none when the file can be imported */
+  function validateExport(d) {
+    /** @type {string[]} */
+    const err = [];
+    const { ids, only } = checks(err);
+    if (!isObj(d)) return ["the file does not hold a JSON object"];
+    only(d, "file", ["format", "schema", "rubric", "exported", "assessment"]);
+    if (d.format !== FORMAT) err.push(`format: must be "${FORMAT}"`);
+    if (d.schema !== 1 && d.schema !== EXPORT_SCHEMA)
+      err.push(`schema: must be 1 or ${EXPORT_SCHEMA}`);
+    const version = d.schema === 1 ? 1 : EXPORT_SCHEMA; // a file of version 1 has no plan
+    if (!isHash(d.rubric)) err.push("rubric: must be a version hash");
+    if (!isTime(d.exported)) err.push("exported: must be a date and time");
+    const a = d.assessment;
+    if (!isObj(a)) return err.concat("assessment: missing or not an object");
+    only(
+      a,
+      "assessment",
+      ["id", "name", "created", "ticked", "elements", "snapshots"].concat(
+        version > 1 ? ["actions", ...PLAN_TEXTS] : [],
+      ),
+    );
+    if (!isName(a.id)) err.push("assessment.id: must be a-z, 0-9 and -");
+    if (typeof a.name !== "string" || !/[^ \t\n\r\f\v]/.test(a.name) || chars(a.name) > LIMITS.name)
+      err.push(`assessment.name: must be 1 to ${LIMITS.name} characters`);
+    if (!isTime(a.created)) err.push("assessment.created: must be a date and time");
+    ids(a.ticked, "assessment.ticked");
+    checkSnapshots(a, version, err);
+    if (!isObj(a.elements))
+      return err.concat("assessment.elements: must be an object keyed by element id");
+    checkElements(a.elements, version, err);
+    for (const k of PLAN_TEXTS)
+      if (own(a, k) && !isText(a[k], LIMITS[k]))
+        err.push(`assessment.${k}: must be text, at most ${LIMITS[k]} characters`);
+    checkActions(a, err);
     return err;
   }
   /**
@@ -485,6 +515,7 @@ function openStoreCopies(inner) {
     deleteSnapshot,
     markExported,
     exportData,
+    envelope,
     validateExport,
     /** @param {ExportData} data validated; not saved */
     readOnly: (data) => fromExport(data, data.assessment.id, null, 0),
