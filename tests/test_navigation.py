@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 LEADERSHIP = "internal-foundations/leadership/"
 PLAN = "self-assessment/plan/"
 WIDTHS = [360, 390, 1024, 1280, 1366, 1440, 1536, 1680, 1920]
-MENU = 'label.md-header__button[for="__drawer"]'
+MENU = "button.tf-menu"
 # The site's navigation links a reader can see and click now: on screen and on top.
 SHOWN = """() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link[href]')]
   .filter((link) => { const r = link.getBoundingClientRect();
@@ -82,6 +82,7 @@ def test_the_drawer_works_from_the_keyboard_on_a_laptop(page: Page):
         pytest.fail("Tab never reached the header's menu button")
     expect(menu).to_have_attribute("aria-expanded", "false")
     expect(menu).to_have_accessible_name("Site navigation")
+    expect(menu).to_have_attribute("type", "button")  # a real button, not Material's bare label
     page.keyboard.press("Enter")
     expect(menu).to_have_attribute("aria-expanded", "true")
     expect(page.locator(".md-sidebar--primary a.md-nav__link:focus")).to_have_count(1)
