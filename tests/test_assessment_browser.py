@@ -100,10 +100,16 @@ def test_the_suggestion_rule_through_the_page(page: Page):
     panel = page.locator(".tf-assessment")
     expect(panel).to_contain_text("Suggested stage: none yet: nothing is ticked.")
     expect(panel).to_contain_text("Counted stage: not assessed yet.")
+    expect(page.locator(".tf-a-choice input:checked")).to_have_accessible_name(re.compile("^Not yet assessed"))
     box(page, "mission-need-recognized").check()  # stage 2: 1 of 2
     box(page, "mission-clearly-written").check()  # stage 3: 1 of 3
     expect(panel).to_contain_text("Suggested stage: Stage 2 · Developing Structure & Organization (1 of 2 ticked).")
     expect(panel).to_contain_text("Counted stage: Stage 2 · Developing Structure & Organization (the suggestion")
+    # What the stage question has selected is what is counted: the suggestion, by name.
+    selected = page.locator(".tf-a-choice input:checked")
+    expect(selected).to_have_accessible_name(
+        re.compile(r"^Use the suggestion \(Stage 2 · Developing Structure & Organization\)"))
+    expect(page.get_by_role("radio", name="Not yet assessed")).to_have_count(0)
     box(page, "mission-no-shared-statement").check()  # stage 1: 1 of 2, a tie with stage 2
     expect(panel).to_contain_text("Suggested stage: Stage 1 ·")
     for checkbox in page.locator(".tf-check").all():
@@ -322,7 +328,7 @@ def test_export_then_import_restores_exactly(page: Page, tmp_path: Path, roadmap
     open_element(page, MISSION)  # change everything
     box(page, "mission-clearly-written").uncheck()
     box(page, "mission-periodic-review").check()
-    page.get_by_role("radio", name="Not yet assessed").check()
+    page.get_by_role("radio", name=re.compile(r"^Use the suggestion")).check()
     page.get_by_role("textbox", name="Notes on Mission Statement").fill("changed")
     open_dashboard(page)
     expect(page.locator(".tf-d-status")).to_contain_text("You have changed answers since: export again")

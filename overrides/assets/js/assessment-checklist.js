@@ -53,7 +53,8 @@ function openChecklist(core, page) {
   // "Which stage fits best?": a radio per stage (none, 1-5, not applicable), each with its count.
   function stageChoice(e) {
     const radios = {},
-      counts = {};
+      counts = {},
+      names = {};
     const part = make(
       "fieldset",
       { class: "tf-a-choice" },
@@ -69,12 +70,13 @@ function openChecklist(core, page) {
         on: { change: () => setField(current(), e, "s", v) },
       });
       counts[key] = make("span", { class: "tf-a-count" });
+      names[key] = make("span", {}, stageName(v));
       part.append(
         make(
           "div",
           { class: "tf-a-option" },
           radios[key],
-          make("label", { for: radios[key].id }, stageName(v), counts[key]),
+          make("label", { for: radios[key].id }, names[key], counts[key]),
         ),
       );
     }
@@ -82,6 +84,10 @@ function openChecklist(core, page) {
       part,
       draw(x) {
         radios[String(x.chosen)].checked = true;
+        // No choice counts the suggestion, so the selected option says so.
+        names.null.textContent = x.suggested
+          ? `Use the suggestion (${stageName(x.suggested)})`
+          : stageName(null);
         x.per.forEach(([t, n], k) => {
           counts[k + 1].textContent = ` (${t} of ${n} ticked)`;
         });
