@@ -74,7 +74,8 @@ def test_the_rubric_data_carries_what_the_checklist_needs(roadmap):
     data = checklist_data(roadmap)
     assert data["version"] == roadmap.version
     assert data["pages"] == PAGES == {"dashboard": "self-assessment/", "team": "self-assessment/team/",
-                                      "shared": "self-assessment/shared/", "plan": "self-assessment/plan/",
+                                      "shared": "self-assessment/shared/", "data": "self-assessment/data/",
+                                      "plan": "self-assessment/plan/",
                                       "report": "self-assessment/report/", "privacy": "privacy/",
                                       "schema": "assessment.schema.json"}
     elements = [e for a in data["areas"] for e in a["elements"]]

@@ -25,7 +25,7 @@ STORAGE_PREFIX = "tf-roadmap/"
 CHECKLIST_CODE = ("assets/js/store.js", "assets/js/assessment.js")
 # Hand-written pages the checklist links to, relative to the site root.
 PAGES = {"dashboard": "self-assessment/", "team": "self-assessment/team/", "shared": "self-assessment/shared/",
-         "plan": "self-assessment/plan/", "report": "self-assessment/report/",
+         "data": "self-assessment/data/", "plan": "self-assessment/plan/", "report": "self-assessment/report/",
          "privacy": "privacy/", "schema": "assessment.schema.json"}
 
 

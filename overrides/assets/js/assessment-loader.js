@@ -40,14 +40,14 @@
   const PAGE_CODE = {
     "tf-team": [...OVERVIEW, COPIES, "consensus"],
     "tf-shared": [...OVERVIEW, COPIES, "undo", "share"],
-    "tf-dashboard": [...OVERVIEW, COPIES, "undo", "dashboard"],
-    "tf-plan": [...OVERVIEW, "plan"],
+    "tf-dashboard": [...OVERVIEW, COPIES, "undo", "assessments", "dashboard"],
+    "tf-data": [...OVERVIEW, COPIES, "undo", "assessments", "snapshots", "share", "data"],
+    "tf-plan": [...OVERVIEW, "actions", "plan"],
     "tf-report": [...OVERVIEW, "plan", "report"],
   };
-  // The dashboard's overview adds these parts: snapshots, a share link, targets. A first visit (one
-  // assessment, nothing in it) shows the start guide instead, and does without them: three scripts,
-  // 8 KB gzipped, of the 45 KB the dashboard otherwise loads.
-  const OVERVIEW_PARTS = ["snapshots", "share", "actions"];
+  // The dashboard's summary adds what is due and the gaps to target (plan.js). A first visit (one
+  // assessment, nothing in it) shows the start guide instead, and does without it.
+  const OVERVIEW_PARTS = ["plan"];
   /** @type {Record<string, string[]>} */
   const WITH_ANSWERS = { "tf-dashboard": OVERVIEW_PARTS };
   /**
@@ -224,8 +224,28 @@
     return taken;
   }
 
+  // The dashboard's tools moved to the pages beside it: an address naming one of them
+  // (`/self-assessment/#tf-storage`, in bookmarks, the privacy page, older links) leads there,
+  // anchor kept.
+  /** @type {[page: "data" | "plan", anchors: string[]][]} */
+  const MOVED = [
+    ["data", ["tf-backup", "tf-import", "tf-storage", "tf-share", "tf-snapshots"]],
+    ["data", ["tf-snapshot-list", "tf-history-title", "tf-compare", "tf-comparison"]],
+    ["plan", ["tf-targets"]],
+  ];
+  /** @param {Element | null} page @returns {boolean} whether the page is being left for another */
+  function followMoved(page) {
+    const id = location.hash.slice(1);
+    if (!page || page.id !== "tf-dashboard" || !id || document.getElementById(id)) return false;
+    const moved = MOVED.find(([, anchors]) => anchors.includes(id));
+    if (!moved || !rubric) return false;
+    location.replace(new URL(rubric.pages[moved[0]], root).href + location.hash);
+    return true;
+  }
+
   // Every page view, Material's instant navigation included.
   function decide() {
+    if (followMoved(document.querySelector("[data-tf-page]"))) return;
     takePending(); // what was asked of an earlier page is not this page's
     const page = document.querySelector("[data-tf-page]");
     const waits = page

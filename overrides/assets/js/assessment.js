@@ -25,9 +25,20 @@
         ? `Stage ${v} · ${rubric.stages[v - 1].name}`
         : "Not yet assessed";
   const stageCell = (c) => (c == null ? "—" : c === "na" ? "N/A" : `Stage ${c}`); // a table cell's short form
-  // A target in words, "Stage 3 by 2027-06-30"; `none` when there is no target.
+  // A calendar day in text for people, "June 30, 2027", its spaces unbreakable: no reader misreads
+  // it and no line splits it. Date fields stay native; files (CSV, .ics, JSON) keep ISO days.
+  // Not through Intl (see `local` below). Anything but an ISO day is shown as it is.
+  const MONTHS =
+    "January February March April May June July August September October November December".split(
+      " ",
+    );
+  const dayText = (iso) => {
+    const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(iso || "");
+    return m && MONTHS[+m[2] - 1] ? `${MONTHS[+m[2] - 1]}\u00a0${+m[3]},\u00a0${m[1]}` : iso;
+  };
+  // A target in words, "Stage 3 by June 30, 2027"; `none` when there is no target.
   const targetText = (t, none) =>
-    t.stage ? `Stage ${t.stage}${t.date ? ` by ${t.date}` : ""}` : none;
+    t.stage ? `Stage ${t.stage}${t.date ? ` by ${dayText(t.date)}` : ""}` : none;
   // A target stage picker's options, "No target" first.
   const targetOptions = (selected) =>
     [null, ...rubric.stages.map((s) => s.n)].map((v) =>
@@ -38,7 +49,7 @@
       ),
     );
   const today = () => new Date().toISOString().slice(0, 10); // in names of files and new assessments
-  // A moment in the reader's time zone, "2026-11-30 13:05", as due and target dates are written.
+  // A moment in the reader's time zone, "November 30, 2026, 13:05".
   // Not through Intl: a page's first Intl call loads locale data, 30-100 ms of blocked main thread
   // on a laptop, which was most of the dashboard's first draw.
   const local = (d) =>
@@ -47,7 +58,7 @@
       : new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString();
   const localTime = (d = new Date()) => {
     const iso = local(d);
-    return iso ? iso.slice(0, 16).replace("T", " ") : "an unknown time";
+    return iso ? `${dayText(iso.slice(0, 10))}, ${iso.slice(11, 16)}` : "an unknown time";
   };
   // That moment's calendar day: due dates and target dates are calendar days.
   const localDay = (d = new Date()) => {
@@ -536,7 +547,8 @@
           () => {
             const id = current().id;
             open(false).then(
-              () => core.addAction(id, e.id, i.text, [i.id]),
+              // Linked to the indicator, worded by the task force (the caution above asks so).
+              () => core.addAction(id, e.id, "", [i.id]),
               () => {},
             );
           },
@@ -803,6 +815,7 @@
     stageName,
     stageCell,
     targetText,
+    dayText,
     targetOptions,
     today,
     localDay,
