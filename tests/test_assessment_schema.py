@@ -85,7 +85,8 @@ def test_the_rubric_data_carries_what_the_checklist_needs(roadmap):
     assert len(set(sigs)) == 23 and all(len(s) == 10 for s in sigs)
     offline = checklist_data(roadmap, directory_urls=False)  # the file:// edition's URL style
     assert offline["pages"] == {"dashboard": "self-assessment.html", "team": "self-assessment/team.html",
-                                "shared": "self-assessment/shared.html", "plan": "self-assessment/plan.html",
+                                "shared": "self-assessment/shared.html", "data": "self-assessment/data.html",
+                                "plan": "self-assessment/plan.html",
                                 "report": "self-assessment/report.html", "privacy": "privacy.html",
                                 "schema": "assessment.schema.json"}
     assert offline["areas"][0]["url"] == "internal-foundations/index.html"

@@ -387,7 +387,7 @@
             {},
             make("strong", {}, "Not saved: "),
             "storage in this browser is full, so changes here are not kept. ",
-            make("a", { href: url(rubric.pages.dashboard) + "#tf-backup" }, "Export your answers"),
+            make("a", { href: url(rubric.pages.data) + "#tf-backup" }, "Export your answers"),
             " from the dashboard to keep them.",
           ),
       );
