@@ -55,7 +55,7 @@ def _export_named(roadmap, name: str) -> dict:
 def _page_still_works(page: Page):
     page.goto(DASHBOARD)  # a full load reads the saved data afresh
     page.reload()
-    expect(page.locator("#tf-backup")).to_be_visible()  # drawn: the heatmap, or a first visit's guide
+    expect(page.locator("#tf-tools")).to_be_visible()  # drawn: the summary, or a first visit's guide
     open_element(page, MISSION)
     box(page, "mission-input-sought").check()
     expect(box(page, "mission-input-sought")).to_be_checked()
@@ -68,8 +68,8 @@ def test_ids_named_like_object_prototype_members_are_data_through_import(page: P
     open_element(page, MISSION)
     assert page.evaluate("() => Object.getOwnPropertyNames(Object.prototype).sort()") == PROTOTYPE_NAMES
     box(page, "mission-clearly-written").check()  # a browser with a saved tick
-    open_data(page)
     for name in PROTOTYPE_NAMES:
+        open_data(page)
         data = _export_named(roadmap, name)
         file = tmp_path / f"{name}.json"
         file.write_text(json.dumps(data), encoding="utf-8")
@@ -232,9 +232,10 @@ def test_full_storage_still_shows_and_exports_what_is_saved(page: Page):
     warning = page.locator(".tf-assessment .tf-a-warn")
     expect(warning).to_contain_text("new changes can't be saved until space is freed")
     expect(page.locator(".tf-assessment")).not_to_contain_text("Storage is blocked")
-    open_data(page)
+    open_dashboard(page)
     expect(row(page, "mission-statement")).to_have_attribute("data-stage", "3")
     expect(page.locator("#tf-progress")).to_contain_text("1 of 23 elements assessed")
+    open_data(page)
     _, text = download(page, "Export JSON")
     data = json.loads(text)["assessment"]
     assert data["ticked"] == ["mission-clearly-written"]
