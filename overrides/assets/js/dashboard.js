@@ -251,7 +251,8 @@
             "h3",
             { id: "tf-area-" + area.id, class: "tf-d-area" },
             make("a", { href: url(area.url) }, area.title),
-            make("span", { class: "tf-d-summary", "data-area": area.id }, ` · ${counts}`),
+            " · ",
+            make("span", { class: "tf-d-summary", "data-area": area.id }, counts),
           ),
           heatTable(`${area.title}: stages by element`, mine, (e, x) => [
             {
