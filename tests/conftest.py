@@ -163,6 +163,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 MISSION = "internal-foundations/mission-statement/"  # stages hold 2, 2, 3, 2, 3 indicators
 MEDIA = "public-engagement/media/"  # 3, 1, 2, 2, 3
 DASHBOARD = "self-assessment/"
+DATA = "self-assessment/data/"  # the dashboard's tools: export, import, share, snapshots, storage
 RECORDER = """
 window.__problems = [];
 document.addEventListener('securitypolicyviolation',
@@ -237,9 +238,16 @@ TOOLS_NEAR = "() => { const tools = document.querySelector('[data-tf-tools]'); "
 
 
 def open_dashboard(page: Page):
-    """The dashboard, drawn: the heatmap once something is assessed, else the start guide."""
+    """The dashboard, drawn: the summary once something is assessed, else the start guide; the
+    links to the other tools under both."""
     page.goto(DASHBOARD)
     page.evaluate(TOOLS_NEAR)
+    expect(page.locator("#tf-tools")).to_be_visible()
+
+
+def open_data(page: Page):
+    """Your assessment's data: export and import, share, snapshots, compare, this browser's copy."""
+    page.goto(DATA)
     expect(page.locator("#tf-backup")).to_be_visible()
 
 

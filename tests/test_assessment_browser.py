@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from conftest import (DASHBOARD, FULL_WHEN_ASKED, HOLD, ROOT, MEDIA, MISSION, axe, box, choose, dark, dialog_ok,
-                      download, exported, open_dashboard, open_element, option, options)
+                      download, exported, open_dashboard, open_data, open_element, option, options)
 from test_assessment_schema import bad_samples, sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
@@ -227,11 +227,12 @@ def test_dashboard_shows_stages_heatmap_summary_next_steps_and_notes(page: Page,
     expect(media_row.locator("td.tf-heat__cell.tf-h5")).to_have_text("2/2")
     expect(media_row).to_contain_text("suggested")
     expect(page.locator(".tf-d-summary[data-area='internal-foundations']")).to_have_text(
-        "1 of 10 assessed · Stage 1: 0 · Stage 2: 1 · Stage 3: 0 · Stage 4: 0 · Stage 5: 0 · not applicable: 0")
-    steps = page.locator("[data-steps='mission-statement']")
-    expect(steps.locator("li a")).to_have_count(3)  # the stage 3 indicators, none ticked
-    expect(steps.locator(".tf-d-notes")).to_have_text("Notes: Line one\nLine two <script>")
-    expect(page.locator("[data-steps='media']")).to_contain_text("What Stage 4 · Building & Expanding Capacity looks like")
+        "1 of 10 assessed · Stage 2: 1")  # stages no element is at go unsaid
+    # The notes, as text; the next stage's lists are on each element's page, a click away.
+    notes = page.locator("[data-notes='mission-statement']")
+    expect(notes.locator(".tf-d-notes")).to_have_text("Line one\nLine two <script>")
+    expect(notes.get_by_role("link", name="Mission Statement")).to_have_attribute("href", re.compile("#tf-notes$"))
+    expect(page.locator("[data-notes]")).to_have_count(1)
     assert page.locator("#tf-dashboard script").count() == 0
     assert page.evaluate("() => performance.getEntriesByName('tf-dashboard-drawn').length") == 1
 
@@ -240,7 +241,7 @@ def test_named_assessments_and_comparison(page: Page):
     open_element(page, MISSION)
     box(page, "mission-need-recognized").check()
     page.get_by_role("radio", name=re.compile("^Stage 2 ")).check()
-    open_dashboard(page)
+    open_data(page)  # the picker, and the comparison
     picker = page.get_by_role("combobox", name="Assessment", exact=True)
     expect(picker.locator("option")).to_have_text(options(["Our assessment"]))
     expect(page.locator("#tf-compare ~ p").first).to_contain_text("second assessment")
@@ -249,6 +250,7 @@ def test_named_assessments_and_comparison(page: Page):
     dialog_ok(page, "Duplicate", "2027 review")
     expect(picker.locator("option")).to_have_text(options(["Our assessment", "2027 review"]))
     expect(picker.locator("option:checked")).to_have_text(option("2027 review"))
+    page.get_by_role("link", name="Self-assessment", exact=True).first.click()  # the dashboard
     expect(row(page, "mission-statement")).to_have_attribute("data-stage", "2")  # copied
 
     page.get_by_role("link", name="Mission Statement", exact=True).first.click()
@@ -260,6 +262,7 @@ def test_named_assessments_and_comparison(page: Page):
     page.get_by_role("button", name="Rename").click()
     dialog_ok(page, "Rename", "2027 annual review")
     expect(picker.locator("option:checked")).to_have_text(option("2027 annual review"))
+    page.get_by_role("link", name="Snapshots and comparison").click()
 
     expect(page.get_by_role("combobox", name="From", exact=True).locator("option:checked")).to_have_text(option("Our assessment"))
     expect(page.get_by_role("combobox", name="To", exact=True).locator("option:checked")).to_have_text(option("2027 annual review"))
@@ -278,10 +281,10 @@ def test_named_assessments_and_comparison(page: Page):
     page.get_by_role("button", name="New").click()
     dialog_ok(page, "Create", "Scratch")
     expect(picker.locator("option")).to_have_text(options(["Our assessment", "2027 annual review", "Scratch"]))
-    expect(page.locator("#tf-progress")).to_contain_text("0 of 23 elements assessed")
+    assert page.evaluate("() => TF.exportData()")["assessment"]["ticked"] == []
 
     choose(picker, "Our assessment")
-    expect(row(page, "mission-statement")).to_have_attribute("data-stage", "2")
+    assert page.evaluate("() => TF.exportData()")["assessment"]["elements"]["mission-statement"]["stage"] == 2
     choose(picker, "Scratch")
     page.get_by_role("button", name="Delete", exact=True).click()
     page.locator("dialog.tf-dialog").get_by_role("button", name="Cancel").click()
@@ -312,7 +315,7 @@ def fill_in(page: Page):
 def test_export_then_import_restores_exactly(page: Page, tmp_path: Path, roadmap):
     from jsonschema import Draft202012Validator
     fill_in(page)
-    open_dashboard(page)
+    open_data(page)
     expect(page.locator(".tf-d-status")).to_contain_text("Not exported yet")
     name, text = download(page, "Export JSON")
     assert re.fullmatch(r"self-assessment-our-assessment-\d{4}-\d{2}-\d{2}\.json", name)
@@ -330,7 +333,7 @@ def test_export_then_import_restores_exactly(page: Page, tmp_path: Path, roadmap
     box(page, "mission-periodic-review").check()
     page.get_by_role("radio", name=re.compile(r"^Use the suggestion")).check()
     page.get_by_role("textbox", name="Notes on Mission Statement").fill("changed")
-    open_dashboard(page)
+    open_data(page)
     expect(page.locator(".tf-d-status")).to_contain_text("You have changed answers since: export again")
     assert exported(page) != before
 
@@ -356,7 +359,7 @@ def test_export_then_import_restores_exactly(page: Page, tmp_path: Path, roadmap
     data["assessment"].update(id="from-a-colleague", name="Colleague's view", created="2025-06-01T09:00:00.000Z")
     other = tmp_path / "colleague.json"
     other.write_text(json.dumps(data), encoding="utf-8")
-    open_dashboard(page)
+    open_data(page)
     page.get_by_label("Import a JSON export").set_input_files(str(other))
     expect(page.locator("dialog.tf-dialog")).to_contain_text("Adds a new assessment “Colleague's view” with 3 ticked indicator(s)")
     dialog_ok(page, "Import")
@@ -366,7 +369,7 @@ def test_export_then_import_restores_exactly(page: Page, tmp_path: Path, roadmap
 
 def test_a_bad_import_is_refused_and_changes_nothing(page: Page, tmp_path: Path):
     fill_in(page)
-    open_dashboard(page)
+    open_data(page)
     saved = page.evaluate("() => localStorage.getItem(TF.key)")
     files = {
         "notes.txt": ("this is not json", "is not valid JSON"),
@@ -421,7 +424,7 @@ def test_the_browser_checks_refuse_what_the_schema_refuses(page: Page, roadmap):
 
 def test_csv_has_a_row_per_element_and_per_indicator_and_is_spreadsheet_safe(page: Page, roadmap):
     fill_in(page)
-    open_dashboard(page)
+    open_data(page)
     name, text = download(page, "Export CSV")
     assert name.endswith(".csv")
     assert text.startswith("\ufeff") and "\r\n" in text
@@ -457,12 +460,13 @@ def test_answers_from_another_roadmap_version_are_kept_and_flagged(page: Page, t
     old["assessment"]["elements"]["constructor"] = {"stage": 1, "notes": ""}  # a name objects inherit
     file = tmp_path / "old.json"
     file.write_text(json.dumps(old), encoding="utf-8")
-    open_dashboard(page)
+    open_data(page)
     page.get_by_label("Import a JSON export").set_input_files(str(file))
     dialog = page.locator("dialog.tf-dialog")
     expect(dialog).to_contain_text("another version of the roadmap")
     expect(dialog).to_contain_text("3 answer(s) refer to indicators or elements this version of the roadmap does not have")
     dialog_ok(page, "Import")
+    open_dashboard(page)
     kept = page.locator("#tf-kept")
     expect(kept).to_contain_text("indicator “an-indicator-from-an-older-roadmap”: ticked")
     expect(kept).to_contain_text("element “a-retired-element”: Stage 3 · Institutionalizing, with notes")
@@ -482,6 +486,7 @@ def test_answers_from_another_roadmap_version_are_kept_and_flagged(page: Page, t
     assert "an-indicator-from-an-older-roadmap" in data["ticked"]
     assert data["elements"]["a-retired-element"] == {"stage": 3, "notes": "kept?"}
     assert data["elements"]["constructor"] == {"stage": 1, "notes": ""}
+    open_data(page)
     _, text = download(page, "Export CSV")
     assert "an-indicator-from-an-older-roadmap" in text
 
@@ -516,9 +521,10 @@ def test_blocked_storage_still_works_and_says_so(page: Page):
     page.get_by_role("link", name="Open the dashboard").click()  # instant navigation keeps memory
     expect(row(page, "mission-statement")).to_have_attribute("data-stage", "3")
     expect(page.locator(".tf-d-status")).to_contain_text("Storage is blocked")
+    page.get_by_role("link", name="Export and import").click()  # instant navigation again
     name, text = download(page, "Export JSON")
     assert json.loads(text)["assessment"]["ticked"] == ["mission-clearly-written"]
-    page.reload()  # nothing saved: the start guide, no heatmap
+    page.goto(DASHBOARD)  # nothing saved: the start guide, no heatmap
     expect(page.locator("#tf-start")).to_be_visible()
     expect(row(page, "mission-statement")).to_have_count(0)
 
@@ -541,10 +547,11 @@ def test_session_only_mode_keeps_nothing_in_local_storage_and_wipes_in_one_click
     open_element(page, MISSION)
     box(page, "mission-clearly-written").check()
     saved = page.evaluate("() => localStorage.getItem(TF.key)")
-    open_dashboard(page)
+    open_data(page)
     page.get_by_role("button", name="Use this session only").click()
     dialog_ok(page, "Use this session only")
     expect(page.locator(".tf-d-status")).to_contain_text("this session only, in every tab of this site: wiped when you close them")
+    open_dashboard(page)
     expect(page.locator("#tf-start")).to_be_visible()  # nothing assessed yet
     open_element(page, MISSION)
     expect(page.locator(".tf-a-status")).to_contain_text("this session only")
@@ -557,12 +564,13 @@ def test_session_only_mode_keeps_nothing_in_local_storage_and_wipes_in_one_click
     page.get_by_role("button", name="Wipe now").click()  # one click, no question
     expect(box(page, "mission-periodic-review")).not_to_be_checked()
     assert "mission-periodic-review" not in page.evaluate("() => sessionStorage.getItem(TF.key)")
-    open_dashboard(page)
+    open_data(page)
     page.get_by_role("button", name="Stop session-only mode").click()
     dialog_ok(page, "Save in this browser")
     expect(page.locator(".tf-d-status")).to_contain_text("saved in this browser only")
     assert page.evaluate("() => sessionStorage.getItem(TF.key)") is None
     choose(page.get_by_role("combobox", name="Assessment", exact=True), "Our assessment")
+    open_dashboard(page)
     expect(row(page, "mission-statement")).to_have_attribute("data-stage", "3")
 
 
@@ -572,9 +580,12 @@ def test_delete_everything_empties_storage_in_every_tab(context: BrowserContext)
     box(one, "mission-clearly-written").check()
     open_dashboard(two)
     expect(row(two, "mission-statement")).to_have_attribute("data-stage", "3")
+    two.get_by_role("link", name="Session-only mode and deleting").click()
     two.get_by_role("button", name="Delete everything saved here").click()
     dialog_ok(two, "Delete everything")
-    # The dialog closes before its answer is acted on: the guide's return says the wipe is done.
+    # The dialog closes before its answer is acted on: the message says the wipe is done.
+    expect(two.locator("#tf-message")).to_have_text("Everything saved here was deleted.")
+    open_dashboard(two)
     expect(two.locator("#tf-start")).to_be_visible()  # back to the first visit's guide
     assert two.evaluate("() => localStorage.getItem(TF.key)") is None
     expect(box(one, "mission-clearly-written")).not_to_be_checked()  # the other tab let go too
@@ -591,7 +602,7 @@ def test_the_offline_edition_saves_and_links_from_a_folder(page: Page, offline: 
     link.click()
     expect(row(page, "meetings")).to_have_attribute("data-stage", "1")
     hrefs = page.locator("#tf-dashboard a[href^='file:']").evaluate_all("(as) => as.map((a) => a.href)")
-    assert len(hrefs) > 46
+    assert len(hrefs) > 30  # 23 elements, 4 areas, the other tools (the data page's included)
     for href in set(h.split("#")[0] for h in hrefs):
         assert Path(href.removeprefix("file://")).is_file(), href
 
@@ -710,7 +721,7 @@ def test_axe_finds_nothing_on_the_pages_that_wait_for_their_code(page: Page):
 @pytest.mark.browser_context_args(bypass_csp=True)
 def test_axe_finds_nothing_on_the_dashboard(page: Page):
     fill_in(page)
-    open_dashboard(page)
+    open_data(page)  # the comparison is there; the dashboard's summary is checked after
     page.get_by_role("button", name="Duplicate").click()
     dialog_ok(page, "Duplicate", "Second")
     expect(page.locator("#tf-comparison")).to_be_visible()
@@ -720,4 +731,7 @@ def test_axe_finds_nothing_on_the_dashboard(page: Page):
     assert axe(page) == []
     page.keyboard.press("Escape")
     dark(page)
+    assert axe(page) == []
+    open_dashboard(page)  # the summary, in the dark palette the toggle kept
+    expect(page.locator("tr[data-element]")).to_have_count(23)
     assert axe(page) == []

@@ -74,7 +74,8 @@ def test_the_rubric_data_carries_what_the_checklist_needs(roadmap):
     data = checklist_data(roadmap)
     assert data["version"] == roadmap.version
     assert data["pages"] == PAGES == {"dashboard": "self-assessment/", "team": "self-assessment/team/",
-                                      "shared": "self-assessment/shared/", "plan": "self-assessment/plan/",
+                                      "shared": "self-assessment/shared/", "data": "self-assessment/data/",
+                                      "plan": "self-assessment/plan/",
                                       "report": "self-assessment/report/", "privacy": "privacy/",
                                       "schema": "assessment.schema.json"}
     elements = [e for a in data["areas"] for e in a["elements"]]
@@ -84,7 +85,8 @@ def test_the_rubric_data_carries_what_the_checklist_needs(roadmap):
     assert len(set(sigs)) == 23 and all(len(s) == 10 for s in sigs)
     offline = checklist_data(roadmap, directory_urls=False)  # the file:// edition's URL style
     assert offline["pages"] == {"dashboard": "self-assessment.html", "team": "self-assessment/team.html",
-                                "shared": "self-assessment/shared.html", "plan": "self-assessment/plan.html",
+                                "shared": "self-assessment/shared.html", "data": "self-assessment/data.html",
+                                "plan": "self-assessment/plan.html",
                                 "report": "self-assessment/report.html", "privacy": "privacy.html",
                                 "schema": "assessment.schema.json"}
     assert offline["areas"][0]["url"] == "internal-foundations/index.html"

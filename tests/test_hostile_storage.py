@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import MISSION, box, dialog_ok, open_dashboard, open_element
+from conftest import MISSION, box, dialog_ok, open_dashboard, open_data, open_element
 from test_assessment_schema import sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
@@ -32,7 +32,7 @@ def _import(page: Page, tmp_path: Path, data: dict, button: str = "Import"):
 
 def _dashboard_and_sample(page: Page, roadmap, limit: str, id: str) -> tuple[int, dict]:
     """The dashboard open, one of the store's limits, and an export to import under a fresh id."""
-    open_dashboard(page)
+    open_data(page)
     data = sample(roadmap)
     data["assessment"]["id"] = id
     return page.evaluate(f"() => TF.core.store.LIMITS.{limit}"), data
@@ -59,7 +59,7 @@ def test_a_tick_after_an_import_at_the_id_limit_is_refused_and_all_stays_readabl
     box(page, last).click()  # one more indicator: an export could not carry it
     expect(page.get_by_role("alert")).to_contain_text(f"already has {limit} ticked indicators")
     expect(box(page, last)).not_to_be_checked()
-    open_dashboard(page)
+    open_data(page)
     _still_readable(page)
     expect(page.get_by_role("combobox", name="Assessment", exact=True)).to_contain_text("2026 baseline")
     assert page.evaluate("() => TF.core.store.tickedIds(TF.core.store.current()).length") == limit
@@ -95,7 +95,7 @@ def test_reimporting_an_assessment_with_other_snapshots_past_the_limit_is_refuse
 
 def test_a_new_assessment_past_the_assessment_limit_is_refused_or_readable(page: Page):
     """1000 kept, 999 of them deleted: the oldest deletion marker makes way for the new one."""
-    open_dashboard(page)
+    open_data(page)
     limit = page.evaluate("() => TF.core.store.LIMITS.assessments")
     # Years of use: assessments made and deleted (tombstones are kept so no tab brings them back).
     kept = page.evaluate("""(n) => {
@@ -185,7 +185,7 @@ def _still_readable_element(page: Page):
 def test_no_store_write_passes_a_limit_it_reads_back(page: Page):
     """Every writer the pages call, given more than a limit allows: each clamps or refuses, so what
     is saved always reads back (names, notes, action texts and owners, plan texts, targets, actions)."""
-    open_dashboard(page)
+    open_data(page)
     refused = page.evaluate("""() => {
         const s = TF.core.store, L = s.LIMITS, long = (n) => '\\u{1F600}'.repeat(n + 5);
         const a = s.create('Limits'), e = TF.core.allElements[0], out = [];

@@ -48,6 +48,8 @@ def test_dashboard_snapshots_share_links_and_team_page_work_from_file(page: Page
     tick(page.locator("li[data-indicator='meetings-notes-taken'] input[type=checkbox]"))
     page.goto((offline / "self-assessment.html").as_uri())
     expect(page.locator("tr[data-element]")).to_have_count(23)
+    expect(page.locator("#tf-due")).to_be_visible()  # plan.js, from file:// too
+    page.get_by_role("link", name="Snapshots and comparison").click()  # the data page, from a folder
     page.get_by_role("button", name="Save a dated snapshot").click()
     expect(page.locator("#tf-snapshot-list li")).to_have_count(1)
     page.locator("#tf-share-pass").fill("offline passphrase")

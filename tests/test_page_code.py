@@ -186,7 +186,7 @@ def test_an_element_page_loads_only_the_checklist_and_its_own_element(page: Page
     step = page.locator(".tf-a-steps li").first
     step.get_by_role("button", name=re.compile("^Add as an action")).click()
     action = page.locator("ol.tf-a-actions > li").first
-    expect(action.locator("textarea")).to_have_value(stage_3[0].text)
+    expect(action.locator("textarea")).to_have_value("")  # the task force's own words, linked below
     expect(action.locator("textarea")).to_be_focused()
     expect(action.locator(".tf-a-toward")).to_have_text(f"Works toward: {stage_3[0].text}")
     page.get_by_label("Target stage", exact=True).select_option("3")
@@ -250,8 +250,8 @@ def test_the_dashboards_modules_are_asked_for_with_the_checklists_code_not_after
     assert held and set(wanted) <= set(scripts), scripts
     context.unroute("**/assets/js/assessment.js")
     held[0].continue_()
-    expect(page.locator("#tf-backup")).to_be_visible()
-    expect(page.locator("#tf-snapshots")).to_have_count(1 if saved else 0)
+    expect(page.locator("#tf-tools")).to_be_visible()
+    expect(page.locator("#tf-due")).to_have_count(1 if saved else 0)  # plan.js: what is due
     page.wait_for_load_state("networkidle")
     assert sorted(p for p in scripts if scripts.count(p) > 1) == []  # each asked for once
 
@@ -325,7 +325,7 @@ def test_a_first_visit_on_a_phone_reads_the_start_guide_without_the_dashboards_c
     guide_top = page.evaluate(GUIDE_TOP)
     # Reading on toward the tools brings them, drawn below the guide: what was read stays put.
     page.evaluate("() => scrollBy(0, innerHeight / 2)")
-    expect(page.get_by_role("button", name="Use this session only")).to_be_attached()
+    expect(page.get_by_role("link", name="Session-only mode and deleting")).to_be_attached()
     expect(page.locator("#tf-start")).to_be_visible()
     assert DASHBOARD_CODE <= set(scripts)
     assert page.evaluate(GUIDE_TOP) == guide_top
@@ -368,7 +368,7 @@ def test_import_clicked_before_the_dashboards_code_arrived_opens_the_file_when_i
     file.write_text(json.dumps(page.evaluate("() => TF.exportData()")), encoding="utf-8")
     page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")  # a new browser
     held = import_clicked_while_the_code_is_held(page, context)
-    expect(page.locator("#tf-backup")).to_have_count(0)
+    expect(page.locator("#tf-tools")).to_have_count(0)
     context.unroute("**/assets/js/store.js")
     with page.expect_file_chooser() as chooser:  # the click is acted on once the code is there
         held[0].continue_()
@@ -402,7 +402,7 @@ def test_a_keyboard_user_in_the_start_guide_keeps_their_place_as_the_code_arrive
     page.evaluate(SETTLED)
     assert set(scripts) == READER_SCRIPTS  # a link reached is not yet a move: it may be followed
     page.keyboard.press("Tab")  # a key in the page is
-    expect(page.locator("#tf-backup")).to_be_attached()
+    expect(page.locator("#tf-tools")).to_be_attached()
     assert DASHBOARD_CODE <= set(scripts)
     # The guide was moved into the drawn dashboard: the focus went with it, not to the page's top.
     expect(page.get_by_role("button", name="Import a file")).to_be_focused()
@@ -422,7 +422,7 @@ def test_a_click_asked_of_the_dashboard_is_not_replayed_on_a_later_visit(page: P
     held[0].continue_()
     expect(page.locator(".tf-assessment h2")).to_have_text("Your self-assessment")
     page.go_back()
-    expect(page.locator("#tf-backup")).to_be_attached()
+    expect(page.locator("#tf-tools")).to_be_attached()
     page.evaluate(SETTLED)
     assert chooser == []
 
@@ -441,7 +441,8 @@ def test_another_tab_saving_draws_the_dashboard_a_first_visit_left_waiting(page:
 
 def test_a_link_to_a_part_of_the_dashboard_brings_its_code_on_a_first_visit(page: Page):
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(DASHBOARD + "#tf-storage")
+    page.goto(DASHBOARD + "#tf-storage")  # the tool moved to the data page: the address leads there
+    expect(page).to_have_url(re.compile(r"self-assessment/data/#tf-storage$"))
     expect(page.get_by_role("button", name="Use this session only")).to_be_visible()
 
 
@@ -459,7 +460,7 @@ def test_a_dashboard_whose_code_fails_to_load_says_so_and_tries_again_at_the_nex
     context.unroute("**/assets/js/store.js")
     with page.expect_file_chooser():
         page.get_by_role("button", name="Import a file").click()
-    expect(page.locator("#tf-backup")).to_be_attached()
+    expect(page.locator("#tf-tools")).to_be_attached()
     expect(page.locator("#tf-not-loaded")).to_have_count(0)
 
 

@@ -38,7 +38,7 @@ def test_a_full_session_stays_on_the_origin_with_a_quiet_console(page: Page, con
     page.goto("case-operations/referral-protocols/")
     tick(page.locator("li[data-indicator] input[type=checkbox]").first)
     tick(page.locator("li[data-indicator] input[type=checkbox]").nth(4))
-    page.goto("self-assessment/")
+    page.goto("self-assessment/data/")  # export and import
     with page.expect_download() as info:
         page.get_by_role("button", name="Export JSON").click()
     exported = tmp_path / "export.json"

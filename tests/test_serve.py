@@ -118,7 +118,7 @@ def test_an_edit_to_the_package_shows_in_the_next_rebuild(tmp_path):
     try:
         while not any("Serving on" in line for line in log):
             next_build(lines, log)
-        assert "brings the 23 elements together" in dashboard()
+        assert "stands on all 23 elements" in dashboard()
 
         # A template-free function of the package: the value behind {{ rubric.elements }}.
         module = project / "hooks" / "taskforce_roadmap" / "placeholders.py"
@@ -128,7 +128,7 @@ def test_an_edit_to_the_package_shows_in_the_next_rebuild(tmp_path):
         save_until_seen(module, edited, lines, log)
         next_build(lines, log)
         settle(lines, log)
-        assert "brings the twenty-three elements together" in dashboard()
+        assert "stands on all twenty-three elements" in dashboard()
     finally:
         server.terminate()
         server.wait(timeout=30)

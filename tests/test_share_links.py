@@ -29,6 +29,7 @@ from conftest import RECORDER, axe, dark, is_local
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
 DASHBOARD = "self-assessment/"
+DATA = "self-assessment/data/"
 SHARED = "self-assessment/shared/"
 NAME = "Task force 2026 — “baseline” #2 & 50% <b>draft</b>"
 NOTES = {  # element index -> notes: line breaks, quotes, emoji, URL-ish characters, a formula
@@ -185,8 +186,8 @@ def fresh_context(new_context):
 def import_file(page: Page, data: dict, tmp_path):
     file = tmp_path / f"{data['assessment']['id']}.json"
     file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    page.goto(DASHBOARD)
-    expect(page.locator("#tf-backup")).to_be_visible()  # drawn: the heatmap, or a first visit's guide
+    page.goto(DATA)
+    expect(page.locator("#tf-backup")).to_be_visible()
     page.get_by_label("Import a JSON export").set_input_files(str(file))
     dialog = page.locator("dialog.tf-dialog")
     expect(dialog).to_contain_text(f"Import “{data['assessment']['name']}”?")
@@ -339,7 +340,7 @@ def test_no_request_of_sender_or_recipient_carries_the_link(page: Page, context,
 
     sent, received = [seen(r) for r in mine], [seen(r) for r in theirs]
     # The recording saw what matters: both pages' loads, and Referers naming the shared page.
-    assert any(r.url == site.url + DASHBOARD for r in mine)
+    assert any(r.url == site.url + DATA for r in mine)  # where the link was made
     assert sum(r.url == site.url + SHARED for r in theirs) >= 2
     referers = {r.all_headers().get("referer") for r in theirs}
     assert site.url + SHARED in referers, referers

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import (HOLD, MEDIA, MISSION, assess_something, axe, box, choose, dark, dialog_ok, exported, open_dashboard,
+from conftest import (HOLD, MEDIA, MISSION, assess_something, axe, box, choose, dark, dialog_ok, exported, open_dashboard, open_data,
                       open_element, open_plan, option, options, tick)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
@@ -63,7 +63,7 @@ def test_one_click_saves_and_the_history_shows_each_elements_stage_over_time(pag
     box(page, "mission-no-shared-statement").check()  # suggested Stage 1
     open_element(page, MEDIA)
     stage(page, 4)  # Stage 4 throughout
-    open_dashboard(page)
+    open_data(page)
     expect(page.locator("#tf-snapshot-none")).to_have_text("No snapshots of “Our assessment” yet.")
     expect(page.locator("#tf-history")).to_have_count(0)
     first = save_snapshot(page)
@@ -75,7 +75,7 @@ def test_one_click_saves_and_the_history_shows_each_elements_stage_over_time(pag
     stage(page, 3)
     open_element(page, "public-engagement/outreach/")
     stage(page, "na")
-    open_dashboard(page)
+    open_data(page)
     second = save_snapshot(page)
     assert snap_ids(page) == [first, second]  # oldest first
     expect(snaps(page)).to_contain_text(["2 of 23 elements assessed · 1 indicators ticked",
@@ -83,7 +83,7 @@ def test_one_click_saves_and_the_history_shows_each_elements_stage_over_time(pag
 
     open_element(page, MISSION)
     stage(page, 2)  # and down again
-    open_dashboard(page)
+    open_data(page)
     heads = page.locator("#tf-history thead th")
     expect(heads).to_have_count(4)
     expect(heads.first).to_have_text("Element")
@@ -121,12 +121,14 @@ def test_a_plan_or_a_history_alone_keeps_the_overview_instead_of_the_start_guide
     page.get_by_label("Target stage", exact=True).select_option("3")
     open_dashboard(page)
     expect(page.locator("#tf-start")).to_be_hidden()
+    open_data(page)
     save_snapshot(page)
     open_element(page, MISSION)
     open_plan(page)
     page.get_by_label("Target stage", exact=True).select_option("")
     open_dashboard(page)
     expect(page.locator("#tf-start")).to_be_hidden()
+    open_data(page)
     expect(history(page, "mission-statement")).to_have_text(["— (target 3)", "—"])
     page.reload()
     expect(snaps(page)).to_have_count(1)
@@ -137,7 +139,7 @@ def test_a_plan_or_a_history_alone_keeps_the_overview_instead_of_the_start_guide
 def test_snapshots_persist_belong_to_their_assessment_and_delete_only_when_confirmed(page: Page):
     open_element(page, MISSION)
     stage(page, 2)
-    open_dashboard(page)
+    open_data(page)
     ours = save_snapshot(page)
     page.reload()
     assert snap_ids(page) == [ours]
@@ -150,6 +152,7 @@ def test_snapshots_persist_belong_to_their_assessment_and_delete_only_when_confi
     stage(page, 5)
     page.get_by_role("link", name="Open the dashboard").click()
     expect(page.locator("tr[data-element]")).to_have_count(23)
+    page.get_by_role("link", name="Snapshots and comparison").click()  # the dashboard's way there
     assert page.evaluate("() => window.__marker") == "still here"  # no full page load happened
     assert snap_ids(page) == [ours]
     expect(history(page, "mission-statement")).to_have_text(["Stage 2", "Stage 5 ▲ up from Stage 2"])
@@ -217,7 +220,7 @@ def test_two_tabs_each_save_a_snapshot_and_both_keep_both(context: BrowserContex
     two.add_init_script(HOLD)
     assess_something(one)  # the snapshot controls sit in the overview, not the start guide
     for tab in (one, two):
-        open_dashboard(tab)
+        open_data(tab)
     # Tab two goes deaf, so it saves on a stale copy: the case a whole-document write would lose.
     two.evaluate("() => { window.__hold = true; }")
     one.bring_to_front()  # a background tab's clicks wait on its throttled frames
@@ -243,7 +246,7 @@ def test_two_tabs_each_save_a_snapshot_and_both_keep_both(context: BrowserContex
     expect(snaps(one)).to_have_count(2)
     assert a not in snap_ids(one) and c in snap_ids(one)
     three = context.new_page()
-    open_dashboard(three)
+    open_data(three)
     assert snap_ids(three) == snap_ids(one) == snap_ids(two)
 
 
@@ -253,7 +256,7 @@ def test_a_deletion_confirmed_after_another_tab_wrote_is_not_lost(context: Brows
     one, two = context.new_page(), context.new_page()
     assess_something(one)  # the snapshot controls sit in the overview, not the start guide
     for tab in (one, two):
-        open_dashboard(tab)
+        open_data(tab)
     one.bring_to_front()  # a background tab's clicks wait on its throttled frames
     a = save_snapshot(one)
     expect(snaps(two)).to_have_count(1)
@@ -276,7 +279,7 @@ def test_a_rename_or_delete_confirmed_after_another_tab_wrote_is_not_lost(contex
     one, two = context.new_page(), context.new_page()
     assess_something(one)  # the snapshot controls sit in the overview, not the start guide
     for tab in (one, two):
-        open_dashboard(tab)
+        open_data(tab)
     one.bring_to_front()
     save_snapshot(one)  # the first save stores the assessment
     two.bring_to_front()
@@ -321,17 +324,21 @@ def test_element_pages_do_not_load_the_dashboards_modules(page: Page, context: B
         assert js(name) == [], name
 
     page.get_by_role("link", name="Open the dashboard").click()  # instant navigation
+    expect(page.locator("#tf-due")).to_have_count(1)
+    assert len(js("dashboard")) == 1 and len(js("plan")) == 1  # the summary: what is due, gaps
+    assert js("snapshots") == js("share") == js("consensus") == []  # the data page's tools
+    page.get_by_role("link", name="Snapshots and comparison").click()
     expect(page.locator("#tf-snapshots")).to_have_count(1)
-    assert len(js("snapshots")) == 1 and len(js("share")) == 1 and len(js("dashboard")) == 1
-    assert js("consensus") == []
-    page.go_back()  # back to an element page, then to the dashboard again: nothing loads twice
+    assert len(js("snapshots")) == 1 and len(js("share")) == 1 and len(js("data")) == 1
+    page.go_back()  # back to the dashboard, an element page, then the dashboard again: nothing loads twice
+    page.go_back()
     expect(page.locator(".tf-check")).not_to_have_count(0)
     page.get_by_role("link", name="Open the dashboard").click()
-    expect(page.locator("#tf-snapshots")).to_have_count(1)
-    assert len(js("snapshots")) == 1 and len(js("share")) == 1
+    expect(page.locator("#tf-due")).to_have_count(1)
+    assert len(js("dashboard")) == 1 and len(js("plan")) == 1 and len(js("snapshots")) == 1
 
     seen.clear()
-    open_dashboard(page)  # a full load of the dashboard requests them too
+    open_data(page)  # a full load of the data page requests them too
     expect(page.locator("#tf-snapshots")).to_have_count(1)
     assert len(js("snapshots")) == 1 and len(js("share")) == 1 and js("consensus") == []
 
@@ -342,8 +349,8 @@ def test_a_first_visit_does_without_the_overviews_parts_until_something_is_asses
     seen: list[str] = []
     context.on("request", lambda r: seen.append(r.url))
     js = lambda name: [u for u in seen if re.search(rf"/assets/js/{name}\.js(\?|$)", u)]  # noqa: E731
-    parts = ("snapshots", "share", "actions")
-    open_dashboard(page)  # nothing saved: the start guide, the picker, backup and session-only mode
+    parts = ("plan",)  # what is due and the gaps to target
+    open_dashboard(page)  # nothing saved: the start guide, the picker and the links to the tools
     expect(page.locator("#tf-start")).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert len(js("dashboard")) == 1
@@ -353,22 +360,22 @@ def test_a_first_visit_does_without_the_overviews_parts_until_something_is_asses
     other = context.new_page()
     open_element(other, MISSION)
     tick(box(other, "mission-clearly-written"))
-    for heading in ("Snapshots over time", "Share a read-only link", "Targets"):
+    for heading in ("What is due", "Largest gaps to target", "Stages by element"):
         expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
     expect(page.locator("#tf-start")).to_have_count(0)
-    assert [len(js(name)) for name in parts] == [1, 1, 1]
+    assert [len(js(name)) for name in parts] == [1]
 
     # A later visit with something saved brings them with the rest, and draws them at once.
     seen.clear()
     open_dashboard(page)
-    expect(page.locator("#tf-snapshots")).to_be_visible()
-    assert [len(js(name)) for name in parts] == [1, 1, 1]
+    expect(page.locator("#tf-due")).to_be_visible()
+    assert [len(js(name)) for name in parts] == [1]
 
 
 def test_the_overviews_parts_refused_are_said_and_the_rest_still_works(page: Page, context: BrowserContext):
     open_dashboard(page)
     expect(page.locator("#tf-start")).to_be_visible()
-    share = re.compile(r"/assets/js/share\.js")
+    share = re.compile(r"/assets/js/plan\.js")  # what is due and the gaps
     refuse = lambda route: route.abort()  # noqa: E731
     context.route(share, refuse)
     page.get_by_role("button", name="New", exact=True).click()
@@ -382,7 +389,7 @@ def test_the_overviews_parts_refused_are_said_and_the_rest_still_works(page: Pag
     expect(page.locator("#tf-start")).to_be_visible()
     page.get_by_role("button", name="New", exact=True).click()
     dialog_ok(page, "Create", "Third")
-    expect(page.get_by_role("heading", name="Share a read-only link", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="What is due", exact=True)).to_be_visible()
     expect(page.locator("#tf-message")).to_have_count(1)
     expect(page.locator("#tf-message")).to_have_text("")
 
@@ -393,11 +400,11 @@ def test_the_overviews_parts_refused_are_said_and_the_rest_still_works(page: Pag
 def test_axe_finds_nothing_on_the_dashboard_with_two_snapshots(page: Page):
     open_element(page, MISSION)
     stage(page, 1)
-    open_dashboard(page)
+    open_data(page)
     save_snapshot(page)
     open_element(page, MISSION)
     stage(page, 3)
-    open_dashboard(page)
+    open_data(page)
     save_snapshot(page)
     expect(page.locator("#tf-history .tf-move")).to_have_count(1)
     expect(page.locator("#tf-history thead th")).to_have_count(4)
@@ -423,7 +430,7 @@ def import_file(page: Page, tmp_path, data: dict, button: str, name: str = "impo
 def test_a_file_that_replaces_the_assessment_keeps_its_snapshots(page: Page, tmp_path):
     open_element(page, MISSION)
     stage(page, 2)
-    open_dashboard(page)
+    open_data(page)
     ours = save_snapshot(page)
     data = page.evaluate("() => TF.exportData()")
     assert [s["id"] for s in data["assessment"]["snapshots"]] == [ours]
@@ -497,7 +504,7 @@ def test_dates_read_in_the_readers_time_zone_and_the_dashboard_loads_no_locale_d
     assert page.evaluate("() => window.__locale") == []
 
     assess_something(page)
-    open_dashboard(page)
+    open_data(page)
     data = page.evaluate("() => TF.exportData()")
     # Taken at 03:04 UTC on 2 January, which is still the 1st in Chicago (UTC-6 in winter); created
     # at 03:00 UTC on 1 June, the 31st of May there (UTC-5 in summer).
@@ -505,9 +512,12 @@ def test_dates_read_in_the_readers_time_zone_and_the_dashboard_loads_no_locale_d
                               snapshots=[{"id": "0a0b0c0d0e0f", "taken": "2020-01-02T03:04:05.000Z",
                                           "stages": {"mission-statement": 5}, "ticked": []}])
     import_file(page, tmp_path, data, "Import")
-    expect(page.locator("#tf-switch option:checked")).to_have_text("Colleague · 2025-05-31")
+    expect(page.locator("#tf-switch option:checked")).to_have_text("Colleague · May 31, 2025")
     expect(snaps(page)).to_have_count(1)
-    expect(snaps(page).first).to_contain_text("2020-01-01 21:04 · 1 of 23 elements assessed")
+    expect(snaps(page).first).to_contain_text("January 1, 2020, 21:04 · 1 of 23 elements assessed")
     page.reload()
     expect(snaps(page)).to_have_count(1)
+    assert page.evaluate("() => window.__locale") == []
+    open_dashboard(page)  # the summary writes dates too, without Intl
+    expect(page.locator("#tf-due")).to_be_visible()
     assert page.evaluate("() => window.__locale") == []

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import (DASHBOARD, FULL_WHEN_ASKED, MISSION, box, choose, dialog_ok, download, open_dashboard,
+from conftest import (DASHBOARD, FULL_WHEN_ASKED, MISSION, box, choose, dialog_ok, download, open_dashboard, open_data,
                       open_element)
 from test_assessment_schema import sample
 
@@ -55,7 +55,7 @@ def _export_named(roadmap, name: str) -> dict:
 def _page_still_works(page: Page):
     page.goto(DASHBOARD)  # a full load reads the saved data afresh
     page.reload()
-    expect(page.locator("#tf-backup")).to_be_visible()  # drawn: the heatmap, or a first visit's guide
+    expect(page.locator("#tf-tools")).to_be_visible()  # drawn: the summary, or a first visit's guide
     open_element(page, MISSION)
     box(page, "mission-input-sought").check()
     expect(box(page, "mission-input-sought")).to_be_checked()
@@ -68,8 +68,8 @@ def test_ids_named_like_object_prototype_members_are_data_through_import(page: P
     open_element(page, MISSION)
     assert page.evaluate("() => Object.getOwnPropertyNames(Object.prototype).sort()") == PROTOTYPE_NAMES
     box(page, "mission-clearly-written").check()  # a browser with a saved tick
-    open_dashboard(page)
     for name in PROTOTYPE_NAMES:
+        open_data(page)
         data = _export_named(roadmap, name)
         file = tmp_path / f"{name}.json"
         file.write_text(json.dumps(data), encoding="utf-8")
@@ -162,7 +162,7 @@ def test_unreadable_saved_data_is_set_aside_kept_offered_and_new_answers_are_sav
         name, text = download(page, "Save a copy of the unreadable data")
         assert text == raw, case
         assert name.endswith(".txt")
-    open_dashboard(page)
+    open_data(page)
     expect(page.locator(".tf-d-status")).to_contain_text("cannot read. They are kept aside")
     page.get_by_role("button", name="Delete everything saved here").click()
     expect(page.locator("dialog")).to_contain_text("also deletes the copy of unreadable saved data")
@@ -186,13 +186,13 @@ def test_unreadable_data_from_another_tab_is_set_aside_not_overwritten(context: 
 def test_stopping_session_only_mode_sets_unreadable_data_aside(page: Page):
     open_element(page, MISSION)
     box(page, "mission-clearly-written").check()
-    open_dashboard(page)
+    open_data(page)
     page.get_by_role("button", name="Use this session only").click()
     dialog_ok(page, "Use this session only")
     page.evaluate("() => localStorage.setItem(TF.key, '{\"schema\": 2}')")  # a newer version wrote meanwhile
     open_element(page, MISSION)
     box(page, "mission-periodic-review").check()
-    open_dashboard(page)
+    open_data(page)
     page.get_by_role("button", name="Stop session-only mode").click()
     dialog_ok(page, "Save in this browser")
     expect(page.locator(".tf-d-status")).to_contain_text("saved in this browser only")
@@ -235,6 +235,7 @@ def test_full_storage_still_shows_and_exports_what_is_saved(page: Page):
     open_dashboard(page)
     expect(row(page, "mission-statement")).to_have_attribute("data-stage", "3")
     expect(page.locator("#tf-progress")).to_contain_text("1 of 23 elements assessed")
+    open_data(page)
     _, text = download(page, "Export JSON")
     data = json.loads(text)["assessment"]
     assert data["ticked"] == ["mission-clearly-written"]
@@ -308,7 +309,7 @@ def test_notes_are_limited_where_they_are_typed_with_a_visible_count(page: Page)
 
 
 def test_snapshots_stop_at_the_limit_an_import_accepts(page: Page, roadmap, tmp_path: Path):
-    open_dashboard(page)
+    open_data(page)
     limit = page.evaluate("() => TF.core.store.LIMITS.snapshots")
     data = sample(roadmap)
     data["assessment"]["snapshots"] = [
@@ -327,7 +328,7 @@ def test_snapshots_stop_at_the_limit_an_import_accepts(page: Page, roadmap, tmp_
 
 
 def test_a_copy_name_stays_within_the_limit(page: Page):
-    open_dashboard(page)
+    open_data(page)
     limit = page.evaluate("() => TF.core.store.LIMITS.name")
     page.get_by_role("button", name="Rename").click()
     dialog_ok(page, "Rename", "n" * limit)

@@ -16,7 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_sta
 from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
-from conftest import DASHBOARD, ROOT
+from conftest import DATA, ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("watch")]
 
@@ -178,16 +178,16 @@ class Changes(RuleBasedStateMachine):
         before = self.page.evaluate(SAVED)
         check_round_trips(self.page, self.importer)
         self.page.reload()
-        expect(self.page.locator("#tf-backup")).to_be_visible()  # drawn: heatmap or start guide
+        expect(self.page.locator("#tf-backup")).to_be_visible()  # drawn: the data page
         after = self.page.evaluate(SAVED)
         assert [without(d) for d in after] == [without(d) for d in before]  # saved and read back exactly
 
 
 def test_every_reachable_state_round_trips_exactly(page: Page, new_context):
-    page.goto(DASHBOARD)
-    expect(page.locator("#tf-backup")).to_be_visible()  # drawn (a first visit's guide)
+    page.goto(DATA)
+    expect(page.locator("#tf-backup")).to_be_visible()  # drawn
     importer = new_context().new_page()  # another browser profile: its own storage
-    importer.goto(DASHBOARD)
+    importer.goto(DATA)
     expect(importer.locator("#tf-backup")).to_be_visible()
     rubric = page.evaluate("""() => ({
         indicators: TF.core.allElements.flatMap((e) => e.indicators.map((i) => i.id)),

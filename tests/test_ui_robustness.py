@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import MISSION, assess_something, box, choose, dialog_ok, exported, open_dashboard, open_element
+from conftest import MISSION, assess_something, box, choose, dialog_ok, exported, open_dashboard, open_data, open_element
 from test_team_consensus import SECRETS, as_file, load, open_team
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
@@ -28,7 +28,7 @@ def picker(page: Page):
 
 @pytest.mark.parametrize("action", ["New", "Rename", "Duplicate"])
 def test_enter_in_a_name_dialog_confirms_once_and_does_not_reopen(page: Page, action: str):
-    open_dashboard(page)
+    open_data(page)
     page.get_by_role("button", name=action, exact=True).click()
     name = page.locator(DIALOG).get_by_role("textbox", name="Name")
     expect(name).to_be_focused()
@@ -57,7 +57,7 @@ def test_enter_in_the_save_agreed_dialog_saves_once(page: Page):
 
 
 def test_an_empty_name_keeps_the_dialog_open(page: Page):
-    open_dashboard(page)
+    open_data(page)
     page.get_by_role("button", name="New", exact=True).click()
     name = page.locator(DIALOG).get_by_role("textbox", name="Name")
     name.fill("   ")
@@ -72,7 +72,7 @@ def test_an_empty_name_keeps_the_dialog_open(page: Page):
 
 @pytest.mark.parametrize("key", ["n", "p", ".", ","])  # next and previous page
 def test_material_shortcuts_do_nothing_behind_an_open_dialog(page: Page, key: str):
-    open_dashboard(page)
+    open_data(page)
     assert page.locator("a.md-footer__link--next").count() == 1  # "n" has somewhere to go
     url = page.url
     page.get_by_role("button", name="Delete", exact=True).click()
@@ -172,7 +172,7 @@ def delete_snapshot_by_keyboard(page: Page, sid: str):
 
 def test_deleting_a_snapshot_by_keyboard_leaves_focus_on_a_neighbour(page: Page):
     assess_something(page)  # the snapshot controls sit in the overview, not the start guide
-    open_dashboard(page)
+    open_data(page)
     for n in range(3):
         page.get_by_role("button", name="Save a dated snapshot").click()
         expect(page.locator("#tf-snapshot-list li")).to_have_count(n + 1)
@@ -201,7 +201,7 @@ def caret(page: Page) -> list:
 def test_a_redraw_from_another_tab_keeps_focus_and_caret(context: BrowserContext):
     page, other = context.new_page(), context.new_page()
     assess_something(page)  # the share controls sit in the overview, not the start guide
-    open_dashboard(page)
+    open_data(page)
     field = page.get_by_label("Passphrase (optional)")
     field.fill("correct horse")
     field.press("Home")
@@ -212,7 +212,8 @@ def test_a_redraw_from_another_tab_keeps_focus_and_caret(context: BrowserContext
     page.keyboard.type("X")  # typing goes on where it was
     expect(field).to_have_value("corXrect horse")
 
-    # A control without a key of its own (a link in the heatmap) keeps the focus too.
+    # A control without a key of its own (a link in the dashboard's heatmap) keeps the focus too.
+    open_dashboard(page)
     page.locator("tr[data-element='media'] th a").focus()
     redrawn_by_another_tab(page, other, "tr[data-element='media'] th a")
     assert page.evaluate("() => document.activeElement.closest('tr').dataset.element") == "media"
@@ -221,7 +222,7 @@ def test_a_redraw_from_another_tab_keeps_focus_and_caret(context: BrowserContext
 def test_a_redraw_from_another_tab_keeps_the_caret_in_the_shared_pages_passphrase(context: BrowserContext):
     page, other = context.new_page(), context.new_page()
     assess_something(page)  # a dashboard with something to share has the share module
-    open_dashboard(page)
+    open_data(page)
     link = page.evaluate("async () => TF.core.url(TF_RUBRIC.pages.shared) + '#' +"
                          " await TF.core.share.encode(TF.exportData(), false, 'secret')")
     page.goto(link)
@@ -268,7 +269,7 @@ def clocked(page: Page) -> Page:
 def test_deleting_an_assessment_can_be_undone_for_a_minute_and_more(clocked: Page):
     page = clocked
     fill(page)
-    open_dashboard(page)
+    open_data(page)
     before = exported(page)
     page.get_by_role("button", name="Duplicate", exact=True).click()
     dialog_ok(page, "Duplicate", "Second")
@@ -279,7 +280,7 @@ def test_deleting_an_assessment_can_be_undone_for_a_minute_and_more(clocked: Pag
     expect(page.locator("#tf-undo")).to_contain_text("Deleted “Our assessment”. Undo")
     assert "kept notes" in stored(page)  # the copy "Second" holds them too
     open_element(page, MISSION)  # a look elsewhere in the same tab keeps the Undo
-    open_dashboard(page)
+    open_data(page)
     undo_after_a_minute(page)
     expect(page.locator("#tf-message")).to_have_text("Put back “Our assessment”.")
     expect(picker(page).locator("option:checked")).to_contain_text("Our assessment")
@@ -298,7 +299,7 @@ def test_deleting_an_assessment_can_be_undone_for_a_minute_and_more(clocked: Pag
 def test_deleting_a_snapshot_can_be_undone(clocked: Page):
     page = clocked
     fill(page)
-    open_dashboard(page)
+    open_data(page)
     page.get_by_role("button", name="Save a dated snapshot").click()
     (sid,) = snapshot_ids(page)
     page.locator(f"li[data-snapshot='{sid}']").get_by_role("button", name="Delete").click()
@@ -314,7 +315,7 @@ def test_delete_everything_can_be_undone_and_every_tab_gets_it_back(context: Bro
     page, other = context.new_page(), context.new_page()
     page.clock.install()
     fill(page)
-    open_dashboard(page)
+    open_data(page)
     before = exported(page)
     open_element(other, MISSION)
     page.get_by_role("button", name="Delete everything saved here").click()
@@ -329,7 +330,7 @@ def test_delete_everything_can_be_undone_and_every_tab_gets_it_back(context: Bro
 
 def test_a_wipe_leaves_no_undo_behind(page: Page):
     fill(page)
-    open_dashboard(page)
+    open_data(page)
     page.get_by_role("button", name="Delete", exact=True).click()
     dialog_ok(page, "Delete")
     expect(page.locator("#tf-undo")).to_be_visible()
@@ -341,7 +342,7 @@ def test_a_wipe_leaves_no_undo_behind(page: Page):
 def test_replacing_on_import_can_be_undone(clocked: Page, tmp_path):
     page = clocked
     fill(page)
-    open_dashboard(page)
+    open_data(page)
     before = exported(page)
     data = page.evaluate("() => TF.exportData()")
     data["assessment"]["ticked"] = []
@@ -350,7 +351,7 @@ def test_replacing_on_import_can_be_undone(clocked: Page, tmp_path):
     file.write_text(json.dumps(data), encoding="utf-8")
     page.get_by_label("Import a JSON export").set_input_files(str(file))
     dialog_ok(page, "Replace")
-    expect(page.locator("tr[data-element='media']")).to_have_attribute("data-stage", "4")
+    assert page.evaluate("() => TF.exportData()")["assessment"]["elements"]["media"]["stage"] == 4
     expect(page.locator("#tf-undo")).to_contain_text("Replaced “Our assessment” with the file.")
     undo_after_a_minute(page)
     expect(page.locator("#tf-message")).to_have_text("Put back “Our assessment” as it was before the import.")
@@ -378,13 +379,13 @@ def test_restoring_into_a_fresh_browser_keeps_the_id_and_saves_no_placeholder(
         context: BrowserContext, new_context, tmp_path):
     page = context.new_page()
     fill(page)
-    open_dashboard(page)
+    open_data(page)
     page.get_by_role("button", name="Rename", exact=True).click()
     dialog_ok(page, "Rename", "Moved")
     data = page.evaluate("() => TF.exportData()")
 
     there = new_context().new_page()  # another browser, nothing saved
-    open_dashboard(there)
+    open_data(there)
     expect(picker(there).locator("option")).to_have_count(1)  # the placeholder, shown, not saved
     assert stored(there) == ""
     import_json(there, tmp_path, data, "Import")
@@ -395,7 +396,7 @@ def test_restoring_into_a_fresh_browser_keeps_the_id_and_saves_no_placeholder(
     open_element(page, MISSION)
     box(page, "mission-clearly-written").check()
     later = page.evaluate("() => TF.exportData()")
-    open_dashboard(there)
+    open_data(there)
     import_json(there, tmp_path, later, "Replace", "later.json")
     expect(picker(there).locator("option")).to_have_count(1)
     assert exported(there)["assessment"]["ticked"] == later["assessment"]["ticked"]
@@ -404,7 +405,7 @@ def test_restoring_into_a_fresh_browser_keeps_the_id_and_saves_no_placeholder(
 def test_an_assessment_imported_under_a_new_id_is_still_replaced_by_its_later_export(
         page: Page, tmp_path):
     fill(page)  # this browser's own "first", with answers
-    open_dashboard(page)
+    open_data(page)
     own_first = exported(page)["assessment"]
     data = json.loads(json.dumps(page.evaluate("() => TF.exportData()")))
     data["assessment"]["created"] = "2025-01-02T03:04:05.000Z"  # another browser's "first"
@@ -420,7 +421,7 @@ def test_an_assessment_imported_under_a_new_id_is_still_replaced_by_its_later_ex
 
 def test_pickers_show_the_date_beside_each_name(page: Page, tmp_path):
     fill(page)
-    open_dashboard(page)
+    open_data(page)
     data = page.evaluate("() => TF.exportData()")
     data["assessment"].update(id="other", name="Our assessment", created="2025-03-04T10:00:00.000Z")
     import_json(page, tmp_path, data, "Import")
@@ -434,14 +435,14 @@ def test_pickers_show_the_date_beside_each_name(page: Page, tmp_path):
 def test_a_share_link_import_does_not_claim_an_export(context: BrowserContext, new_context):
     page = context.new_page()
     fill(page)
-    open_dashboard(page)
+    open_data(page)
     link = page.evaluate("async () => TF.core.url(TF_RUBRIC.pages.shared) + '#' +"
                          " await TF.core.share.encode(TF.exportData(), true, '')")
     there = new_context().new_page()
     there.goto(link)
     there.get_by_role("button", name="Import into my browser").click()
     dialog_ok(there, "Import")
-    open_dashboard(there)
+    open_data(there)
     status = there.locator(".tf-d-status")
     expect(status).to_contain_text("Not exported yet: export a copy as a backup")
     expect(status).not_to_contain_text("Last exported")
@@ -470,7 +471,7 @@ def test_a_focused_notes_box_writes_to_the_assessment_it_was_opened_for(context:
     open_element(b, MISSION)
     notes_box(b).click()
     b.keyboard.type("B started")
-    open_dashboard(a)
+    open_data(a)
     a.get_by_role("button", name="New", exact=True).click()
     dialog_ok(a, "Create", "Other")  # the current assessment changes under B's feet
     expect(b.locator("#tf-notes-bound")).to_contain_text("“Our assessment”")
@@ -528,7 +529,7 @@ def test_session_only_mode_holds_in_tabs_opened_from_a_session_tab(context: Brow
     page, before = context.new_page(), context.new_page()
     fill(page)
     open_element(before, MISSION)  # open in normal mode before the session starts
-    open_dashboard(page)
+    open_data(page)
     saved = local_copy(page)
     page.get_by_role("button", name="Use this session only").click()
     dialog_ok(page, "Use this session only")
@@ -567,7 +568,7 @@ def test_session_only_mode_holds_in_tabs_opened_from_a_session_tab(context: Brow
     child.reload()
     expect(box(child, "mission-clearly-written")).not_to_be_checked()
 
-    open_dashboard(page)
+    open_data(page)
     page.get_by_role("button", name="Stop session-only mode").click()
     dialog_ok(page, "Save in this browser")
     with context.expect_page() as opened:  # off again: new tabs save as usual
@@ -580,7 +581,7 @@ def test_an_unreadable_session_flag_fails_safe_and_says_so(page: Page):
     """A session flag this version can't read (another version, devtools) means session-only mode,
     never saving for good by mistake; the dashboard says the mode is on, and stopping it works."""
     fill(page)
-    open_dashboard(page)
+    open_data(page)
     saved = local_copy(page)
     page.evaluate("() => localStorage.setItem(TF.key + '#session-only', '{broken')")
     page.reload()
@@ -589,7 +590,7 @@ def test_an_unreadable_session_flag_fails_safe_and_says_so(page: Page):
     open_element(page, MISSION)
     box(page, "mission-periodic-review").check()
     assert local_copy(page) == saved
-    open_dashboard(page)
+    open_data(page)
     page.get_by_role("button", name="Stop session-only mode").click()
     dialog_ok(page, "Save in this browser")
     expect(page.locator(".tf-d-status")).to_contain_text("saved in this browser only")

@@ -31,7 +31,7 @@ interface TFRubric {
   /** The roadmap's own caution, quoted word for word (roadmap.yml's first important note). */
   caution: string;
   stages: { n: number; name: string }[];
-  pages: Record<"dashboard" | "team" | "shared" | "privacy" | "schema", string>;
+  pages: Record<"dashboard" | "team" | "shared" | "data" | "plan" | "report" | "privacy" | "schema", string>;
   /** Where the whole rubric is (tf-rubric.js), relative to the site root. */
   whole: string;
   /** The start of every key the store writes (checklist.py's STORAGE_PREFIX). */

@@ -37,16 +37,18 @@ _COPIES = "store-copies"  # the store's export, import, undo and snapshots
 PAGE_CODE = {
     "tf-team": (*_LISTING, _COPIES, "consensus"),
     "tf-shared": (*_LISTING, _COPIES, "undo", "share-codec", "share"),
-    "tf-dashboard": (*_LISTING, _COPIES, "undo", "dashboard"),
-    "tf-plan": (*_LISTING, "plan"),
+    "tf-dashboard": (*_LISTING, _COPIES, "undo", "assessments", "dashboard"),
+    "tf-data": (*_LISTING, _COPIES, "undo", "assessments", "snapshots", "share-codec", "share", "data"),
+    "tf-plan": (*_LISTING, "actions", "plan"),
     "tf-report": (*_LISTING, "plan", "report"),
 }
-# What a page adds once something is assessed. The dashboard's first visit (one assessment, nothing
-# in it) shows the start guide instead and does without these: 8 KB gzipped of the 45 KB it loads.
-WITH_ANSWERS = {"tf-dashboard": ("snapshots", "share-codec", "share", "actions")}
+# What a page adds once something is assessed. The dashboard's summary adds what is due and the
+# gaps to target (plan.js); its first visit (one assessment, nothing in it) shows the start guide
+# instead and does without them.
+WITH_ANSWERS = {"tf-dashboard": ("plan",)}
 # Hand-written pages the checklist links to, relative to the site root.
 PAGES = {"dashboard": "self-assessment/", "team": "self-assessment/team/", "shared": "self-assessment/shared/",
-         "plan": "self-assessment/plan/", "report": "self-assessment/report/",
+         "data": "self-assessment/data/", "plan": "self-assessment/plan/", "report": "self-assessment/report/",
          "privacy": "privacy/", "schema": "assessment.schema.json"}
 
 

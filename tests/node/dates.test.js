@@ -48,18 +48,21 @@ test("one minute either side of the reader's midnight", () => {
     after = "new Date('2027-06-29T18:30:00Z')";
   assert.equal(inZone("Asia/Kolkata", `rules.localDay(${before})`), "2027-06-29");
   assert.equal(inZone("Asia/Kolkata", `rules.localDay(${after})`), "2027-06-30");
-  assert.equal(inZone("Asia/Kolkata", `rules.localTime(${after})`), "2027-06-30 00:00");
+  assert.equal(
+    inZone("Asia/Kolkata", `rules.localTime(${after})`),
+    "June\u00a030,\u00a02027, 00:00",
+  );
 });
 
 test("the change to daylight saving time skips an hour, not a day", () => {
   // New York, March 14, 2027: 01:59 EST is followed by 03:00 EDT.
   assert.equal(
     inZone("America/New_York", "rules.localTime(new Date('2027-03-14T06:59:00Z'))"),
-    "2027-03-14 01:59",
+    "March\u00a014,\u00a02027, 01:59",
   );
   assert.equal(
     inZone("America/New_York", "rules.localTime(new Date('2027-03-14T07:00:00Z'))"),
-    "2027-03-14 03:00",
+    "March\u00a014,\u00a02027, 03:00",
   );
 });
 
@@ -68,6 +71,19 @@ test("a file's date is the UTC day, whatever the reader's zone", () => {
   const today = inZone("Pacific/Kiritimati", "rules.today()"); // UTC+14
   const after = new Date().toISOString().slice(0, 10);
   assert.ok(today === before || today === after, today); // the UTC day, even across its midnight
+});
+
+test("a day for people reads June 30, 2027, and never breaks across lines", () => {
+  pure("assessment-rules.js");
+  const rules = globalThis.assessmentRules(sampleRubric());
+  assert.equal(rules.dayText("2027-06-30"), "June\u00a030,\u00a02027");
+  assert.equal(rules.dayText("2027-01-05"), "January\u00a05,\u00a02027");
+  assert.equal(rules.dayText("2027-13-01"), "2027-13-01"); // no such month: shown as it is
+  assert.equal(rules.dayText(""), "");
+  assert.equal(
+    rules.targetText({ stage: 3, date: "2027-06-18" }, ""),
+    "Stage 3 by June\u00a018,\u00a02027",
+  );
 });
 
 test("an invalid date is said, not shown as NaN", () => {

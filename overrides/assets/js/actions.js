@@ -1,7 +1,7 @@
 // Targets and actions where they belong: under the checklist on each element page (a target stage
 // and date, the element's actions, "Add as an action" on each indicator of the next stage) and a
-// targets table on the dashboard. Loaded with the dashboard; on an element page, when its element
-// has a target or actions, or when the reader asks (assessment.js).
+// targets table on the work plan, beside the actions. Loaded with the work plan; on an element
+// page, when its element has a target or actions, or when the reader asks (assessment.js).
 (() => {
   "use strict";
   const core = window.TF && window.TF.core;
@@ -35,6 +35,7 @@
       id: key("text"),
       dir: "auto", // a right-to-left text reads in its own direction
       rows: 2,
+      placeholder: "What your task force will do, in its own words",
       chars: LIMITS.actionText,
       on: { input: () => set("text", text.value) },
     });
@@ -244,7 +245,7 @@
   // "Add as an action" under "What Stage N+1 looks like" (assessment.js draws the button).
   core.addAction = addAndEdit;
 
-  // --- Dashboard: each element's counted stage against its target ---------------------------------
+  // --- Work plan: each element's counted stage against its target --------------------------------
 
   core.targetsPart = (a, rows) => {
     const day = core.localDay();
@@ -254,11 +255,9 @@
         "p",
         {},
         "A target is the stage your task force means to reach, by a date if you set one. " +
-          "Set them here or on each element's page, where you also plan actions. ",
-        make("a", { href: core.url(rubric.pages.plan) }, "The work plan"),
-        " lists every action; ",
+          "Set them here or on each element's page, where you also plan its actions; ",
         make("a", { href: core.url(rubric.pages.report) }, "the report"),
-        " sums it up for leadership.",
+        " sums them up for leadership.",
       ),
     ];
     for (const area of rubric.areas) {
@@ -304,16 +303,21 @@
               value: target.date,
               on: { change: () => store.setElementField(a.id, e, "d", date.value) },
             });
+            // A visible label per field: a phone lays the row out as a card, without the header.
+            const field = (label, control) => [
+              make("label", { for: control.id, class: "tf-card-label" }, label),
+              control,
+            ];
             return make(
               "tr",
               { "data-target-row": e.id, "data-target-state": state || "" },
               make("th", { scope: "row" }, make("a", { href: core.url(e.url) }, e.title)),
-              make("td", {}, core.stageCell(x.counted)),
-              make("td", {}, pick),
-              make("td", {}, date),
+              make("td", { "data-label": "Counted stage" }, core.stageCell(x.counted)),
+              make("td", {}, field("Target stage", pick)),
+              make("td", {}, field("Target date", date)),
               make(
                 "td",
-                { class: state ? "tf-state-" + state : "" },
+                { class: state ? "tf-state-" + state : "", "data-label": "Progress" },
                 state ? TARGET_STATE[state] : "—",
               ),
             );

@@ -133,8 +133,8 @@ function openChecklist(core, page) {
       {},
       make("strong", {}, "Not saved: "),
       "storage in this browser is full, so changes here are not kept. ",
-      make("a", { href: url(rubric.pages.dashboard) + "#tf-backup" }, "Export your answers"),
-      " from the dashboard to keep them.",
+      make("a", { href: url(rubric.pages.data) + "#tf-backup" }, "Export your answers"),
+      " on your assessment's data page to keep them.",
     );
   const statusText = (a, msg) => [
     warnings(),
@@ -336,7 +336,8 @@ function openChecklist(core, page) {
           () => {
             const id = current().id;
             open(false).then(
-              () => core.addAction(id, e.id, i.text, [i.id]),
+              // Linked to the indicator, worded by the task force (the caution above asks so).
+              () => core.addAction(id, e.id, "", [i.id]),
               () => {},
             );
           },

@@ -247,8 +247,28 @@
     return taken;
   }
 
+  // The dashboard's tools moved to the pages beside it: an address naming one of them
+  // (`/self-assessment/#tf-storage`, in bookmarks, the privacy page, older links) leads there,
+  // anchor kept.
+  /** @type {[page: "data" | "plan", anchors: string[]][]} */
+  const MOVED = [
+    ["data", ["tf-backup", "tf-import", "tf-storage", "tf-share", "tf-snapshots"]],
+    ["data", ["tf-snapshot-list", "tf-history-title", "tf-compare", "tf-comparison"]],
+    ["plan", ["tf-targets"]],
+  ];
+  /** @param {Element | null} page @returns {boolean} whether the page is being left for another */
+  function followMoved(page) {
+    const id = location.hash.slice(1);
+    if (!page || page.id !== "tf-dashboard" || !id || document.getElementById(id)) return false;
+    const moved = MOVED.find(([, anchors]) => anchors.includes(id));
+    if (!moved || !rubric) return false;
+    location.replace(new URL(rubric.pages[moved[0]], root).href + location.hash);
+    return true;
+  }
+
   // Every page view, Material's instant navigation included.
   function decide() {
+    if (followMoved(document.querySelector("[data-tf-page]"))) return;
     takePending(); // what was asked of an earlier page is not this page's
     const page = document.querySelector("[data-tf-page]");
     const waits = page

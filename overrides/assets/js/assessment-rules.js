@@ -16,12 +16,24 @@ function assessmentRules(rubric) {
         : "Not yet assessed";
   /** @param {Stage | null | undefined} c */
   const stageCell = (c) => (c == null ? "—" : c === "na" ? "N/A" : `Stage ${c}`); // a table cell's short form
-  // A target in words, "Stage 3 by 2027-06-30"; `none` when there is no target.
+  // A calendar day in text for people, "June 30, 2027", its spaces unbreakable: no reader misreads
+  // it and no line splits it. Date fields stay native; files (CSV, .ics, JSON) keep ISO days.
+  // Not through Intl (see `local` below). Anything but an ISO day is shown as it is.
+  const MONTHS =
+    "January February March April May June July August September October November December".split(
+      " ",
+    );
+  /** @param {string} iso */
+  const dayText = (iso) => {
+    const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(iso || "");
+    return m && MONTHS[+m[2] - 1] ? `${MONTHS[+m[2] - 1]}\u00a0${+m[3]},\u00a0${m[1]}` : iso;
+  };
+  // A target in words, "Stage 3 by June 30, 2027"; `none` when there is no target.
   /** @param {{ stage: number | null, date: string }} t @param {string} none */
   const targetText = (t, none) =>
-    t.stage ? `Stage ${t.stage}${t.date ? ` by ${t.date}` : ""}` : none;
+    t.stage ? `Stage ${t.stage}${t.date ? ` by ${dayText(t.date)}` : ""}` : none;
   const today = () => new Date().toISOString().slice(0, 10); // in names of files and new assessments
-  // A moment in the reader's time zone, "2026-11-30 13:05", as due and target dates are written.
+  // A moment in the reader's time zone, "November 30, 2026, 13:05".
   // Not through Intl: a page's first Intl call loads locale data, 30-100 ms of blocked main thread
   // on a laptop, which was most of the dashboard's first draw.
   /** @param {Date} d */
@@ -31,7 +43,7 @@ function assessmentRules(rubric) {
       : new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString();
   const localTime = (d = new Date()) => {
     const iso = local(d);
-    return iso ? iso.slice(0, 16).replace("T", " ") : "an unknown time";
+    return iso ? `${dayText(iso.slice(0, 10))}, ${iso.slice(11, 16)}` : "an unknown time";
   };
   // That moment's calendar day: due dates and target dates are calendar days.
   const localDay = (d = new Date()) => {
@@ -70,6 +82,7 @@ function assessmentRules(rubric) {
     stageName,
     stageCell,
     targetText,
+    dayText,
     today,
     localTime,
     localDay,

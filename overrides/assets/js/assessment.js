@@ -20,7 +20,7 @@
   const { chars } = store; // chars: the store's count of characters, as its limits count them
   const url = (path) => new URL(path, ROOT).href; // the data follows the edition's URL style
   const rules = assessmentRules(rubric); // pure: the stage rule, targets, names, dates
-  const { RULE, stageName, stageCell, targetText, today, localTime, localDay } = rules;
+  const { RULE, stageName, stageCell, targetText, dayText, today, localTime, localDay } = rules;
   const { TARGET_STATE, targetState, suggest, counted } = rules;
   const { make, button, list, replaceIfChanged, download } = assessmentDom(chars);
   // A target stage picker's options, "No target" first.
@@ -300,6 +300,7 @@
     stageName,
     stageCell,
     targetText,
+    dayText,
     targetOptions,
     today,
     localDay,

@@ -29,6 +29,28 @@
 
   const indicatorLine = (i) => `Stage ${i.stage}: ${i.text}`;
 
+  // A target in words, "Stage 3 by June 30, 2027", its date in an element that never wraps (a
+  // narrow table column would otherwise break it, even between digits); `none` without a target.
+  const targetNodes = (t, none) =>
+    t.stage
+      ? [
+          `Stage ${t.stage}`,
+          t.date ? [" by ", make("span", { class: "tf-date" }, core.dayText(t.date))] : "",
+        ]
+      : none;
+
+  // A text shortened to `most` characters, with "…" where it was cut; code points, so that an
+  // emoji is never cut in half.
+  const clip = (s, most) => {
+    const chars = [...s];
+    return chars.length <= most
+      ? s
+      : chars
+          .slice(0, most - 1)
+          .join("")
+          .trimEnd() + "…";
+  };
+
   // A download's name: `${prefix}-<assessment name as a slug>-<today>.<ext>`; `fallback` stands in
   // for a name with no letters or digits.
   const fileName = (prefix, a, fallback, ext) =>
@@ -204,6 +226,19 @@
           `${what[0].toUpperCase() + what.slice(1)} matches this assessment exactly: importing it changes nothing.`,
         ];
   }
+  // What a new assessment's import does, as it will happen: the store drops empty assessments
+  // nobody touched (a fresh browser's default) when another arrives.
+  function adds(x) {
+    const all = store.assessments(),
+      empty = all.filter((b) => store.lastChange(b) === 0 && !store.snapshotsOf(b).length);
+    const names = empty.map((b) => `“${store.nameOf(b)}”`).join(", ");
+    const what = `Adds a new assessment “${x.name}” with ${x.ticked.length} ticked indicator(s) and ${Object.values(x.elements).filter((v) => v.stage != null).length} chosen stage(s).`;
+    if (!empty.length) return `${what} Your other assessments stay as they are.`;
+    const replaced = `It takes the place of the empty assessment${empty.length > 1 ? "s" : ""} ${names}`;
+    return empty.length === all.length
+      ? `${what} ${replaced}, which has nothing in it: “${x.name}” will be the only assessment in this browser.`
+      : `${what} ${replaced}; your other assessments stay as they are.`;
+  }
   const summary = (problems) =>
     problems.slice(0, 4).join("; ") +
     (problems.length > 4 ? `; and ${problems.length - 4} more problem(s)` : "");
@@ -216,11 +251,7 @@
       core.say(`Import refused: ${tooMuch}. Nothing was changed.`, true);
       return false;
     }
-    const lines = old
-      ? changes(old, data, what)
-      : [
-          `Adds a new assessment “${x.name}” with ${x.ticked.length} ticked indicator(s) and ${Object.values(x.elements).filter((v) => v.stage != null).length} chosen stage(s). The others stay as they are.`,
-        ];
+    const lines = old ? changes(old, data, what) : [adds(x)];
     const unknown =
       x.ticked.filter((id) => !own(indicatorById, id)).length +
       Object.keys(x.elements).filter((id) => !own(elementById, id)).length;
@@ -309,10 +340,26 @@
     });
   }
 
+  // A page drawn by its code, opened at an anchor in what it drew (a link to one of its tools):
+  // the browser looked for the anchor before it existed, so go there now.
+  const toAnchor = () => {
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      return;
+    }
+    const target = id && document.getElementById(id);
+    if (target) target.scrollIntoView();
+  };
+
   Object.assign(core, {
+    toAnchor,
     when,
     stageText,
     indicatorLine,
+    targetNodes,
+    clip,
     fileName,
     kept,
     csvText,

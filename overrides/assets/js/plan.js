@@ -93,6 +93,15 @@
     return make("div", { class: "tf-d-pick" }, make("label", { for: id }, label), s);
   };
 
+  // Each element's target, beside the actions that work toward it (actions.js draws the table).
+  const targets = (a) =>
+    core.targetsPart
+      ? core.targetsPart(
+          a,
+          core.allElements.map((e) => [e, core.info(a, e)]),
+        )
+      : null;
+
   function draw(region) {
     const a = core.current(),
       day = core.localDay(),
@@ -122,6 +131,7 @@
           make("a", { href: core.url(rubric.pages.dashboard) }, "dashboard"),
           " and, under “Target and actions”, add what your task force will do, or add one from an indicator of the next stage.",
         ),
+        targets(a),
       );
     out.push(
       make(
@@ -205,6 +215,7 @@
                 make("option", { value: v, selected: v === r.status }, t),
               ),
             );
+            // data-label: each value's name, shown where a phone lays a row out as a card.
             return make(
               "tr",
               {
@@ -212,32 +223,56 @@
                 "data-status": r.status,
                 class: r.overdue ? "tf-overdue" : null,
               },
-              make("td", { dir: "auto" }, r.text || "(no text)"),
+              make("td", { dir: "auto", "data-label": "Action" }, r.text || "(no text)"),
               make(
                 "td",
-                {},
+                { "data-label": "Element" },
                 r.e
                   ? make("a", { href: core.url(r.e.url) + "#tf-plan" }, r.e.title)
                   : elementTitle(r),
               ),
-              make("td", { dir: "auto" }, r.owner || "—"),
+              make("td", { dir: "auto", "data-label": "Owner" }, r.owner || "—"),
               make(
                 "td",
-                {},
-                r.due || "—",
+                { "data-label": "Due" },
+                r.due ? make("span", { class: "tf-date" }, core.dayText(r.due)) : "—",
                 r.overdue && make("strong", { class: "tf-overdue-mark" }, " overdue"),
               ),
-              make("td", {}, status, make("span", { class: "tf-print-only" }, STATUS[r.status])),
+              make(
+                "td",
+                { "data-label": "Status" },
+                status,
+                make("span", { class: "tf-print-only" }, STATUS[r.status]),
+              ),
             );
           }),
           { class: "tf-plan" },
         ),
       );
     }
-    return out;
+    return out.concat(targets(a));
   }
 
-  // What report.js uses; its presence also says plan.js has run.
-  core.plan = { rowsOf, elementTitle, OPEN };
-  core.pages["tf-plan"] = (root) => core.mountView(root, draw);
+  // Targets not yet reached, the largest gap first (then the earliest date, then roadmap order):
+  // rows are { e, x, target, state }; a gap counts stages from the counted one (none: 0).
+  const gapsOf = (rows) =>
+    rows
+      .filter((r) => r.target.stage && r.state !== "reached")
+      .map((r) => ({
+        ...r,
+        gap: r.target.stage - (typeof r.x.counted === "number" ? r.x.counted : 0),
+      }))
+      .sort(
+        (p, q) =>
+          q.gap - p.gap ||
+          (p.target.date || "\uffff").localeCompare(q.target.date || "\uffff") ||
+          core.allElements.indexOf(p.e) - core.allElements.indexOf(q.e),
+      );
+
+  // What the report and the dashboard use; its presence also says plan.js has run.
+  core.plan = { rowsOf, elementTitle, OPEN, gapsOf };
+  core.pages["tf-plan"] = (root) => {
+    core.mountView(root, draw);
+    core.toAnchor(); // "#tf-targets", from the dashboard
+  };
 })();

@@ -14,17 +14,7 @@
   // Texts at their limits (an action's 2000 characters, 2000 of "who took part") would fill
   // pages: the report shortens them, and says so with "…"; the work plan shows them whole.
   const SHORT = { text: 100, owner: 40, people: 160 };
-  const clip = (s, most) => {
-    const chars = [...s]; // code points: an emoji is never cut in half
-    return chars.length <= most
-      ? s
-      : chars
-          .slice(0, most - 1)
-          .join("")
-          .trimEnd() + "…";
-  };
-  const longDate = (d) => d.toLocaleDateString([], { dateStyle: "long" });
-  const day = (iso) => longDate(new Date(`${iso}T00:00:00`));
+  const { clip, dayText } = core;
 
   // Everything the report says, as plain data.
   function reportData(a, today) {
@@ -34,18 +24,7 @@
       return { e, x, target, state: core.targetState(x.counted, target, today) };
     });
     const actions = core.plan.rowsOf(a, today);
-    const gaps = rows
-      .filter((r) => r.target.stage && r.state !== "reached")
-      .map((r) => ({
-        ...r,
-        gap: r.target.stage - (typeof r.x.counted === "number" ? r.x.counted : 0),
-      }))
-      .sort(
-        (p, q) =>
-          q.gap - p.gap ||
-          (p.target.date || "\uffff").localeCompare(q.target.date || "\uffff") ||
-          core.allElements.indexOf(p.e) - core.allElements.indexOf(q.e),
-      );
+    const gaps = core.plan.gapsOf(rows);
     const open = actions
       .filter((r) => core.plan.OPEN.has(r.status))
       .sort((p, q) => (p.due || "\uffff").localeCompare(q.due || "\uffff"));
@@ -63,7 +42,7 @@
 
   const { table } = core;
   const { stageText } = core;
-  const targetText = (t) => core.targetText(t, "—");
+  const targetText = (t) => core.targetNodes(t, "—");
 
   function report(a, d, today) {
     const taskForce = core.store.planTextOf(a, "taskForce"),
@@ -78,7 +57,7 @@
       make(
         "p",
         { class: "tf-r-sub" },
-        `Self-assessment against the ${rubric.title} · assessment “${core.store.nameOf(a)}”, started ${longDate(new Date(core.store.createdOf(a)))} · report of ${day(today)}`,
+        `Self-assessment against the ${rubric.title} · assessment “${core.store.nameOf(a)}”, started ${dayText(core.localDay(new Date(core.store.createdOf(a))))} · report of ${dayText(today)}`,
       ),
       people &&
         make(
@@ -152,7 +131,7 @@
             {},
             targets.length
               ? "Every target is reached."
-              : "No targets set yet: set them on the dashboard.",
+              : "No targets set yet: set them on the work plan.",
           ),
     );
 
@@ -167,7 +146,12 @@
               make(
                 "tr",
                 { "data-report-action": r.id },
-                make("td", {}, r.due || "no date", r.overdue ? " (overdue)" : ""),
+                make(
+                  "td",
+                  {},
+                  r.due ? make("span", { class: "tf-date" }, dayText(r.due)) : "no date",
+                  r.overdue ? " (overdue)" : "",
+                ),
                 make("td", { dir: "auto" }, clip(r.text, SHORT.text) || "(no text)"),
                 make("td", {}, core.plan.elementTitle(r)),
                 make("td", { dir: "auto" }, clip(r.owner, SHORT.owner) || "—"),
@@ -187,7 +171,7 @@
         make(
           "p",
           { id: "tf-r-progress" },
-          "No snapshot yet: save one on the dashboard after each review to show progress here.",
+          "No snapshot yet: save one on your assessment's data page after each review to show progress here.",
         ),
       );
     else {

@@ -1,5 +1,5 @@
 // Share links: an assessment carried in the URL fragment, which browsers never send to a server,
-// compressed, and encrypted when the sender sets a passphrase. Loaded on the dashboard and the
+// compressed, and encrypted when the sender sets a passphrase. Loaded on the data page and the
 // shared-results page only.
 /* global shareCodec */
 (() => {
@@ -11,7 +11,7 @@
   const { LIMIT, LinkError, encode, decode, locked } = shareCodec(rubric, core.store, core.summary);
   const linkFor = (frag) => core.url(rubric.pages.shared) + "#" + frag;
 
-  // Dashboard: make a link to the current assessment.
+  // The data page: make a link to the current assessment.
   let notes = false,
     pass = "",
     made = null;
@@ -167,8 +167,8 @@
           "p",
           {},
           "This page shows self-assessment results that someone shared as a link. Open the link you were sent; " +
-            "to share your own results, use “Share a read-only link” on the ",
-          make("a", { href: core.url(rubric.pages.dashboard) + "#tf-share" }, "dashboard"),
+            "to share your own results, use “Share a read-only link” on ",
+          make("a", { href: core.url(rubric.pages.data) + "#tf-share" }, "your assessment's data"),
           ".",
         ),
       ];

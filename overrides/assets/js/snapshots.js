@@ -1,6 +1,6 @@
 // Dated snapshots: the current assessment's stages and ticks frozen in one click, kept with the
 // assessment (merged per snapshot by the store, like every other field), and each element's stage over
-// time. Loaded on the dashboard only.
+// time. Loaded on the data page only (/self-assessment/data/).
 (() => {
   "use strict";
   const core = window.TF && window.TF.core;
