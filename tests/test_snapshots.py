@@ -28,6 +28,12 @@ def snap_ids(page: Page) -> list[str]:
     return snaps(page).evaluate_all("(lis) => lis.map((li) => li.dataset.snapshot)")
 
 
+def expect_snaps(page: Page, ids: list[str]):
+    """The list shows these snapshots, in this order, once the page's code has drawn it."""
+    expect(snaps(page)).to_have_count(len(ids))
+    assert snap_ids(page) == ids
+
+
 def history(page: Page, element: str):
     return page.locator(f"#tf-history tr[data-history='{element}'] td")
 
@@ -77,7 +83,7 @@ def test_one_click_saves_and_the_history_shows_each_elements_stage_over_time(pag
     stage(page, "na")
     open_data(page)
     second = save_snapshot(page)
-    assert snap_ids(page) == [first, second]  # oldest first
+    expect_snaps(page, [first, second])  # oldest first
     expect(snaps(page)).to_contain_text(["2 of 23 elements assessed · 1 indicators ticked",
                                          "3 of 23 elements assessed · 2 indicators ticked"])
 
@@ -142,7 +148,7 @@ def test_snapshots_persist_belong_to_their_assessment_and_delete_only_when_confi
     open_data(page)
     ours = save_snapshot(page)
     page.reload()
-    assert snap_ids(page) == [ours]
+    expect_snaps(page, [ours])
     expect(history(page, "mission-statement")).to_have_text(["Stage 2", "Stage 2"])
 
     # Material's instant navigation: to an element page from the history table, and back.
@@ -154,7 +160,7 @@ def test_snapshots_persist_belong_to_their_assessment_and_delete_only_when_confi
     expect(page.locator("tr[data-element]")).to_have_count(23)
     page.get_by_role("link", name="Snapshots and comparison").click()  # the dashboard's way there
     assert page.evaluate("() => window.__marker") == "still here"  # no full page load happened
-    assert snap_ids(page) == [ours]
+    expect_snaps(page, [ours])
     expect(history(page, "mission-statement")).to_have_text(["Stage 2", "Stage 5 ▲ up from Stage 2"])
     expect(page.locator("#tf-snapshots")).to_have_count(1)  # drawn once, not once per visit
     expect(page.get_by_role("button", name=SAVE)).to_have_count(1)
@@ -168,11 +174,12 @@ def test_snapshots_persist_belong_to_their_assessment_and_delete_only_when_confi
     expect(page.locator("#tf-snapshot-none")).to_have_text("No snapshots of “Second” yet.")
     expect(page.locator("#tf-history")).to_have_count(0)
     theirs = save_snapshot(page, "Second")
-    assert snap_ids(page) == [theirs] and theirs != ours
+    assert theirs != ours
+    expect_snaps(page, [theirs])
     expect(history(page, "mission-statement")).to_have_text(["—", "—"])
     choose(picker, "Our assessment")
     expect(snaps(page)).to_have_count(1)
-    assert snap_ids(page) == [ours]
+    expect_snaps(page, [ours])
     expect(history(page, "mission-statement")).to_have_text(["Stage 2", "Stage 5 ▲ up from Stage 2"])
     second = save_snapshot(page)
     expect(page.locator("#tf-history thead th")).to_have_count(4)
@@ -186,23 +193,23 @@ def test_snapshots_persist_belong_to_their_assessment_and_delete_only_when_confi
     expect(dialog).to_contain_text("The assessment itself stays as it is.")
     dialog.get_by_role("button", name="Cancel").click()
     expect(dialog).to_have_count(0)
-    assert snap_ids(page) == [ours, second]
+    expect_snaps(page, [ours, second])
     assert stored(page) == saved
     row.get_by_role("button", name="Delete").click()
     page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
-    assert snap_ids(page) == [ours, second]
+    expect_snaps(page, [ours, second])
     row.get_by_role("button", name="Delete").click()
     dialog_ok(page, "Delete")
-    assert snap_ids(page) == [second]
+    expect_snaps(page, [second])
     expect(page.locator("#tf-message")).to_contain_text("Deleted the snapshot of ")
     expect(page.locator("#tf-history thead th")).to_have_count(3)
     expect(history(page, "mission-statement")).to_have_text(["Stage 5", "Stage 5"])
     page.reload()
-    assert snap_ids(page) == [second]
+    expect_snaps(page, [second])
     assert [s["id"] for s in exported(page)["assessment"]["snapshots"]] == [second]
     choose(picker, "Second")
-    assert snap_ids(page) == [theirs]  # the other assessment's snapshot is untouched
+    expect_snaps(page, [theirs])  # the other assessment's snapshot is untouched
 
     # Deleting the assessment deletes its snapshots from storage, not just from view.
     page.locator("[data-k='delete']").click()
@@ -444,20 +451,20 @@ def test_a_file_that_replaces_the_assessment_keeps_its_snapshots(page: Page, tmp
         {"name": "replace.json", "mimeType": "application/json", "buffer": json.dumps(file).encode()})
     expect(page.locator("dialog.tf-dialog")).to_contain_text("Replace “Our assessment” with the file?")
     dialog_ok(page, "Replace")
-    assert snap_ids(page) == [ours]
+    expect_snaps(page, [ours])
     expect(history(page, "mission-statement")).to_have_text(["Stage 2", "Stage 4 ▲ up from Stage 2"])
     after = exported(page)["assessment"]
     assert after["ticked"] == ["mission-clearly-written"]
     assert after["snapshots"] == data["assessment"]["snapshots"]
     page.reload()
-    assert snap_ids(page) == [ours]
+    expect_snaps(page, [ours])
 
     # A file with its own (older) snapshot: history only grows, oldest first.
     older = {"id": "0a0b0c0d0e0f", "taken": "2020-01-02T03:04:05.000Z", "stages": {"mission-statement": 5},
              "ticked": []}
     file["assessment"]["snapshots"] = [older]
     import_file(page, tmp_path, file, "Replace", "older.json")
-    assert snap_ids(page) == ["0a0b0c0d0e0f", ours]
+    expect_snaps(page, ["0a0b0c0d0e0f", ours])
     expect(history(page, "mission-statement")).to_have_text(
         ["Stage 5", "Stage 2 ▼ down from Stage 5", "Stage 4 ▲ up from Stage 2"])
 
@@ -465,9 +472,9 @@ def test_a_file_that_replaces_the_assessment_keeps_its_snapshots(page: Page, tmp
     file["assessment"].update(id="a-colleague", name="Colleague", created="2025-06-01T09:00:00.000Z")
     import_file(page, tmp_path, file, "Import", "colleague.json")
     expect(page.locator("#tf-switch option:checked")).to_have_text(option("Colleague"))
-    assert snap_ids(page) == ["0a0b0c0d0e0f"]
+    expect_snaps(page, ["0a0b0c0d0e0f"])
     choose(page.locator("#tf-switch"), "Our assessment")
-    assert snap_ids(page) == ["0a0b0c0d0e0f", ours]
+    expect_snaps(page, ["0a0b0c0d0e0f", ours])
 
     # A snapshot deleted here stays deleted when a file without it replaces the assessment.
     page.locator(f"[data-k='snapshot-delete-{ours}']").click()
@@ -475,7 +482,7 @@ def test_a_file_that_replaces_the_assessment_keeps_its_snapshots(page: Page, tmp
     file["assessment"].update(id="first", name="Our assessment")
     del file["assessment"]["snapshots"]
     import_file(page, tmp_path, file, "Replace", "again.json")
-    assert snap_ids(page) == ["0a0b0c0d0e0f"]
+    expect_snaps(page, ["0a0b0c0d0e0f"])
 
 
 # --- 6. dates ------------------------------------------------------------------------------------
