@@ -92,3 +92,26 @@ def test_the_drawer_works_from_the_keyboard_on_a_laptop(page: Page):
     # Closed, the drawer's links are out of the tab order: the next Tab does not land in them.
     page.keyboard.press("Tab")
     assert page.evaluate("() => !document.activeElement.closest('.md-sidebar--primary')")
+
+
+@pytest.mark.parametrize("width", [390, 1024, 1366])
+def test_the_drawer_opens_at_the_current_page_and_closes_when_the_keyboard_leaves(page: Page, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(LEADERSHIP)
+    menu = page.locator(MENU)
+    menu.focus()
+    page.keyboard.press("Enter")
+    focused = page.locator(".md-sidebar--primary a.md-nav__link:focus")
+    expect(focused).to_have_count(1)
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+    assert focused.get_attribute("href") in shown(page)  # on screen, not covered
+    if width >= 1024:  # where the current page is a link (below 960 px Material makes it a label)
+        expect(focused).to_have_text(re.compile(r"^\s*Leadership\s*$"))
+    # Tab past the drawer's last link: the drawer closes rather than let the keyboard behind it.
+    page.locator(".md-sidebar--primary a.md-nav__link[href]").last.focus()
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !document.activeElement.closest('.md-sidebar--primary')"):
+            break
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    assert page.evaluate("() => document.getElementById('__drawer').checked") is False

@@ -100,6 +100,8 @@ def test_the_dashboard_says_what_is_overdue_and_links_each_to_its_element(page: 
     element = link.get_attribute("href").split("#")[0]
     link.click()
     expect(page).to_have_url(re.compile(re.escape(element) + "#tf-plan$"))
+    # The place is drawn by the page's code after the browser looked for it: shown once drawn.
+    expect(page.locator("#tf-plan")).to_be_in_viewport()
 
 
 def test_every_tool_the_dashboard_had_is_one_click_away(page: Page, assessed):
@@ -129,6 +131,19 @@ def test_old_dashboard_addresses_lead_to_the_tool_they_named(page: Page, anchor,
     expect(page.locator("#" + anchor)).to_be_in_viewport()
     if shows:
         expect(page.get_by_role("button", name=shows)).to_be_visible()
+
+
+def test_the_old_address_of_the_snapshots_history_leads_to_the_data_page(page: Page):
+    page.goto(f"{DASHBOARD}#tf-history")  # the table is drawn there once a snapshot exists
+    expect(page).to_have_url(re.compile(re.escape(DATA) + "#tf-history$"))
+    expect(page.get_by_role("button", name="Save a dated snapshot")).to_be_visible()
+
+
+def test_a_jump_within_the_dashboard_to_an_old_anchor_leads_there_too(page: Page, assessed):
+    open_dashboard(page)
+    page.evaluate("() => { location.hash = '#tf-import'; }")
+    expect(page).to_have_url(re.compile(re.escape(DATA) + "#tf-import$"))
+    expect(page.locator("#tf-import")).to_be_in_viewport()
 
 
 def test_the_data_page_exports_and_imports_the_same_assessment(page: Page, assessed, tmp_path):

@@ -148,7 +148,9 @@ function openChecklist(core, page) {
       store.status().mode === "session" && button("Wipe now", wipeSession, "wipe-session"),
       " ",
       make("a", { href: url(rubric.pages.dashboard) }, "Open the dashboard"),
-      " for all elements, export and more.",
+      " for all elements; back up or share on ",
+      make("a", { href: url(rubric.pages.data) }, "your assessment's data"),
+      ".",
     ),
   ];
   const reviewText = (e, x) =>
@@ -250,7 +252,23 @@ function openChecklist(core, page) {
     };
     page.setView(view);
     view();
+    revealTarget(mount);
     performance.mark("tf-checklist-ready");
+  }
+  // An address naming a part this code draws (#tf-plan, from the dashboard's "What is due" and the
+  // plan's links) arrives before that part exists, so the browser cannot scroll to it: shown once
+  // it is drawn, once per page view (the mount is new on each).
+  function revealTarget(mount) {
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      return; // a malformed escape names nothing
+    }
+    const target = id && document.getElementById(id);
+    if (!target || !mount.contains(target) || mount.dataset.revealed === id) return;
+    mount.dataset.revealed = id;
+    target.scrollIntoView();
   }
   // Whether the assessment has a target or actions for the element: then the editor comes at once.
   const planned = (a, e) => {
@@ -305,6 +323,8 @@ function openChecklist(core, page) {
         () => {
           if (!container.isConnected) return;
           refresh(); // draws the editor in the button's place
+          const mount = container.closest(".tf-assessment");
+          if (mount instanceof HTMLElement) revealTarget(mount);
           if (asked) {
             asked = false;
             const first = container.querySelector("select, input, textarea");

@@ -253,7 +253,7 @@
   /** @type {[page: "data" | "plan", anchors: string[]][]} */
   const MOVED = [
     ["data", ["tf-backup", "tf-import", "tf-storage", "tf-share", "tf-snapshots"]],
-    ["data", ["tf-snapshot-list", "tf-history-title", "tf-compare", "tf-comparison"]],
+    ["data", ["tf-snapshot-list", "tf-history", "tf-history-title", "tf-compare", "tf-comparison"]],
     ["plan", ["tf-targets"]],
   ];
   /** @param {Element | null} page @returns {boolean} whether the page is being left for another */
@@ -284,6 +284,10 @@
     } else if (savedHere() || addressNamesChecklist()) load();
     else watch(true);
   }
+  // A jump within the dashboard to a tool's old anchor leads there too.
+  window.addEventListener("hashchange", () =>
+    followMoved(document.querySelector("[data-tf-page]")),
+  );
   if (window.document$) window.document$.subscribe(decide);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", decide);
   else decide();
