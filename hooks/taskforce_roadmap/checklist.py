@@ -35,7 +35,7 @@ CHECKLIST_CODE = ("assets/js/store-format.js", "assets/js/store-tabs.js", "asset
 _LISTING = ("rubric", "file-writers", "overview")  # what every page that lists all elements needs
 _COPIES = "store-copies"  # the store's export, import, undo and snapshots
 PAGE_CODE = {
-    "tf-team": (*_LISTING, _COPIES, "consensus"),
+    "tf-team": (*_LISTING, _COPIES, "consensus-proposals", "consensus"),
     "tf-shared": (*_LISTING, _COPIES, "undo", "share-codec", "share"),
     "tf-dashboard": (*_LISTING, _COPIES, "undo", "assessments", "dashboard"),
     "tf-data": (*_LISTING, _COPIES, "undo", "assessments", "snapshots", "share-codec", "share", "data"),

@@ -8,9 +8,6 @@
   const { allElements, make, button } = core;
   // Kept while this tab stays on the site, so a look at an element page loses nothing.
   const members = []; // { name, file, a, key }
-  // Keyed by ids and proposal keys from members' files: Maps, never plain objects.
-  const agreedTarget = new Map(), // element id -> { stage, date }
-    picked = new Map(); // proposal key -> true/false
   let serial = 0;
   const agreedStage = new Map(),
     agreedTick = new Map(); // the facilitator's choices; unset means the default below
@@ -26,6 +23,11 @@
     if (anon) return `Member ${n < 26 ? String.fromCharCode(65 + n) : n + 1}`;
     return members.some((o) => o !== m && o.name === m.name) ? `${m.name} (${m.file})` : m.name;
   };
+  const { proposals, targetOf, isPicked, ...proposalsOf } = core.teamProposals({
+    members,
+    label,
+    hidden: () => anon,
+  });
   const yes = (i) => members.filter((m) => core.ticked(m.a, i.id));
   // Defaults: an indicator is agreed true when most members ticked it; a stage when all agree.
   const tickOf = (i) =>
@@ -157,146 +159,6 @@
     return core.csvText(out);
   }
 
-  // Members' proposed targets and actions, per element. An action proposed by several members in
-  // the same words is one proposal. Presets: what most members proposed.
-  const norm = (text) => text.trim().replace(/\s+/g, " ").toLowerCase();
-  function proposals() {
-    return allElements
-      .map((e) => {
-        const targets = members.map((m) => core.store.targetOf(m.a, e.id));
-        const groups = new Map();
-        for (const m of members)
-          for (const action of core.store.actionsOf(m.a).filter((x) => x.element === e.id)) {
-            const k = norm(action.text) || `${m.n}/${action.id}`;
-            if (!groups.has(k)) groups.set(k, { key: `${m.n}/${action.id}`, action, by: [] });
-            if (!groups.get(k).by.includes(m)) groups.get(k).by.push(m);
-          }
-        return { e, targets, actions: [...groups.values()] };
-      })
-      .filter((p) => p.targets.some((t) => t.stage) || p.actions.length);
-  }
-  const majority = (n) => n * 2 > members.length;
-  function targetOf(p) {
-    if (agreedTarget.has(p.e.id)) return agreedTarget.get(p.e.id);
-    for (const t of p.targets)
-      if (t.stage && majority(p.targets.filter((u) => u.stage === t.stage).length))
-        return { stage: t.stage, date: t.date };
-    return { stage: null, date: "" };
-  }
-  const isPicked = (g) => (picked.has(g.key) ? picked.get(g.key) : majority(g.by.length));
-  const targetText = (t) => core.targetText(t, "none");
-
-  function proposalsPart() {
-    const plan = proposals();
-    const out = [
-      make("h2", { id: "tf-proposals-title" }, "Targets and actions members proposed"),
-      make(
-        "p",
-        {},
-        "For each element, agree a target and pick the actions to keep (preset: what most members proposed); " +
-          "“Save the agreed result” keeps them. Agree what your task force will do, in its own words.",
-      ),
-    ];
-    if (!plan.length)
-      return out.concat(
-        make("p", { id: "tf-proposals-none" }, "No member proposed a target or an action."),
-      );
-    out.push(
-      make(
-        "ul",
-        { id: "tf-proposals", class: "tf-t-split" },
-        plan.map((p) => {
-          const target = targetOf(p);
-          const set = (k, v) => {
-            agreedTarget.set(p.e.id, { ...targetOf(p), [k]: v });
-            core.refresh();
-          };
-          const pick = make(
-            "select",
-            {
-              id: "tf-agree-target-" + p.e.id,
-              "data-k": "agree-target-" + p.e.id,
-              on: { change: () => set("stage", pick.value ? Number(pick.value) : null) },
-            },
-            core.targetOptions(target.stage),
-          );
-          const date = make("input", {
-            type: "date",
-            id: "tf-agree-date-" + p.e.id,
-            "data-k": "agree-date-" + p.e.id,
-            value: target.date,
-            on: { change: () => set("date", date.value) },
-          });
-          return make(
-            "li",
-            { "data-proposals": p.e.id },
-            make("h3", {}, make("a", { href: core.url(p.e.url) }, p.e.title)),
-            make(
-              "p",
-              { class: "tf-t-stages" },
-              "Proposed targets: ",
-              members.map((m, n) => `${label(m)}: ${targetText(p.targets[n])}`).join(" · "),
-            ),
-            make(
-              "div",
-              { class: "tf-d-bar" },
-              make(
-                "div",
-                { class: "tf-d-pick" },
-                make("label", { for: pick.id }, `Agreed target for ${p.e.title}`),
-                pick,
-              ),
-              make(
-                "div",
-                { class: "tf-d-pick" },
-                make("label", { for: date.id }, "By (optional)"),
-                date,
-              ),
-            ),
-            p.actions.length > 0 &&
-              make(
-                "ul",
-                { class: "tf-t-split" },
-                p.actions.map((g) => {
-                  const box = make("input", {
-                    type: "checkbox",
-                    id: "tf-pick-" + g.key.replace("/", "-"),
-                    "data-k": "pick-" + g.key,
-                    checked: isPicked(g),
-                    on: {
-                      change: () => {
-                        picked.set(g.key, box.checked);
-                        core.refresh();
-                      },
-                    },
-                  });
-                  const x = g.action;
-                  return make(
-                    "li",
-                    { "data-pick": g.key },
-                    box,
-                    make("label", { for: box.id }, x.text || "(no text)"),
-                    make(
-                      "span",
-                      { class: "tf-t-who" },
-                      ` ${[
-                        x.owner && (anon ? "owner hidden" : `owner: ${x.owner}`),
-                        x.due && `due ${x.due}`,
-                        core.STATUS[x.status].toLowerCase(),
-                      ]
-                        .filter(Boolean)
-                        .join(", ")} · proposed by ${g.by.map(label).join(", ")}.`,
-                    ),
-                  );
-                }),
-              ),
-          );
-        }),
-      ),
-    );
-    return out;
-  }
-
   async function saveAgreed(rows) {
     const name = await core.ask(
       "Save the agreed result",
@@ -354,249 +216,247 @@
     input.addEventListener("change", read);
     read(); // chosen before the code arrived
   }
-  function draw(region) {
-    const out = [
-      members.length > 0 &&
-        make(
-          "div",
-          { class: "tf-t-members" },
-          // Exports are named after their assessment (self-assessment-<name>-<date>.json): hidden names hide the file too.
+  // The members loaded, each with its Remove button, and the box that hides their names.
+  const membersPart = () =>
+    make(
+      "div",
+      { class: "tf-t-members" },
+      // Exports are named after their assessment (self-assessment-<name>-<date>.json): hidden names hide the file too.
+      make(
+        "ul",
+        { id: "tf-team-members" },
+        members.map((m) =>
           make(
-            "ul",
-            { id: "tf-team-members" },
-            members.map((m) =>
-              make(
-                "li",
-                {},
-                anon ? `${label(m)} ` : `${label(m)} · ${m.file} `,
-                button(
-                  ["Remove", make("span", { class: "tf-sr" }, ` ${label(m)}`)],
-                  () => {
-                    const who = anon ? label(m) : m.file;
-                    members.splice(members.indexOf(m), 1);
-                    core.say(`Removed ${who}.`);
-                  },
-                  "remove-" + members.indexOf(m),
-                ),
-              ),
-            ),
-          ),
-          make(
-            "div",
-            { class: "tf-d-check" },
-            make("input", {
-              type: "checkbox",
-              id: "tf-team-anon",
-              checked: anon,
-              "data-k": "anon",
-              on: {
-                change: (ev) => {
-                  anon = ev.target.checked;
-                  core.say(null);
-                },
+            "li",
+            {},
+            anon ? `${label(m)} ` : `${label(m)} · ${m.file} `,
+            button(
+              ["Remove", make("span", { class: "tf-sr" }, ` ${label(m)}`)],
+              () => {
+                const who = anon ? label(m) : m.file;
+                members.splice(members.indexOf(m), 1);
+                core.say(`Removed ${who}.`);
               },
-            }), // messages name files
-            make(
-              "label",
-              { for: "tf-team-anon" },
-              "Hide names: show Member A, B, C… on screen, in print and in the CSV, and hide action owners",
+              "remove-" + members.indexOf(m),
             ),
           ),
         ),
-      region,
-    ];
+      ),
+      make(
+        "div",
+        { class: "tf-d-check" },
+        make("input", {
+          type: "checkbox",
+          id: "tf-team-anon",
+          checked: anon,
+          "data-k": "anon",
+          on: {
+            change: (ev) => {
+              anon = ev.target.checked;
+              core.say(null);
+            },
+          },
+        }), // messages name files
+        make(
+          "label",
+          { for: "tf-team-anon" },
+          "Hide names: show Member A, B, C… on screen, in print and in the CSV, and hide action owners",
+        ),
+      ),
+    );
+
+  // Print, CSV and save, and the line only print shows.
+  const toolsPart = (rows) => [
+    make(
+      "div",
+      { class: "tf-d-actions" },
+      button("Print the agenda", () => window.print(), "team-print"),
+      button(
+        "Export CSV",
+        () =>
+          core.download(`team-consensus-${core.today()}.csv`, "text/csv;charset=utf-8", csv(rows)),
+        "team-csv",
+      ),
+      button(
+        "Save the agreed result as a new assessment",
+        () => saveAgreed(rows),
+        "team-save",
+        "tf-btn--primary",
+      ),
+    ),
+    make(
+      "p",
+      { class: "tf-d-printinfo" },
+      `Team consensus of ${members.length} members, printed ${core.when(new Date().toISOString())}.`,
+    ),
+  ];
+
+  // The overview table: each member's counted stage of every element, and their spread.
+  const overviewRow = (r) =>
+    make(
+      "tr",
+      { "data-team": r.e.id, class: r.differ ? "tf-t-differ" : "" },
+      make("th", { scope: "row" }, make("a", { href: core.url(r.e.url) }, r.e.title)),
+      r.xs.map((x) =>
+        make(
+          "td",
+          {},
+          core.stageCell(x.counted),
+          x.status === "suggested" && make("span", { class: "tf-d-sug" }, " suggested"),
+        ),
+      ),
+      make("td", { class: "tf-t-spread" }, spreadText(r)),
+    );
+  const overviewPart = (rows) => [
+    make("h2", { id: "tf-team-overview-title" }, "Each member's counted stage"),
+    make(
+      "div",
+      {
+        class: "tf-d-scroll",
+        tabindex: "0",
+        role: "region",
+        "aria-labelledby": "tf-team-overview-title",
+      },
+      make(
+        "table",
+        { class: "tf-team", id: "tf-team-overview" },
+        make(
+          "thead",
+          {},
+          make(
+            "tr",
+            {},
+            make("th", { scope: "col" }, "Element"),
+            members.map((m) => make("th", { scope: "col" }, label(m))),
+            make("th", { scope: "col" }, "Spread"),
+          ),
+        ),
+        make("tbody", {}, rows.map(overviewRow)),
+      ),
+    ),
+  ];
+
+  // The agreed stage of one agenda element.
+  function stagePick(r) {
+    const pick = make(
+      "select",
+      {
+        id: "tf-agree-" + r.e.id,
+        "data-k": "agree-" + r.e.id,
+        on: {
+          change: () => {
+            agreedStage.set(
+              r.e.id,
+              pick.value === "" ? null : pick.value === "na" ? "na" : Number(pick.value),
+            );
+            unsaved = true;
+            core.refresh();
+          },
+        },
+      },
+      [null, ...core.rubric.stages.map((s) => s.n), "na"].map((v) =>
+        make(
+          "option",
+          { value: v == null ? "" : v, selected: stageOf(r) === v },
+          v == null ? "Not agreed yet (the agreed ticks suggest one)" : core.stageName(v),
+        ),
+      ),
+    );
+    return make(
+      "div",
+      { class: "tf-d-pick" },
+      make("label", { for: pick.id }, `Agreed stage for ${r.e.title}`),
+      pick,
+    );
+  }
+
+  // One indicator members answered differently: its agreed tick, and who ticked it.
+  function splitRow(d) {
+    const box = make("input", {
+      type: "checkbox",
+      id: "tf-agree-" + d.i.id,
+      checked: tickOf(d.i),
+      "data-k": "agree-" + d.i.id,
+      on: {
+        change: () => {
+          agreedTick.set(d.i.id, box.checked);
+          unsaved = true;
+          core.refresh();
+        },
+      },
+    });
+    return make(
+      "li",
+      { "data-split": d.i.id },
+      box,
+      make("label", { for: box.id }, core.indicatorLine(d.i)),
+      make(
+        "span",
+        { class: "tf-t-who" },
+        ` True for ${d.yes.length} of ${members.length}: ${d.yes.map(label).join(", ")}; ` +
+          `not for ${d.no.map(label).join(", ")}.`,
+      ),
+    );
+  }
+
+  // One agenda item: an element members disagree on.
+  const agendaItem = (r) =>
+    make(
+      "li",
+      { "data-agenda": r.e.id },
+      make("h3", {}, make("a", { href: core.url(r.e.url) }, r.e.title), ` · ${headline(r)}`),
+      make(
+        "p",
+        { class: "tf-t-stages" },
+        members.map((m, n) => `${label(m)}: ${stageText(r.xs[n].counted)}`).join(" · "),
+      ),
+      stagePick(r),
+      r.split.length > 0 && [
+        make(
+          "p",
+          {},
+          `Indicators answered differently (${r.split.length}), most evenly split first:`,
+        ),
+        make("ul", { class: "tf-t-split" }, r.split.map(splitRow)),
+      ],
+    );
+
+  // The agenda, then the elements everyone answered alike.
+  const agendaPart = (agenda, agreed) => [
+    make("h2", { id: "tf-agenda-title" }, "Agenda: where members disagree, biggest first"),
+    make(
+      "p",
+      { id: "tf-agenda-summary" },
+      `${agenda.length} of ${allElements.length} elements to discuss. For each, agree a stage and settle the indicators ` +
+        "members answered differently (preset: what most members ticked), then save the agreed result.",
+    ),
+    make("ol", { id: "tf-agenda", class: "tf-t-agenda" }, agenda.map(agendaItem)),
+    agreed.length > 0 &&
+      make(
+        "p",
+        { id: "tf-team-agreed" },
+        `Answered alike by everyone (${agreed.length}): `,
+        agreed.map((r, n) => [
+          n ? ", " : "",
+          make("a", { href: core.url(r.e.url) }, r.e.title),
+          ` (${stageText(r.xs[0].counted)})`,
+        ]),
+      ),
+  ];
+
+  function draw(region) {
+    const out = [members.length > 0 && membersPart(), region];
     if (members.length < 2)
       return out.concat(
         members.length
           ? make("p", { id: "tf-team-empty" }, "Load at least one more member's file to compare.")
           : noFiles,
       );
-
     const rows = analyse(),
       agenda = agendaOf(rows),
       agreed = rows.filter((r) => !agenda.includes(r));
-    out.push(
-      make(
-        "div",
-        { class: "tf-d-actions" },
-        button("Print the agenda", () => window.print(), "team-print"),
-        button(
-          "Export CSV",
-          () =>
-            core.download(
-              `team-consensus-${core.today()}.csv`,
-              "text/csv;charset=utf-8",
-              csv(rows),
-            ),
-          "team-csv",
-        ),
-        button(
-          "Save the agreed result as a new assessment",
-          () => saveAgreed(rows),
-          "team-save",
-          "tf-btn--primary",
-        ),
-      ),
-      make(
-        "p",
-        { class: "tf-d-printinfo" },
-        `Team consensus of ${members.length} members, printed ${core.when(new Date().toISOString())}.`,
-      ),
-    );
-
-    out.push(
-      make("h2", { id: "tf-team-overview-title" }, "Each member's counted stage"),
-      make(
-        "div",
-        {
-          class: "tf-d-scroll",
-          tabindex: "0",
-          role: "region",
-          "aria-labelledby": "tf-team-overview-title",
-        },
-        make(
-          "table",
-          { class: "tf-team", id: "tf-team-overview" },
-          make(
-            "thead",
-            {},
-            make(
-              "tr",
-              {},
-              make("th", { scope: "col" }, "Element"),
-              members.map((m) => make("th", { scope: "col" }, label(m))),
-              make("th", { scope: "col" }, "Spread"),
-            ),
-          ),
-          make(
-            "tbody",
-            {},
-            rows.map((r) =>
-              make(
-                "tr",
-                { "data-team": r.e.id, class: r.differ ? "tf-t-differ" : "" },
-                make("th", { scope: "row" }, make("a", { href: core.url(r.e.url) }, r.e.title)),
-                r.xs.map((x) =>
-                  make(
-                    "td",
-                    {},
-                    core.stageCell(x.counted),
-                    x.status === "suggested" && make("span", { class: "tf-d-sug" }, " suggested"),
-                  ),
-                ),
-                make("td", { class: "tf-t-spread" }, spreadText(r)),
-              ),
-            ),
-          ),
-        ),
-      ),
-    );
-
-    out.push(
-      make("h2", { id: "tf-agenda-title" }, "Agenda: where members disagree, biggest first"),
-      make(
-        "p",
-        { id: "tf-agenda-summary" },
-        `${agenda.length} of ${allElements.length} elements to discuss. For each, agree a stage and settle the indicators ` +
-          "members answered differently (preset: what most members ticked), then save the agreed result.",
-      ),
-      make(
-        "ol",
-        { id: "tf-agenda", class: "tf-t-agenda" },
-        agenda.map((r) => {
-          const pick = make(
-            "select",
-            {
-              id: "tf-agree-" + r.e.id,
-              "data-k": "agree-" + r.e.id,
-              on: {
-                change: () => {
-                  agreedStage.set(
-                    r.e.id,
-                    pick.value === "" ? null : pick.value === "na" ? "na" : Number(pick.value),
-                  );
-                  unsaved = true;
-                  core.refresh();
-                },
-              },
-            },
-            [null, ...core.rubric.stages.map((s) => s.n), "na"].map((v) =>
-              make(
-                "option",
-                { value: v == null ? "" : v, selected: stageOf(r) === v },
-                v == null ? "Not agreed yet (the agreed ticks suggest one)" : core.stageName(v),
-              ),
-            ),
-          );
-          return make(
-            "li",
-            { "data-agenda": r.e.id },
-            make("h3", {}, make("a", { href: core.url(r.e.url) }, r.e.title), ` · ${headline(r)}`),
-            make(
-              "p",
-              { class: "tf-t-stages" },
-              members.map((m, n) => `${label(m)}: ${stageText(r.xs[n].counted)}`).join(" · "),
-            ),
-            make(
-              "div",
-              { class: "tf-d-pick" },
-              make("label", { for: pick.id }, `Agreed stage for ${r.e.title}`),
-              pick,
-            ),
-            r.split.length > 0 && [
-              make(
-                "p",
-                {},
-                `Indicators answered differently (${r.split.length}), most evenly split first:`,
-              ),
-              make(
-                "ul",
-                { class: "tf-t-split" },
-                r.split.map((d) => {
-                  const box = make("input", {
-                    type: "checkbox",
-                    id: "tf-agree-" + d.i.id,
-                    checked: tickOf(d.i),
-                    "data-k": "agree-" + d.i.id,
-                    on: {
-                      change: () => {
-                        agreedTick.set(d.i.id, box.checked);
-                        unsaved = true;
-                        core.refresh();
-                      },
-                    },
-                  });
-                  return make(
-                    "li",
-                    { "data-split": d.i.id },
-                    box,
-                    make("label", { for: box.id }, core.indicatorLine(d.i)),
-                    make(
-                      "span",
-                      { class: "tf-t-who" },
-                      ` True for ${d.yes.length} of ${members.length}: ${d.yes.map(label).join(", ")}; ` +
-                        `not for ${d.no.map(label).join(", ")}.`,
-                    ),
-                  );
-                }),
-              ),
-            ],
-          );
-        }),
-      ),
-      agreed.length > 0 &&
-        make(
-          "p",
-          { id: "tf-team-agreed" },
-          `Answered alike by everyone (${agreed.length}): `,
-          agreed.map((r, n) => [
-            n ? ", " : "",
-            make("a", { href: core.url(r.e.url) }, r.e.title),
-            ` (${stageText(r.xs[0].counted)})`,
-          ]),
-        ),
-    );
-    out.push(proposalsPart());
+    out.push(...toolsPart(rows), ...overviewPart(rows), ...agendaPart(agenda, agreed));
+    out.push(proposalsOf.part());
     return out;
   }
 
