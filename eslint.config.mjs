@@ -40,8 +40,6 @@ export default [
     "data.js": [97], // storage: session-only mode and deleting everything
     // consensus.js: draw 241, proposalsPart 111 (its proposals list 87); the file 598.
     "consensus.js": [241, 598],
-    "plan.js": [149], // draw
-    "report.js": [164], // report
     "actions.js": [85], // actionRow
     "snapshots.js": [143], // the snapshots part of the data page
     "share.js": [104], // the share-link part of the data page
