@@ -38,8 +38,6 @@ export default [
     // dashboard.js, now the summary (its tools in data.js): the longest function 160.
     "dashboard.js": [160],
     "data.js": [97], // storage: session-only mode and deleting everything
-    "plan.js": [149], // draw
-    "report.js": [164], // report
     "actions.js": [85], // actionRow
     "snapshots.js": [143], // the snapshots part of the data page
     "share.js": [104], // the share-link part of the data page

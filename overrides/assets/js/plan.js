@@ -102,6 +102,142 @@
         )
       : null;
 
+  // The line above everything: actions done, overdue, and which assessment.
+  function progressLine(a, all) {
+    const done = all.filter((r) => r.status === "done").length,
+      overdue = all.filter((r) => r.overdue).length;
+    return make(
+      "p",
+      { class: "tf-d-progress", id: "tf-plan-count" },
+      make("strong", {}, `${done} of ${all.length} actions done`),
+      overdue ? ` · ${overdue} overdue` : "",
+      ` · assessment “${core.store.nameOf(a)}”`,
+    );
+  }
+
+  // What the page says when the assessment has no actions yet.
+  const emptyNote = () =>
+    make(
+      "p",
+      { id: "tf-plan-empty" },
+      "No actions yet. Open an element's page from the ",
+      make("a", { href: core.url(rubric.pages.dashboard) }, "dashboard"),
+      " and, under “Target and actions”, add what your task force will do, or add one from an indicator of the next stage.",
+    );
+
+  // The group, status and owner pickers.
+  function controls(names) {
+    return make(
+      "div",
+      { class: "tf-d-bar tf-p-controls" },
+      select(
+        "tf-plan-by",
+        "Group by",
+        choice.by,
+        Object.entries(GROUPS).map(([k, g]) => [k, g.label]),
+        (v) => (choice.by = v),
+      ),
+      select(
+        "tf-plan-status",
+        "Status",
+        choice.status,
+        [["all", "All"], ["open", "Open (not started or in progress)"], ...Object.entries(STATUS)],
+        (v) => (choice.status = v),
+      ),
+      select(
+        "tf-plan-owner",
+        "Owner",
+        choice.owner,
+        [["", "Everyone"], ...names.map((n) => [n, n]), [UNOWNED, NO_OWNER]],
+        (v) => (choice.owner = v),
+      ),
+    );
+  }
+
+  // The export and print buttons: the exports hold the actions shown.
+  function exportButtons(a, shown) {
+    return make(
+      "div",
+      { class: "tf-d-actions" },
+      button(
+        "Export CSV",
+        () => {
+          core.download(fileName(a, "csv"), "text/csv;charset=utf-8", csvOf(a, shown));
+          core.say(`Exported ${shown.length} action(s) as CSV to your downloads.`);
+        },
+        "plan-csv",
+      ),
+      button(
+        "Export calendar (.ics)",
+        () => {
+          const dated = shown.filter((r) => r.due).length;
+          core.download(
+            fileName(a, "ics"),
+            "text/calendar;charset=utf-8",
+            icsOf(a, shown, new Date().toISOString(), location.host),
+          );
+          core.say(`Exported ${dated} due date(s) as a calendar file to your downloads.`);
+        },
+        "plan-ics",
+      ),
+      button("Print", () => window.print(), "plan-print"),
+    );
+  }
+
+  // One action's row: its text, element, owner, due date and a status picker.
+  function actionRow(a, r) {
+    const status = make(
+      "select",
+      {
+        "data-k": "plan-status-" + r.id,
+        "aria-label": `Status of “${r.text.slice(0, 60)}”`,
+        on: { change: () => core.store.setAction(a.id, r.id, "status", status.value) },
+      },
+      Object.entries(STATUS).map(([v, t]) =>
+        make("option", { value: v, selected: v === r.status }, t),
+      ),
+    );
+    // data-label: each value's name, shown where a phone lays a row out as a card.
+    return make(
+      "tr",
+      {
+        "data-plan-action": r.id,
+        "data-status": r.status,
+        class: r.overdue ? "tf-overdue" : null,
+      },
+      make("td", { dir: "auto", "data-label": "Action" }, r.text || "(no text)"),
+      make(
+        "td",
+        { "data-label": "Element" },
+        r.e ? make("a", { href: core.url(r.e.url) + "#tf-plan" }, r.e.title) : elementTitle(r),
+      ),
+      make("td", { dir: "auto", "data-label": "Owner" }, r.owner || "—"),
+      make(
+        "td",
+        { "data-label": "Due" },
+        r.due ? make("span", { class: "tf-date" }, core.dayText(r.due)) : "—",
+        r.overdue && make("strong", { class: "tf-overdue-mark" }, " overdue"),
+      ),
+      make(
+        "td",
+        { "data-label": "Status" },
+        status,
+        make("span", { class: "tf-print-only" }, STATUS[r.status]),
+      ),
+    );
+  }
+
+  // One group's heading and its table of actions.
+  const groupPart = (a, g) => [
+    make("h2", { class: "tf-p-group", "data-group": g.key }, g.title),
+    core.table(
+      g.title,
+      ["Action", "Element", "Owner", "Due", "Status"],
+      g.rows.map((r) => actionRow(a, r)),
+      { class: "tf-plan" },
+    ),
+  ];
+
   function draw(region) {
     const a = core.current(),
       day = core.localDay(),
@@ -110,85 +246,11 @@
     if (choice.owner && choice.owner !== UNOWNED && !names.includes(choice.owner))
       choice.owner = "";
     const shown = filterOf(all, choice.status, choice.owner);
-    const done = all.filter((r) => r.status === "done").length,
-      overdue = all.filter((r) => r.overdue).length;
-    const out = [
-      region,
-      make(
-        "p",
-        { class: "tf-d-progress", id: "tf-plan-count" },
-        make("strong", {}, `${done} of ${all.length} actions done`),
-        overdue ? ` · ${overdue} overdue` : "",
-        ` · assessment “${core.store.nameOf(a)}”`,
-      ),
-    ];
-    if (!all.length)
-      return out.concat(
-        make(
-          "p",
-          { id: "tf-plan-empty" },
-          "No actions yet. Open an element's page from the ",
-          make("a", { href: core.url(rubric.pages.dashboard) }, "dashboard"),
-          " and, under “Target and actions”, add what your task force will do, or add one from an indicator of the next stage.",
-        ),
-        targets(a),
-      );
+    const out = [region, progressLine(a, all)];
+    if (!all.length) return out.concat(emptyNote(), targets(a));
     out.push(
-      make(
-        "div",
-        { class: "tf-d-bar tf-p-controls" },
-        select(
-          "tf-plan-by",
-          "Group by",
-          choice.by,
-          Object.entries(GROUPS).map(([k, g]) => [k, g.label]),
-          (v) => (choice.by = v),
-        ),
-        select(
-          "tf-plan-status",
-          "Status",
-          choice.status,
-          [
-            ["all", "All"],
-            ["open", "Open (not started or in progress)"],
-            ...Object.entries(STATUS),
-          ],
-          (v) => (choice.status = v),
-        ),
-        select(
-          "tf-plan-owner",
-          "Owner",
-          choice.owner,
-          [["", "Everyone"], ...names.map((n) => [n, n]), [UNOWNED, NO_OWNER]],
-          (v) => (choice.owner = v),
-        ),
-      ),
-      make(
-        "div",
-        { class: "tf-d-actions" },
-        button(
-          "Export CSV",
-          () => {
-            core.download(fileName(a, "csv"), "text/csv;charset=utf-8", csvOf(a, shown));
-            core.say(`Exported ${shown.length} action(s) as CSV to your downloads.`);
-          },
-          "plan-csv",
-        ),
-        button(
-          "Export calendar (.ics)",
-          () => {
-            const dated = shown.filter((r) => r.due).length;
-            core.download(
-              fileName(a, "ics"),
-              "text/calendar;charset=utf-8",
-              icsOf(a, shown, new Date().toISOString(), location.host),
-            );
-            core.say(`Exported ${dated} due date(s) as a calendar file to your downloads.`);
-          },
-          "plan-ics",
-        ),
-        button("Print", () => window.print(), "plan-print"),
-      ),
+      controls(names),
+      exportButtons(a, shown),
       make(
         "p",
         { id: "tf-plan-shown" },
@@ -197,59 +259,7 @@
           : `Showing ${shown.length} of ${all.length} actions. Exports hold the actions shown.`,
       ),
     );
-    for (const g of groupOf(shown, choice.by)) {
-      out.push(
-        make("h2", { class: "tf-p-group", "data-group": g.key }, g.title),
-        core.table(
-          g.title,
-          ["Action", "Element", "Owner", "Due", "Status"],
-          g.rows.map((r) => {
-            const status = make(
-              "select",
-              {
-                "data-k": "plan-status-" + r.id,
-                "aria-label": `Status of “${r.text.slice(0, 60)}”`,
-                on: { change: () => core.store.setAction(a.id, r.id, "status", status.value) },
-              },
-              Object.entries(STATUS).map(([v, t]) =>
-                make("option", { value: v, selected: v === r.status }, t),
-              ),
-            );
-            // data-label: each value's name, shown where a phone lays a row out as a card.
-            return make(
-              "tr",
-              {
-                "data-plan-action": r.id,
-                "data-status": r.status,
-                class: r.overdue ? "tf-overdue" : null,
-              },
-              make("td", { dir: "auto", "data-label": "Action" }, r.text || "(no text)"),
-              make(
-                "td",
-                { "data-label": "Element" },
-                r.e
-                  ? make("a", { href: core.url(r.e.url) + "#tf-plan" }, r.e.title)
-                  : elementTitle(r),
-              ),
-              make("td", { dir: "auto", "data-label": "Owner" }, r.owner || "—"),
-              make(
-                "td",
-                { "data-label": "Due" },
-                r.due ? make("span", { class: "tf-date" }, core.dayText(r.due)) : "—",
-                r.overdue && make("strong", { class: "tf-overdue-mark" }, " overdue"),
-              ),
-              make(
-                "td",
-                { "data-label": "Status" },
-                status,
-                make("span", { class: "tf-print-only" }, STATUS[r.status]),
-              ),
-            );
-          }),
-          { class: "tf-plan" },
-        ),
-      );
-    }
+    for (const g of groupOf(shown, choice.by)) out.push(...groupPart(a, g));
     return out.concat(targets(a));
   }
 

@@ -44,7 +44,8 @@
   const { stageText } = core;
   const targetText = (t) => core.targetNodes(t, "—");
 
-  function report(a, d, today) {
+  // The title, who took part and the figures in one line.
+  function headPart(a, d, today) {
     const taskForce = core.store.planTextOf(a, "taskForce"),
       people = core.store.planTextOf(a, "people");
     const assessed = d.rows.filter((r) => r.x.counted != null).length,
@@ -52,7 +53,7 @@
     const count = (s) => targets.filter((r) => r.state === s).length;
     const done = d.actions.filter((r) => r.status === "done").length,
       overdue = d.open.filter((r) => r.overdue).length;
-    const out = [
+    return [
       make("h2", { class: "tf-r-title", id: "tf-r-title" }, taskForce || "Our task force"),
       make(
         "p",
@@ -72,42 +73,47 @@
         `${assessed} of ${core.allElements.length} elements assessed · ${targets.length} targets set: ${count("reached")} reached, ${count("open")} on track, ${count("late")} past their date · ${done} of ${d.actions.length} actions done, ${d.open.length} open${overdue ? `, ${overdue} overdue` : ""}.`,
       ),
     ];
+  }
 
-    out.push(make("h3", {}, "Where each element stands"));
-    for (const area of rubric.areas) {
-      const mine = d.rows.filter((r) => r.e.area === area);
-      out.push(
-        core.heatTable(
-          `${area.title}: stages and targets`,
-          mine.map((r) => [r.e, r.x, r]),
-          (e, x, [, , r]) => {
-            return [
-              { "data-report": e.id, "data-target-state": r.state || "" },
-              make("th", { scope: "row" }, e.title),
-              make("td", {}, stageText(x.counted), x.status === "suggested" ? " (suggested)" : ""),
-              make(
-                "td",
-                {},
-                targetText(r.target),
-                r.state && make("strong", {}, ` · ${TARGET_STATE[r.state]}`),
-              ),
-            ];
-          },
-          ["Target"],
-          `${area.title}: ${mine.filter((r) => r.x.counted != null).length} of ${mine.length} assessed`,
-        ),
-      );
-    }
-    out.push(
-      make(
-        "p",
-        { class: "tf-r-legend" },
-        "Stage columns: indicators ticked of each stage's total; the counted stage is the one chosen, else the one suggested by the ticks.",
-      ),
+  // One area's heatmap: each element's stage and target.
+  function areaTable(d, area) {
+    const mine = d.rows.filter((r) => r.e.area === area);
+    return core.heatTable(
+      `${area.title}: stages and targets`,
+      mine.map((r) => [r.e, r.x, r]),
+      (e, x, [, , r]) => {
+        return [
+          { "data-report": e.id, "data-target-state": r.state || "" },
+          make("th", { scope: "row" }, e.title),
+          make("td", {}, stageText(x.counted), x.status === "suggested" ? " (suggested)" : ""),
+          make(
+            "td",
+            {},
+            targetText(r.target),
+            r.state && make("strong", {}, ` · ${TARGET_STATE[r.state]}`),
+          ),
+        ];
+      },
+      ["Target"],
+      `${area.title}: ${mine.filter((r) => r.x.counted != null).length} of ${mine.length} assessed`,
     );
+  }
 
+  // "Where each element stands": a heatmap per area, then how to read it.
+  const standingPart = (d) => [
+    make("h3", {}, "Where each element stands"),
+    ...rubric.areas.map((area) => areaTable(d, area)),
+    make(
+      "p",
+      { class: "tf-r-legend" },
+      "Stage columns: indicators ticked of each stage's total; the counted stage is the one chosen, else the one suggested by the ticks.",
+    ),
+  ];
+
+  // The largest gaps to target, at most SHOWN_GAPS of them.
+  function gapsPart(d) {
     const gaps = d.gaps.slice(0, SHOWN_GAPS);
-    out.push(
+    return [
       make("h3", {}, "Largest gaps to target"),
       gaps.length
         ? table(
@@ -129,87 +135,102 @@
         : make(
             "p",
             {},
-            targets.length
+            d.rows.some((r) => r.state)
               ? "Every target is reached."
               : "No targets set yet: set them on the work plan.",
           ),
+    ];
+  }
+
+  // One open action's row.
+  const openRow = (r) =>
+    make(
+      "tr",
+      { "data-report-action": r.id },
+      make(
+        "td",
+        {},
+        r.due ? make("span", { class: "tf-date" }, dayText(r.due)) : "no date",
+        r.overdue ? " (overdue)" : "",
+      ),
+      make("td", { dir: "auto" }, clip(r.text, SHORT.text) || "(no text)"),
+      make("td", {}, core.plan.elementTitle(r)),
+      make("td", { dir: "auto" }, clip(r.owner, SHORT.owner) || "—"),
+      make("td", {}, STATUS[r.status]),
     );
 
+  // The open actions by due date, at most SHOWN_ACTIONS of them; the rest counted.
+  function openPart(d) {
     const open = d.open.slice(0, SHOWN_ACTIONS);
-    out.push(
+    return [
       make("h3", {}, "Open actions by due date"),
       open.length
         ? table(
             "Open actions by due date",
             ["Due", "Action", "Element", "Owner", "Status"],
-            open.map((r) =>
-              make(
-                "tr",
-                { "data-report-action": r.id },
-                make(
-                  "td",
-                  {},
-                  r.due ? make("span", { class: "tf-date" }, dayText(r.due)) : "no date",
-                  r.overdue ? " (overdue)" : "",
-                ),
-                make("td", { dir: "auto" }, clip(r.text, SHORT.text) || "(no text)"),
-                make("td", {}, core.plan.elementTitle(r)),
-                make("td", { dir: "auto" }, clip(r.owner, SHORT.owner) || "—"),
-                make("td", {}, STATUS[r.status]),
-              ),
-            ),
+            open.map(openRow),
             { id: "tf-r-actions" },
           )
         : make("p", {}, "No open actions."),
       d.open.length > open.length &&
         make("p", {}, `And ${d.open.length - open.length} more open action(s) on the work plan.`),
-    );
+    ];
+  }
 
-    out.push(make("h3", {}, "Progress since the previous snapshot"));
+  // Progress since the last snapshot: stages that moved, actions done then and now.
+  function progressPart(d) {
+    const done = d.actions.filter((r) => r.status === "done").length;
+    const out = [make("h3", {}, "Progress since the previous snapshot")];
     if (!d.last)
-      out.push(
+      return out.concat(
         make(
           "p",
           { id: "tf-r-progress" },
           "No snapshot yet: save one on your assessment's data page after each review to show progress here.",
         ),
       );
-    else {
-      const was = d.last.actions;
-      out.push(
+    const was = d.last.actions;
+    return out.concat(
+      make(
+        "p",
+        { id: "tf-r-progress" },
+        `Since the snapshot of ${core.when(d.last.taken)}: ` +
+          (d.moves.length
+            ? `${d.moves.length} element(s) changed stage. `
+            : "no element changed stage. ") +
+          (was
+            ? `Actions done: ${was.done} of ${was.all} then, ${done} of ${d.actions.length} now.`
+            : `Actions done now: ${done} of ${d.actions.length}.`),
+      ),
+      d.moves.length > 0 &&
         make(
-          "p",
-          { id: "tf-r-progress" },
-          `Since the snapshot of ${core.when(d.last.taken)}: ` +
-            (d.moves.length
-              ? `${d.moves.length} element(s) changed stage. `
-              : "no element changed stage. ") +
-            (was
-              ? `Actions done: ${was.done} of ${was.all} then, ${done} of ${d.actions.length} now.`
-              : `Actions done now: ${done} of ${d.actions.length}.`),
-        ),
-        d.moves.length > 0 &&
-          make(
-            "ul",
-            { class: "tf-r-moves" },
-            d.moves.map((r) =>
-              make(
-                "li",
-                { "data-moved": r.e.id },
-                `${r.e.title}: ${stageText(r.before)} → ${stageText(r.x.counted)}`,
-              ),
+          "ul",
+          { class: "tf-r-moves" },
+          d.moves.map((r) =>
+            make(
+              "li",
+              { "data-moved": r.e.id },
+              `${r.e.title}: ${stageText(r.before)} → ${stageText(r.x.counted)}`,
             ),
           ),
-      );
-    }
-    out.push(
+        ),
+    );
+  }
+
+  function report(a, d, today) {
+    const out = [
+      ...headPart(a, d, today),
+      ...standingPart(d),
+      ...gapsPart(d),
+      ...openPart(d),
+      ...progressPart(d),
       make(
         "p",
         { class: "tf-r-caution" },
         `The roadmap says: “${rubric.caution}” ` +
           `Made with the self-assessment of the ${rubric.title}, in the task force's own browser.`,
       ),
-    );
+    ];
     return make("article", { class: "tf-report", id: "tf-report-body" }, out);
   }
 
