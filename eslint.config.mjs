@@ -43,8 +43,6 @@ export default [
     "plan.js": [149], // draw
     "report.js": [164], // report
     "actions.js": [85], // actionRow
-    "snapshots.js": [143], // the snapshots part of the data page
-    "share.js": [104], // the share-link part of the data page
   }).map(([file, [longest, lines]]) => ({
     files: [`overrides/assets/js/${file}`],
     rules: {
