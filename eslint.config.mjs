@@ -32,27 +32,6 @@ export default [
       ],
     },
   },
-  // Known debt: drawing functions not yet broken into named sub-views. Each file may keep its
-  // longest function (and its length) as it is today, no longer; lower the figure as they shrink.
-  ...Object.entries({
-    // dashboard.js, now the summary (its tools in data.js): the longest function 160.
-    "dashboard.js": [160],
-    "data.js": [97], // storage: session-only mode and deleting everything
-    "actions.js": [85], // actionRow
-    "snapshots.js": [143], // the snapshots part of the data page
-    "share.js": [104], // the share-link part of the data page
-  }).map(([file, [longest, lines]]) => ({
-    files: [`overrides/assets/js/${file}`],
-    rules: {
-      "max-lines-per-function": [
-        "error",
-        { max: longest, skipBlankLines: true, skipComments: true, IIFEs: false },
-      ],
-      ...(lines && {
-        "max-lines": ["error", { max: lines, skipBlankLines: true, skipComments: true }],
-      }),
-    },
-  })),
   {
     // The Node unit tests of the pure modules (node --test tests/node/): CommonJS, Node's globals.
     files: ["tests/node/**/*.js"],

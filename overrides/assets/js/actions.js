@@ -27,8 +27,9 @@
   let removed = null; // { id, text }: the last removed action, offered for undo
   let focusUndo = false; // an action just removed: its Undo button takes the focus from Remove
 
+  // One action's controls: its text, owner, due date and status, each writing as it changes.
   // Every write names the assessment the row was drawn for.
-  function actionRow(id, assessmentId) {
+  function actionControls(id, assessmentId) {
     const set = (k, v) => store.setAction(assessmentId, id, k, v);
     const key = (k) => `tf-action-${k}-${id}`;
     const text = make("textarea", {
@@ -56,6 +57,12 @@
       { id: key("status"), on: { change: () => set("status", status.value) } },
       Object.entries(STATUS).map(([v, label]) => make("option", { value: v }, label)),
     );
+    return { set, text, owner, due, status };
+  }
+
+  // One action's row: its controls, what it works toward, and its Remove button.
+  function actionRow(id, assessmentId) {
+    const { set, text, owner, due, status } = actionControls(id, assessmentId);
     const toward = make("p", { class: "tf-a-toward" });
     // The number is the label's text, not a list marker: a marker hangs outside the panel on a phone.
     const label = make("label", { for: text.id }, "Action");

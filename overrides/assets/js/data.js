@@ -115,99 +115,104 @@
   function storage(all) {
     const out = [];
     out.push(make("h2", { id: "tf-storage" }, "This browser's copy"));
-    if (store.status().mode === "session") {
-      out.push(
-        make(
-          "p",
-          {},
-          `Session-only mode is on in every tab of this site in this browser${store.status().sessionSince ? `, since ${when(new Date(store.status().sessionSince).toISOString())}` : ""}: ` +
-            "answers stay in the open tabs and vanish when you close them. It stays on, also for your next visit, until you stop it.",
-        ),
-        make(
-          "div",
-          { class: "tf-d-actions" },
-          button("Wipe this session now", wipeSession, "wipe-session"),
-          store.can.local &&
-            button(
-              "Stop session-only mode",
-              async () => {
-                if (
-                  !(await ask(
-                    "Stop session-only mode?",
-                    [
-                      "This session's assessments join those saved in this browser. To discard them, wipe first.",
-                    ],
-                    "Save in this browser",
-                  ))
-                )
-                  return;
-                setMessage("Session-only mode is off: answers are saved in this browser.");
-                store.stopSession();
-              },
-              "stop-session",
-            ),
-        ),
-      );
-    } else {
-      out.push(
-        make(
-          "p",
-          {},
-          "On a shared or public computer, use session-only mode: answers stay in this site's open tabs and vanish when you close them.",
-        ),
-        make(
-          "div",
-          { class: "tf-d-actions" },
-          store.can.session &&
-            button(
-              "Use this session only",
-              async () => {
-                if (
-                  !(await ask(
-                    "Use this session only?",
-                    [
-                      "From now on, in every tab of this site, answers stay in the open tabs and are wiped when you close them; it stays on, also for your next visit, until you stop it. Assessments saved in this browser stay, hidden until you stop.",
-                    ],
-                    "Use this session only",
-                  ))
-                )
-                  return;
-                setMessage("Session-only mode is on.");
-                store.startSession();
-              },
-              "start-session",
-            ),
+    if (store.status().mode === "session") out.push(...sessionOnPart());
+    else out.push(...sessionOffPart(all));
+    return out;
+  }
+  // Session-only mode is on: since when, wipe the session now, or stop the mode.
+  function sessionOnPart() {
+    return [
+      make(
+        "p",
+        {},
+        `Session-only mode is on in every tab of this site in this browser${store.status().sessionSince ? `, since ${when(new Date(store.status().sessionSince).toISOString())}` : ""}: ` +
+          "answers stay in the open tabs and vanish when you close them. It stays on, also for your next visit, until you stop it.",
+      ),
+      make(
+        "div",
+        { class: "tf-d-actions" },
+        button("Wipe this session now", wipeSession, "wipe-session"),
+        store.can.local &&
           button(
-            "Delete everything saved here",
+            "Stop session-only mode",
             async () => {
               if (
                 !(await ask(
-                  "Delete everything saved in this browser?",
+                  "Stop session-only mode?",
                   [
-                    `All ${all.length} assessment(s) and their notes are removed from this browser. You can undo this for a few minutes in this tab; export what you want to keep first.`,
-                    store.status().setAside.length &&
-                      "This also deletes the copy of unreadable saved data that was set aside: save a copy of it first if you may need it.",
-                  ].filter(Boolean),
-                  "Delete everything",
+                    "This session's assessments join those saved in this browser. To discard them, wipe first.",
+                  ],
+                  "Save in this browser",
                 ))
               )
                 return;
-              setMessage("Everything saved here was deleted.");
-              core.offerUndo({
-                text: "Deleted everything saved here.",
-                done: "Put back everything that was saved here.",
-                list: store.assessments().map((b) => store.copyOf(b.id)),
-                select: store.current().id,
-              });
-              store.wipeAll();
+              setMessage("Session-only mode is off: answers are saved in this browser.");
+              store.stopSession();
             },
-            "wipe-all",
-            "tf-btn--danger",
+            "stop-session",
           ),
+      ),
+    ];
+  }
+  // Session-only mode is off: start it, or delete everything saved here.
+  function sessionOffPart(all) {
+    return [
+      make(
+        "p",
+        {},
+        "On a shared or public computer, use session-only mode: answers stay in this site's open tabs and vanish when you close them.",
+      ),
+      make(
+        "div",
+        { class: "tf-d-actions" },
+        store.can.session &&
+          button(
+            "Use this session only",
+            async () => {
+              if (
+                !(await ask(
+                  "Use this session only?",
+                  [
+                    "From now on, in every tab of this site, answers stay in the open tabs and are wiped when you close them; it stays on, also for your next visit, until you stop it. Assessments saved in this browser stay, hidden until you stop.",
+                  ],
+                  "Use this session only",
+                ))
+              )
+                return;
+              setMessage("Session-only mode is on.");
+              store.startSession();
+            },
+            "start-session",
+          ),
+        button(
+          "Delete everything saved here",
+          async () => {
+            if (
+              !(await ask(
+                "Delete everything saved in this browser?",
+                [
+                  `All ${all.length} assessment(s) and their notes are removed from this browser. You can undo this for a few minutes in this tab; export what you want to keep first.`,
+                  store.status().setAside.length &&
+                    "This also deletes the copy of unreadable saved data that was set aside: save a copy of it first if you may need it.",
+                ].filter(Boolean),
+                "Delete everything",
+              ))
+            )
+              return;
+            setMessage("Everything saved here was deleted.");
+            core.offerUndo({
+              text: "Deleted everything saved here.",
+              done: "Put back everything that was saved here.",
+              list: store.assessments().map((b) => store.copyOf(b.id)),
+              select: store.current().id,
+            });
+            store.wipeAll();
+          },
+          "wipe-all",
+          "tf-btn--danger",
         ),
-      );
-    }
-    return out;
+      ),
+    ];
   }
   // Two assessments side by side, element by element.
   function comparison(a, all) {

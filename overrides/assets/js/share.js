@@ -15,31 +15,9 @@
   let notes = false,
     pass = "",
     made = null;
-  core.parts.push((a) => {
-    const field = make("input", {
-      type: "password",
-      id: "tf-share-pass",
-      value: pass,
-      autocomplete: "new-password",
-      "data-k": "share-pass",
-      on: {
-        input: () => {
-          pass = field.value;
-        },
-      },
-    });
-    const box = make("input", {
-      type: "checkbox",
-      id: "tf-share-notes",
-      checked: notes,
-      "data-k": "share-notes",
-      on: {
-        change: () => {
-          notes = box.checked;
-        },
-      },
-    });
-    const out =
+  // The link just made for this assessment, if any: the box to copy it from, and its length.
+  function linkBox(a) {
+    return (
       made &&
       made.id === a.id &&
       make(
@@ -67,7 +45,54 @@
               ? `: over ${LIMIT}, which some mail and chat programs cut. If it arrives broken, share a JSON export instead.`
               : "."),
         ),
+      )
+    );
+  }
+  // Make the link, copy it when the browser allows, and say what was done.
+  async function copyLink(a) {
+    try {
+      const link = linkFor(await encode(core.store.exportData(a), notes, pass));
+      made = { id: a.id, link, pass: !!pass };
+      let copied = false;
+      try {
+        await navigator.clipboard.writeText(link);
+        copied = true;
+      } catch {
+        /* shown below to copy by hand */
+      }
+      core.say(
+        `${copied ? "Copied a link" : "Made a link (copy it from the box below)"} to “${core.store.nameOf(a)}”${notes ? " with owners and notes" : ""}` +
+          `${pass ? ", encrypted with your passphrase" : ""}.`,
       );
+    } catch (e) {
+      core.say(`No link was made: ${e.message}.`, true);
+    }
+  }
+  core.parts.push((a) => {
+    const field = make("input", {
+      type: "password",
+      id: "tf-share-pass",
+      value: pass,
+      autocomplete: "new-password",
+      "data-k": "share-pass",
+      on: {
+        input: () => {
+          pass = field.value;
+        },
+      },
+    });
+    const box = make("input", {
+      type: "checkbox",
+      id: "tf-share-notes",
+      checked: notes,
+      "data-k": "share-notes",
+      on: {
+        change: () => {
+          notes = box.checked;
+        },
+      },
+    });
+    const out = linkBox(a);
     return [
       make("h2", { id: "tf-share" }, "Share a read-only link"),
       make(
@@ -92,30 +117,7 @@
           make("label", { for: "tf-share-pass" }, "Passphrase (optional)"),
           field,
         ),
-        button(
-          "Copy a link to these results",
-          async () => {
-            try {
-              const link = linkFor(await encode(core.store.exportData(a), notes, pass));
-              made = { id: a.id, link, pass: !!pass };
-              let copied = false;
-              try {
-                await navigator.clipboard.writeText(link);
-                copied = true;
-              } catch {
-                /* shown below to copy by hand */
-              }
-              core.say(
-                `${copied ? "Copied a link" : "Made a link (copy it from the box below)"} to “${core.store.nameOf(a)}”${notes ? " with owners and notes" : ""}` +
-                  `${pass ? ", encrypted with your passphrase" : ""}.`,
-              );
-            } catch (e) {
-              core.say(`No link was made: ${e.message}.`, true);
-            }
-          },
-          "share",
-          "tf-btn--primary",
-        ),
+        button("Copy a link to these results", () => copyLink(a), "share", "tf-btn--primary"),
       ),
       out,
     ];

@@ -35,6 +35,117 @@
       );
   }
 
+  // Delete one snapshot once the reader confirms, offering to undo, and keep the focus near.
+  async function remove(a, all, s, n) {
+    if (
+      !(await core.ask(
+        `Delete the snapshot of ${core.when(s.taken)}?`,
+        ["The assessment itself stays as it is."],
+        "Delete",
+      ))
+    )
+      return;
+    core.setMessage(`Deleted the snapshot of ${core.when(s.taken)}.`);
+    const { id: sid, ...value } = s;
+    core.offerUndo({
+      text: `Deleted the snapshot of ${core.when(s.taken)}.`,
+      done: `Put back the snapshot of ${core.when(s.taken)}.`,
+      snapshot: [a.id, sid, value],
+    });
+    const near = all[n + 1] || all[n - 1];
+    core.focusAfter(near ? "snapshot-delete-" + near.id : "snapshot");
+    store.deleteSnapshot(a.id, s.id);
+  }
+
+  // One snapshot in the list: when, how much it holds, and its Delete button.
+  function snapshotRow(a, all, s, n) {
+    return make(
+      "li",
+      { "data-snapshot": s.id },
+      `${core.when(s.taken)} · ${Object.keys(s.stages).length} of ${core.allElements.length} elements assessed · ${s.ticked.length} indicators ticked `,
+      button(
+        ["Delete", make("span", { class: "tf-sr" }, ` the snapshot of ${core.when(s.taken)}`)],
+        () => remove(a, all, s, n),
+        "snapshot-delete-" + s.id,
+      ),
+    );
+  }
+
+  // Columns: each snapshot, then now; an arrow marks a move since the column before.
+  function historyColumns(a, all) {
+    const seen = {}; // two snapshots in one minute get told apart
+    return all
+      .map((s) => {
+        const day = core.when(s.taken),
+          n = (seen[day] = (seen[day] || 0) + 1);
+        return {
+          label: n > 1 ? `${day} (${n})` : day,
+          stage: (e) => s.stages[e.id],
+          target: (e) => (s.targets && own(s.targets, e.id) ? s.targets[e.id] : null),
+        };
+      })
+      .concat({
+        label: "Now",
+        stage: (e) => core.info(a, e).counted,
+        target: (e) => store.targetOf(a, e.id).stage,
+      });
+  }
+
+  // One cell of the history table: the stage, its target, and an arrow if it moved.
+  function historyCell(cols, c, n, e) {
+    const v = c.stage(e),
+      before = n ? cols[n - 1].stage(e) : undefined;
+    const move =
+      typeof v === "number" && typeof before === "number" && v !== before
+        ? v > before
+          ? "up"
+          : "down"
+        : "";
+    return make(
+      "td",
+      { class: move ? "tf-move-" + move : null },
+      stageCell(v),
+      c.target(e) && make("span", { class: "tf-d-sug" }, ` (target ${c.target(e)})`),
+      move &&
+        make(
+          "span",
+          { class: "tf-move" },
+          move === "up" ? " ▲" : " ▼",
+          make("span", { class: "tf-sr" }, ` ${move} from ${stageCell(before)}`),
+        ),
+    );
+  }
+
+  // The history table: one row per element, one column per snapshot, then now.
+  function historyTable(cols) {
+    return make(
+      "table",
+      { class: "tf-history", id: "tf-history" },
+      make(
+        "thead",
+        {},
+        make(
+          "tr",
+          {},
+          make("th", { scope: "col" }, "Element"),
+          cols.map((c) => make("th", { scope: "col" }, c.label)),
+        ),
+      ),
+      make(
+        "tbody",
+        {},
+        core.allElements.map((e) =>
+          make(
+            "tr",
+            { "data-history": e.id },
+            make("th", { scope: "row" }, make("a", { href: core.url(e.url) }, e.title)),
+            cols.map((c, n) => historyCell(cols, c, n, e)),
+          ),
+        ),
+      ),
+    );
+  }
+
   core.parts.unshift((a) => {
     const all = store.snapshotsOf(a);
     const out = [
@@ -64,59 +175,10 @@
       make(
         "ul",
         { id: "tf-snapshot-list" },
-        all.map((s, n) =>
-          make(
-            "li",
-            { "data-snapshot": s.id },
-            `${core.when(s.taken)} · ${Object.keys(s.stages).length} of ${core.allElements.length} elements assessed · ${s.ticked.length} indicators ticked `,
-            button(
-              [
-                "Delete",
-                make("span", { class: "tf-sr" }, ` the snapshot of ${core.when(s.taken)}`),
-              ],
-              async () => {
-                if (
-                  !(await core.ask(
-                    `Delete the snapshot of ${core.when(s.taken)}?`,
-                    ["The assessment itself stays as it is."],
-                    "Delete",
-                  ))
-                )
-                  return;
-                core.setMessage(`Deleted the snapshot of ${core.when(s.taken)}.`);
-                const { id: sid, ...value } = s;
-                core.offerUndo({
-                  text: `Deleted the snapshot of ${core.when(s.taken)}.`,
-                  done: `Put back the snapshot of ${core.when(s.taken)}.`,
-                  snapshot: [a.id, sid, value],
-                });
-                const near = all[n + 1] || all[n - 1];
-                core.focusAfter(near ? "snapshot-delete-" + near.id : "snapshot");
-                store.deleteSnapshot(a.id, s.id);
-              },
-              "snapshot-delete-" + s.id,
-            ),
-          ),
-        ),
+        all.map((s, n) => snapshotRow(a, all, s, n)),
       ),
     );
-    // Columns: each snapshot, then now; an arrow marks a move since the column before.
-    const seen = {}; // two snapshots in one minute get told apart
-    const cols = all
-      .map((s) => {
-        const day = core.when(s.taken),
-          n = (seen[day] = (seen[day] || 0) + 1);
-        return {
-          label: n > 1 ? `${day} (${n})` : day,
-          stage: (e) => s.stages[e.id],
-          target: (e) => (s.targets && own(s.targets, e.id) ? s.targets[e.id] : null),
-        };
-      })
-      .concat({
-        label: "Now",
-        stage: (e) => core.info(a, e).counted,
-        target: (e) => store.targetOf(a, e.id).stage,
-      });
+    const cols = historyColumns(a, all);
     out.push(
       make("h3", { id: "tf-history-title" }, "Each element's counted stage over time"),
       make(
@@ -127,54 +189,7 @@
           role: "region",
           "aria-labelledby": "tf-history-title",
         },
-        make(
-          "table",
-          { class: "tf-history", id: "tf-history" },
-          make(
-            "thead",
-            {},
-            make(
-              "tr",
-              {},
-              make("th", { scope: "col" }, "Element"),
-              cols.map((c) => make("th", { scope: "col" }, c.label)),
-            ),
-          ),
-          make(
-            "tbody",
-            {},
-            core.allElements.map((e) =>
-              make(
-                "tr",
-                { "data-history": e.id },
-                make("th", { scope: "row" }, make("a", { href: core.url(e.url) }, e.title)),
-                cols.map((c, n) => {
-                  const v = c.stage(e),
-                    before = n ? cols[n - 1].stage(e) : undefined;
-                  const move =
-                    typeof v === "number" && typeof before === "number" && v !== before
-                      ? v > before
-                        ? "up"
-                        : "down"
-                      : "";
-                  return make(
-                    "td",
-                    { class: move ? "tf-move-" + move : null },
-                    stageCell(v),
-                    c.target(e) && make("span", { class: "tf-d-sug" }, ` (target ${c.target(e)})`),
-                    move &&
-                      make(
-                        "span",
-                        { class: "tf-move" },
-                        move === "up" ? " ▲" : " ▼",
-                        make("span", { class: "tf-sr" }, ` ${move} from ${stageCell(before)}`),
-                      ),
-                  );
-                }),
-              ),
-            ),
-          ),
-        ),
+        historyTable(cols),
       ),
     );
     return out;
