@@ -507,7 +507,11 @@ def test_two_tabs_editing_the_same_note_keep_both_texts_and_say_so(context: Brow
         notes_box(p).click()
     two.evaluate("() => { window.__hold = true; }")  # two hears nothing of one's typing
     one.keyboard.type("Text from one")
-    one.wait_for_function("() => (localStorage.getItem(TF.key) || '').includes('Text from one')")
+    # Each tab's renderer reads its own cached copy of localStorage, updated asynchronously: wait
+    # until two's copy holds all of one's text (its storage events stay held), as it would for a
+    # person who starts typing in two a moment later.
+    for p in (one, two):
+        p.wait_for_function("() => (localStorage.getItem(TF.key) || '').includes('Text from one')")
     two.keyboard.type("Text from two")
     expect(two.locator("#tf-notes-conflict")).to_contain_text("Another tab changed these notes")
     for p in (two, one):  # one hears two's write: both boxes hold both texts
