@@ -94,7 +94,13 @@ function openStoreFormat(stageCount) {
   // --- the logical clock: a change made now is newer than anything this browser has seen ---------
   // A clock that ran fast and was corrected must not make the user's next change lose.
   let highest = 0;
-  const now = () => (highest = Math.max(Date.now(), highest + 1));
+  const now = () => (highest = Math.min(LATEST, Math.max(Date.now(), highest + 1)));
+  // A time more than a year ahead of this machine's clock ran away (a clock set years ahead, a
+  // crafted file): kept, it would push every later change toward LATEST, where the clock stops and
+  // nothing saves. Read as now instead: its order among other runaway times carries no meaning.
+  const RUNAWAY = 366 * 86400000;
+  /** @param {number} t a stored time @returns {number} the time to read it as */
+  const tame = (t) => (t > Date.now() + RUNAWAY ? Date.now() : t);
   /** @param {number} t */
   const saw = (t) => {
     if (t > highest) highest = t;
@@ -200,8 +206,9 @@ function openStoreFormat(stageCount) {
    */
   function record(x, ok) {
     if (!Array.isArray(x) || x.length !== 2 || !isClock(x[1]) || !ok(x[0])) return undefined;
-    saw(x[1]);
-    return /** @type {Rec<T>} */ ([x[0], x[1]]);
+    const t = tame(x[1]);
+    saw(t);
+    return /** @type {Rec<T>} */ ([x[0], t]);
   }
   /**
    * A null-prototype copy of a stored map, or undefined when a key or a value is wrong.
@@ -597,6 +604,7 @@ function openStoreFormat(stageCount) {
     isTarget,
     LATEST,
     isClock,
+    RUNAWAY,
     now,
     saw,
     ELEMENT_FIELDS,
