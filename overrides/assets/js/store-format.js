@@ -95,12 +95,13 @@ function openStoreFormat(stageCount) {
   // A clock that ran fast and was corrected must not make the user's next change lose.
   let highest = 0;
   const now = () => (highest = Math.min(LATEST, Math.max(Date.now(), highest + 1)));
-  // A time more than a year ahead of this machine's clock ran away (a clock set years ahead, a
-  // crafted file): kept, it would push every later change toward LATEST, where the clock stops and
-  // nothing saves. Read as now instead: its order among other runaway times carries no meaning.
-  const RUNAWAY = 366 * 86400000;
+  // A time past the year 9999 ran away (a crafted file, a clock no machine keeps): kept, it would
+  // push every later change toward LATEST, where the clock stops and nothing saves. Read as now
+  // instead: its order among other runaway times carries no meaning. A machine clock set years
+  // ahead stays under this line: the logical clock runs past it, as it does for any fast clock.
+  const RUNAWAY = Date.UTC(10000, 0, 1);
   /** @param {number} t a stored time @returns {number} the time to read it as */
-  const tame = (t) => (t > Date.now() + RUNAWAY ? Date.now() : t);
+  const tame = (t) => (t >= RUNAWAY ? Date.now() : t);
   /** @param {number} t */
   const saw = (t) => {
     if (t > highest) highest = t;
