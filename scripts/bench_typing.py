@@ -10,11 +10,16 @@ KEYS = 60  # keys typed per run
 
 # A saved document of about `size` characters: assessments whose every element has long notes.
 # Written as the store writes it, so it reads back whole (checked below: nothing set aside).
-BIG_DOCUMENT = """(size) => {
-  const els = TF_RUBRIC.areas.flatMap((a) => a.elements), list = {}, note = "A long note. ".repeat(140);
+ELEMENTS = ("mission-statement guiding-principles goals-objectives leadership membership structure "
+            "roles-responsibilities decision-making meetings protocols victim-centered-investigations "
+            "proactive-investigations prosecutions victim-services victim-screening referral-protocols "
+            "confidentiality data-collection-sharing data-driven-approach assessment "
+            "community-awareness-training outreach media").split()
+BIG_DOCUMENT = """([size, els]) => {
+  const list = {}, note = "A long note. ".repeat(140);
   const one = (n) => ({ id: `a${n}`, created: ["2026-01-01T00:00:00Z", 1], name: [`Assessment ${n}`, 1],
     del: [0, 1], ticks: {}, exp: [null, 0],
-    els: Object.fromEntries(els.map((e) => [e.id, { n: [`${n} ${note}`, 1] }])) });
+    els: Object.fromEntries(els.map((e) => [e, { n: [`${n} ${note}`, 1] }])) });
   const per = JSON.stringify(one(0)).length;
   for (let n = 0; n < Math.ceil(size / per); n++) list[`a${n}`] = one(n);
   const raw = JSON.stringify({ schema: 1, cur: ["a0", 2], list });
@@ -52,7 +57,7 @@ def typing_cost(page, url: str, runs: int, size: int = 2_500_000) -> dict:
     page.goto(path)
     page.locator(".tf-check").first.check()  # an assessor's browser: the checklist's code is in
     page.wait_for_function("() => window.TF && TF.key")
-    stored = page.evaluate(BIG_DOCUMENT, size)
+    stored = page.evaluate(BIG_DOCUMENT, [size, ELEMENTS])
     keys: list[float] = []
     ticks: list[float] = []
     for _ in range(runs):
