@@ -184,3 +184,15 @@ test("a catch-up that finds nothing new reads and checks nothing", (t) => {
   }
   assert.equal(parsed, 0, "the stored string this tab wrote was not parsed again");
 });
+
+test("typed text waiting to be saved is wiped with everything else, never written after", (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const tab = openTab();
+  const a = as(tab, (s) => s.create("Baseline"));
+  as(tab, (s) => s.setTick(a.id, "media-s1-1", true, MEDIA));
+  typeInto(tab, a.id, "private");
+  as(tab, (s) => s.wipeAll());
+  t.mock.timers.tick(5000);
+  fire(tab, "pagehide");
+  assert.equal(local.getItem(TF_KEY()), null);
+});

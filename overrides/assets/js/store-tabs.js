@@ -438,6 +438,7 @@ function openStoreTabs(format, rubric, root) {
     if ((ev.key === FLAG || ev.key === null) && ev.storageArea === local) followFlag();
   });
   function followFlag() {
+    if (soon && mode === "local") save(); // typed text goes where it was typed, before any switch
     const was = flag;
     flag = readFlag();
     if (flag && !session && mode === "local") {
@@ -525,6 +526,8 @@ function openStoreTabs(format, rubric, root) {
   }
   // Everything this site saved in this browser, set-aside copies of unreadable data included.
   function wipeAll() {
+    clearTimeout(soon); // typed text waiting to be saved is wiped with the rest
+    soon = 0;
     if (local) {
       try {
         for (const k of setAsideKeysIn(local)) local.removeItem(k);
