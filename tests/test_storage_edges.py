@@ -69,3 +69,26 @@ def test_a_saved_time_at_the_clock_limit_does_not_stop_changes_and_nothing_false
         page.reload()
         expect(box(page, indicator)).to_be_checked(checked=on)
     assert "8640000000000000" not in page.evaluate("() => localStorage.getItem(TF.key)")
+
+
+# Storage that refuses a write for another reason than room (blocked meanwhile, a browser error).
+REFUSED_WHEN_ASKED = """(() => {
+  const set = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    if (window.__refuse && k.startsWith('tf-roadmap/')) throw new DOMException('denied', 'SecurityError');
+    return set.call(this, k, v);
+  };
+})()"""
+
+
+def test_a_write_refused_for_another_reason_than_room_is_not_called_full_storage(page: Page):
+    page.add_init_script(REFUSED_WHEN_ASKED)
+    open_element(page, MISSION)
+    page.evaluate("() => { window.__refuse = true; }")
+    box(page, "mission-clearly-written").check()
+    warning = page.locator(".tf-assessment .tf-a-warn")
+    expect(warning).to_contain_text("Your last change could not be saved: this browser refused to write it")
+    expect(warning).not_to_contain_text("full")
+    page.evaluate("() => { window.__refuse = false; }")
+    box(page, "mission-input-sought").check()  # the next write succeeds: the warning goes
+    expect(warning).to_have_count(0)
