@@ -6,6 +6,7 @@ its budget, and rewrites its own sections of PERFORMANCE.md (the others stay as 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -28,6 +29,7 @@ from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (launched as the tes
 import lighthouse  # noqa: E402  (scripts/lighthouse.py, beside this file)
 import performance_md  # noqa: E402  (PERFORMANCE.md, the figures' one home)
 import suite_timing  # noqa: E402
+import bench_typing  # noqa: E402  (its section: typing with a large saved document)
 
 BUDGETS = {
     "build_ratio": 1.3,
@@ -39,6 +41,7 @@ BUDGETS = {
     "checklist_interactive_ms": 50,
     "dashboard_drawn_ms": 50,
     "report_drawn_ms": 50,
+    "typing_key_ms": 16,  # one frame at 60 Hz
     "third_party_bytes": 0,
 }
 
@@ -177,8 +180,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def browser_timings(runs: int) -> dict:
-    from playwright.sync_api import sync_playwright
+@contextlib.contextmanager
+def served_site():
+    """The site built for a free port and served there: yields its URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
@@ -187,11 +191,31 @@ def browser_timings(runs: int) -> dict:
     server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
                                "--directory", str(site)], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        shutil.rmtree(site, ignore_errors=True)
+
+
+def typing_only(runs: int) -> dict:
+    """--typing: only the typing section, on a site built and served for it."""
+    from playwright.sync_api import sync_playwright
+    with served_site() as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return bench_typing.typing_cost(browser.new_page(), url, runs)
+        finally:
+            browser.close()
+
+
+def browser_timings(runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
     foreign: list[str] = []
     results: dict[str, list[float]] = {"checklist": [], "dashboard": [], "report": []}
     from_start: dict[str, list[float]] = {"checklist": [], "dashboard": []}
-    try:
-        time.sleep(0.5)
+    with served_site() as url:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
@@ -248,10 +272,8 @@ def browser_timings(runs: int) -> dict:
                   return at('tf-report-drawn') - Math.max(at('tf-code-plan'), at('tf-code-report'));
                 }"""))
             page.evaluate("() => localStorage.clear()")
+            typing = bench_typing.typing_cost(page, url, runs)
             browser.close()
-    finally:
-        server.terminate()
-        shutil.rmtree(site, ignore_errors=True)
     med = lambda xs: statistics.median(xs) if xs else float("nan")  # noqa: E731
     return {"checklist_interactive_ms": med(results["checklist"]),
             "dashboard_drawn_ms": med(results["dashboard"]),
@@ -262,7 +284,7 @@ def browser_timings(runs: int) -> dict:
             # The link as users paste it: the page address on this server plus "#" and the payload.
             "share_link_chars": share["prefix"] + share["plain"],
             "share_link_encrypted_chars": share["prefix"] + share["locked"],
-            "share_encrypt_ms": share["encrypt"], "share_decrypt_ms": share["decrypt"]}
+            "share_encrypt_ms": share["encrypt"], "share_decrypt_ms": share["decrypt"], **typing}
 
 
 def serve_rebuild() -> float:
@@ -330,6 +352,7 @@ def rows(figures: dict) -> list[tuple[str, str, str]]:
         ("share link, full assessment, no notes", f"{figures['share_link_chars']} chars", "< 2000"),
         ("the same, encrypted", f"{figures['share_link_encrypted_chars']} chars", "< 2000"),
         ("encrypt / decrypt (PBKDF2 600k)", f"{figures['share_encrypt_ms']:.0f} / {figures['share_decrypt_ms']:.0f} ms", ""),
+        *bench_typing.rows(figures),
         ("requests to other origins", str(len(figures["foreign_requests"])), "0"),
         ("serve rebuild after a rubric edit", f"{figures['serve_rebuild_s']:.2f} s", ""),
     ]
@@ -376,10 +399,17 @@ def main() -> int:
     parser.add_argument("--suite", action="store_true",
                         help="only time the test suite: scripts/test and scripts/test -m 'not slow' "
                              "(the full suite takes 10 minutes or more on 2 cores)")
+    parser.add_argument("--typing", action="store_true",
+                        help="only measure typing with a 2.5 MB saved document (scripts/bench_typing.py)")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     if args.suite:
         return suite()
+    if args.typing:
+        figures = typing_only(args.runs)
+        for name, value, budget in bench_typing.rows(figures):
+            print(f"{name}  {value}  {budget}")
+        return 0
 
     figures = {"machine": performance_md.machine()}
     site = Path(tempfile.mkdtemp(prefix="bench-ours-"))

@@ -225,6 +225,8 @@ def test_full_storage_still_shows_and_exports_what_is_saved(page: Page):
     open_element(page, MISSION)
     box(page, "mission-clearly-written").check()
     page.locator("#tf-notes").fill("Kept when storage fills up.")
+    # Typed text is saved once typing pauses: storage fills after that.
+    page.wait_for_function("() => (localStorage.getItem(TF.key) || '').includes('Kept when storage')")
     page.evaluate(FILL)  # the origin's real quota, filled by another part of the site
     page.reload()
     expect(box(page, "mission-clearly-written")).to_be_checked()

@@ -49,6 +49,11 @@ interface Assessment {
   taskForce: Rec<string>;
   people: Rec<string>;
 }
+/**
+ * Why the last write failed: storage full, refused by the browser (blocked meanwhile, or an
+ * error), a document this store would not read back, or unreadable data it could not set aside.
+ */
+type FailCause = "" | "full" | "refused" | "unreadable" | "stuck";
 interface StoredDocument {
   schema: 1;
   cur: Rec<string>;

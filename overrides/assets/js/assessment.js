@@ -97,36 +97,43 @@
     session: "this session only, in every tab of this site: wiped when you close them",
     memory: "not saved: this browser blocks storage",
   };
-  // Unreadable data set aside by the store: offered as files, byte for byte.
+  // Unreadable data, set aside by the store or still in its place (no room to move it): offered
+  // as files, byte for byte. A download needs no storage, so full storage never withholds it.
   function saveSetAside() {
-    for (const key of store.status().setAside) {
+    for (const key of store.status().unreadable) {
       const text = store.setAsideCopy(key);
       if (text != null)
         download(`unreadable-saved-data-${today()}.txt`, "text/plain;charset=utf-8", text);
     }
   }
+  // Each failed write names its own cause: only a full storage is called full.
+  const NOT_SAVED = {
+    full: "Your last change could not be saved: storage is full. ",
+    refused:
+      "Your last change could not be saved: this browser refused to write it (storage may have been blocked or cleared meanwhile). ",
+    unreadable:
+      "Your last change could not be saved: the saved data would no longer read back, so it was not written (a fault of this site, not of your browser). ",
+  };
   function warnings() {
     const out = [],
       s = store.status();
-    if (s.setAside.length)
+    if (s.unreadable.length)
       out.push([
-        "This browser held saved answers this version of the site cannot read. They are kept aside, untouched; what you answer now is saved as usual. ",
+        s.stuck
+          ? "This browser holds saved answers this version of the site cannot read, and storage is too full to set them aside. They are left untouched; what you answer now is not saved until space is freed. Saving a copy needs no storage: "
+          : "This browser held saved answers this version of the site cannot read. They are kept aside, untouched; what you answer now is saved as usual. ",
         button("Save a copy of the unreadable data", saveSetAside, "save-unreadable"),
       ]);
     if (s.mode === "memory")
       out.push(
         "Storage is blocked in this browser, so nothing is saved: answers last while this tab stays on the site; a reload loses them. Export to keep a copy.",
       );
-    else if (s.stuck)
+    else if (!s.stuck && (s.failed || s.full))
       out.push(
-        "This browser holds saved answers this version of the site cannot read, and storage is too full to set them aside. They are left untouched; what you answer now is not saved until space is freed.",
-      );
-    else if (s.failed || s.full)
-      out.push(
-        (s.failed
-          ? "Your last change could not be saved: storage is full. "
-          : "Storage is full. ") +
-          "Your answers are shown and can be exported, but new changes can't be saved until space is freed. Export now to keep a copy.",
+        (s.failed ? NOT_SAVED[s.cause] || NOT_SAVED.refused : "Storage is full. ") +
+          (s.failed && s.cause !== "full"
+            ? "Your answers are shown and can be exported. Export now to keep a copy."
+            : "Your answers are shown and can be exported, but new changes can't be saved until space is freed. Export now to keep a copy."),
       );
     return out.map((t) => make("p", { class: "tf-a-warn" }, make("strong", {}, "Warning: "), t));
   }

@@ -155,6 +155,16 @@
     ];
   }
   // Session-only mode is off: start it, or delete everything saved here.
+  // "Delete everything" names the unreadable data it destroys: undo keeps only readable answers.
+  function unreadableNote() {
+    const s = store.status();
+    if (!s.unreadable.length) return "";
+    const chars = s.unreadable.reduce((n, k) => n + (store.setAsideCopy(k) || "").length, 0);
+    const size = `${Math.max(1, Math.round(chars / 1024)).toLocaleString("en-US")} KB`;
+    return s.stuck
+      ? `This also deletes the saved data this version of the site cannot read (${size}), which storage was too full to set aside. Undo does not bring it back: save a copy of it first (“Save a copy of the unreadable data”) if you may need it.`
+      : `This also deletes the copy of unreadable saved data that was set aside (${size}). Undo does not bring it back: save a copy of it first if you may need it.`;
+  }
   function sessionOffPart(all) {
     return [
       make(
@@ -192,8 +202,7 @@
                 "Delete everything saved in this browser?",
                 [
                   `All ${all.length} assessment(s) and their notes are removed from this browser. You can undo this for a few minutes in this tab; export what you want to keep first.`,
-                  store.status().setAside.length &&
-                    "This also deletes the copy of unreadable saved data that was set aside: save a copy of it first if you may need it.",
+                  unreadableNote(),
                 ].filter(Boolean),
                 "Delete everything",
               ))

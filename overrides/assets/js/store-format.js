@@ -94,7 +94,14 @@ function openStoreFormat(stageCount) {
   // --- the logical clock: a change made now is newer than anything this browser has seen ---------
   // A clock that ran fast and was corrected must not make the user's next change lose.
   let highest = 0;
-  const now = () => (highest = Math.max(Date.now(), highest + 1));
+  const now = () => (highest = Math.min(LATEST, Math.max(Date.now(), highest + 1)));
+  // A time past the year 9999 ran away (a crafted file, a clock no machine keeps): kept, it would
+  // push every later change toward LATEST, where the clock stops and nothing saves. Read as now
+  // instead: its order among other runaway times carries no meaning. A machine clock set years
+  // ahead stays under this line: the logical clock runs past it, as it does for any fast clock.
+  const RUNAWAY = Date.UTC(10000, 0, 1);
+  /** @param {number} t a stored time @returns {number} the time to read it as */
+  const tame = (t) => (t >= RUNAWAY ? Date.now() : t);
   /** @param {number} t */
   const saw = (t) => {
     if (t > highest) highest = t;
@@ -200,8 +207,9 @@ function openStoreFormat(stageCount) {
    */
   function record(x, ok) {
     if (!Array.isArray(x) || x.length !== 2 || !isClock(x[1]) || !ok(x[0])) return undefined;
-    saw(x[1]);
-    return /** @type {Rec<T>} */ ([x[0], x[1]]);
+    const t = tame(x[1]);
+    saw(t);
+    return /** @type {Rec<T>} */ ([x[0], t]);
   }
   /**
    * A null-prototype copy of a stored map, or undefined when a key or a value is wrong.
@@ -597,6 +605,7 @@ function openStoreFormat(stageCount) {
     isTarget,
     LATEST,
     isClock,
+    RUNAWAY,
     now,
     saw,
     ELEMENT_FIELDS,

@@ -157,7 +157,9 @@ function openStoreTabs(format, rubric, root) {
     if (!channel || mode !== "session" || !flag) return;
     channel.postMessage(hello ? { gen: flag.gen, hello } : { gen: flag.gen, raw: serialized() });
   }
-  let failed = false, // the last write failed (full storage)
+  let failed = false, // the last write failed: `cause` says why
+    /** @type {FailCause} */
+    cause = "",
     full = !!area && !canWrite(area), // a probe write failed at load: show, export, say so
     asked = false,
     /** @type {boolean | null} */
@@ -197,14 +199,41 @@ function openStoreTabs(format, rubric, root) {
     }
   }
 
+  // Typed text waits for a pause before it is saved (see `changed`).
+  const TYPING_PAUSE = 300, // ms without a key
+    TYPING_MAX = 3000; // ms of typing without a pause
+  /** @type {ReturnType<typeof setTimeout> | 0} */
+  let soon = 0,
+    since = 0;
+  // Why a write failed, so that no message blames full storage for what it did not do.
+  /** @param {unknown} e what setItem threw @returns {FailCause} */
+  const causeOf = (e) =>
+    e instanceof DOMException &&
+    (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED")
+      ? "full"
+      : "refused";
+
   /** @type {StoredDocument} */
   let doc = emptyDocument();
   let stuck = false; // unreadable data sits in the main key and could not be moved aside
+  // The stored string `doc` already holds (read and merged, or written by this tab), and its area:
+  // while storage still holds it, no write or catch-up reads, checks and merges it again, so a
+  // change costs the same whatever the document's size. Forgotten whenever `doc` is replaced.
+  /** @type {{ area: Storage | null, raw: string } | null} */
+  let seen = null;
+  /** @param {string | null} raw */
+  const known = (raw) => raw != null && !!seen && seen.area === area && seen.raw === raw;
+  /** @param {string | null} raw */
+  const remember = (raw) => {
+    seen = raw == null ? null : { area, raw };
+  };
   {
     const raw = rawIn(area);
     const found = parse(raw);
-    if (found) doc = found;
-    else if (raw != null && area) stuck = !setAside(area, raw);
+    if (found) {
+      doc = found;
+      remember(raw);
+    } else if (raw != null && area) stuck = !setAside(area, raw);
   }
 
   /** @type {Set<(source: ChangeSource) => void>} */
@@ -227,15 +256,18 @@ function openStoreTabs(format, rubric, root) {
     return JSON.stringify({ ...doc, list });
   };
   function save() {
+    clearTimeout(soon);
+    soon = 0;
     if (!area) return;
     try {
       const raw = area.getItem(KEY);
-      if (raw != null) {
+      if (raw != null && !known(raw)) {
         const stored = parse(raw);
         if (stored) doc = mergeDocuments(stored, doc);
         else if (!setAside(area, raw)) {
           stuck = true;
           failed = true;
+          cause = "stuck";
           return;
         }
       }
@@ -243,12 +275,16 @@ function openStoreTabs(format, rubric, root) {
       // The last guard: what this store would refuse to read is never written.
       if (!parse(text)) {
         failed = true;
+        cause = "unreadable";
         return;
       }
       area.setItem(KEY, text);
+      remember(text);
       failed = full = stuck = false;
-    } catch {
+      cause = "";
+    } catch (e) {
       failed = true;
+      cause = causeOf(e);
       return;
     }
     if (mode === "local" && !asked && navigator.storage && navigator.storage.persist) {
@@ -272,15 +308,42 @@ function openStoreTabs(format, rubric, root) {
     );
   }
   // Every write ends here: saved at once (or at the end of a batch), then every view redraws.
-  function changed() {
+  // Text being typed (`typing`) is shown at once and saved once typing pauses: a key then costs the
+  // same at any document size, where writing the whole document costs ~100 ms at 2.5 MB. Any other
+  // change, leaving or hiding the page, and another tab's write save it at once.
+  /** @param {boolean} [typing] */
+  function changed(typing) {
     if (batching) {
       pending = true;
       return;
     }
+    if (typing) {
+      clearTimeout(soon);
+      if (!since) since = Date.now();
+      // While typing goes on, it is saved at least every few seconds.
+      soon = setTimeout(flush, Date.now() - since > TYPING_MAX ? 0 : TYPING_PAUSE);
+      notify("local");
+      return;
+    }
     save();
+    since = 0;
     tellSessionTabs();
     notify("local");
   }
+  // Typed text not saved yet is saved now; views redraw only if that changed what they say.
+  function flush() {
+    if (!soon) return;
+    const was = failed;
+    save();
+    since = 0;
+    tellSessionTabs();
+    if (failed || was) notify("local");
+  }
+  window.addEventListener("pagehide", flush);
+  if (typeof document.addEventListener === "function")
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") flush();
+    });
   /**
    * Several writes, saved and announced once.
    * @template T
@@ -303,8 +366,11 @@ function openStoreTabs(format, rubric, root) {
   window.addEventListener("storage", (ev) => {
     if (mode !== "local" || (ev.key !== KEY && ev.key !== null) || ev.storageArea !== local) return;
     const raw = rawIn(local);
-    if (raw == null)
+    if (raw == null) {
       doc = emptyDocument(); // wiped elsewhere: drop ours too, never resurrect it
+      remember(null);
+    } else if (known(raw))
+      return; // this tab's own write, or one it has merged
     else {
       const incoming = parse(raw);
       if (!incoming) {
@@ -314,7 +380,8 @@ function openStoreTabs(format, rubric, root) {
         return;
       }
       doc = mergeDocuments(incoming, doc);
-      if (serialized() !== raw) save();
+      remember(raw);
+      if (soon || serialized() !== raw) save();
     }
     notify("other-tab");
   });
@@ -371,6 +438,7 @@ function openStoreTabs(format, rubric, root) {
     if ((ev.key === FLAG || ev.key === null) && ev.storageArea === local) followFlag();
   });
   function followFlag() {
+    if (soon && mode === "local") save(); // typed text goes where it was typed, before any switch
     const was = flag;
     flag = readFlag();
     if (flag && !session && mode === "local") {
@@ -382,6 +450,7 @@ function openStoreTabs(format, rubric, root) {
       mode = "session";
       area = session;
       doc = emptyDocument();
+      seen = null;
       tellSessionTabs(true);
     } else if (!flag && was && mode === "session") leaveSession();
     else return;
@@ -405,8 +474,13 @@ function openStoreTabs(format, rubric, root) {
   // its way): merged in, not written. A field being edited compares against it before writing.
   function catchUp() {
     if (mode !== "local") return;
-    const stored = parse(rawIn(local));
-    if (stored) doc = mergeDocuments(stored, doc);
+    const raw = rawIn(local);
+    if (known(raw)) return;
+    const stored = parse(raw);
+    if (stored) {
+      doc = mergeDocuments(stored, doc);
+      remember(raw);
+    }
   }
 
   // --- storage modes -------------------------------------------------------------------------------
@@ -426,6 +500,7 @@ function openStoreTabs(format, rubric, root) {
     area = session;
     raiseFlag();
     doc = emptyDocument();
+    seen = null;
     addAssessment(doc, "This session");
     changed();
   }
@@ -435,6 +510,7 @@ function openStoreTabs(format, rubric, root) {
     mode = "local";
     area = local;
     doc = mergeDocuments(parse(rawIn(local)) || emptyDocument(), mine);
+    seen = null;
     flag = null;
     dropSessionCopy();
     save();
@@ -450,6 +526,8 @@ function openStoreTabs(format, rubric, root) {
   }
   // Everything this site saved in this browser, set-aside copies of unreadable data included.
   function wipeAll() {
+    clearTimeout(soon); // typed text waiting to be saved is wiped with the rest
+    soon = 0;
     if (local) {
       try {
         for (const k of setAsideKeysIn(local)) local.removeItem(k);
@@ -457,11 +535,13 @@ function openStoreTabs(format, rubric, root) {
         mode = "local";
         area = local;
         stuck = full = failed = false;
+        cause = "";
       } catch {
         /* blocked: nothing stored */
       }
     }
     doc = emptyDocument();
+    seen = null;
     notify("local");
   }
   /** @param {Storage} where */
@@ -483,6 +563,7 @@ function openStoreTabs(format, rubric, root) {
       /* the next save writes an empty document anyway */
     }
     doc = emptyDocument();
+    seen = null;
     addAssessment(doc, "This session");
     changed();
   }
@@ -501,17 +582,21 @@ function openStoreTabs(format, rubric, root) {
     status: () => ({
       mode,
       failed,
+      cause, // why the last write failed: "full", "refused" (by the browser), "unreadable", "stuck"
       full,
       stuck,
       persisted,
       setAside: setAsideKeys(),
+      // every copy of data this version cannot read: set aside, or still in the main key (stuck)
+      unreadable: stuck ? [...setAsideKeys(), KEY] : setAsideKeys(),
       // when session-only mode started for every tab (0: unknown), or null when off
       sessionSince: mode === "session" && flag ? flag.since : null,
     }),
-    /** @param {string} key @returns {string | null} a set-aside copy, to save as a file */
+    /** @param {string} key @returns {string | null} unreadable data, to save as a file */
     setAsideCopy: (key) => {
       try {
-        return area && setAsideKeys().includes(key) ? area.getItem(key) : null;
+        const held = stuck ? [...setAsideKeys(), KEY] : setAsideKeys();
+        return area && held.includes(key) ? area.getItem(key) : null;
       } catch {
         return null;
       }

@@ -219,7 +219,7 @@ function openAssessmentStore(rubric, root) {
     const e = elementRecord(a, element.id, f.answer ? element.sig : null);
     if (!e) return false;
     /** @type {any} */ (e)[key] = [value, now()];
-    changed();
+    changed(key === "n"); // notes are typed: saved when typing pauses (store-tabs.js)
     return true;
   }
   /**
@@ -264,14 +264,14 @@ function openAssessmentStore(rubric, root) {
     if (!a || !own(a.acts, actionId)) return;
     if (key === "removed" ? value !== 0 && value !== 1 : !f || !f.ok(value)) return;
     /** @type {any} */ (a.acts[actionId])[key] = [value, now()];
-    changed();
+    changed(key === "text" || key === "owner"); // typed, like notes
   }
   /** @param {string} id the assessment @param {"taskForce" | "people"} key @param {string} value */
   function setPlanText(id, key, value) {
     const a = byId(id);
     if (!a || !PLAN_TEXTS.includes(key)) return;
     a[key] = [[...value].slice(0, LIMITS[key]).join(""), now()];
-    changed();
+    changed(true); // typed, like notes
   }
 
   // What only the pages that copy assessments use (export, import, share links, team files, undo,
