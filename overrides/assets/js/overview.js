@@ -274,18 +274,19 @@
     }
     core.setMessage(`Imported “${x.name}” from ${from}.`);
     // Another tab may have written while the dialog was open: look again.
-    const replaced = store.sameAs(data);
-    if (replaced)
-      core.offerUndo({
-        text: `Replaced “${store.nameOf(replaced)}” with ${what}.`,
-        done: `Put back “${store.nameOf(replaced)}” as it was before the import.`,
-        list: [store.copyOf(replaced.id)],
-        select: replaced.id,
-      });
+    const replaced = store.sameAs(data),
+      copy = replaced && store.copyOf(replaced.id);
     if (!store.importExport(data, { backup: what !== "the link" })) {
       core.say(`Import refused: ${store.importProblem(data)}. Nothing was changed.`, true);
       return false;
     }
+    if (replaced)
+      core.offerUndo({
+        text: `Replaced “${store.nameOf(replaced)}” with ${what}.`,
+        done: `Put back “${store.nameOf(replaced)}” as it was before the import.`,
+        list: [copy],
+        select: replaced.id,
+      });
     return true;
   }
   // A modal <dialog> (focus trap and Escape are native); resolves true, the name, or null.

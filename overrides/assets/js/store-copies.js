@@ -33,6 +33,7 @@ function openStoreCopies(inner) {
     readAssessment,
     readSnapshotValue,
     mergeMaps,
+    tombstone,
     untouched,
     doc,
     byId,
@@ -429,65 +430,86 @@ function openStoreCopies(inner) {
     return a ? JSON.parse(JSON.stringify(a)) : null;
   };
   /**
-   * Puts copies back (read as strictly as stored data), every field stamped now so they win over
-   * the deletion in every tab; what a copy lacks is cleared (a replacing import's additions).
+   * Puts copies back (read as strictly as stored data), each field stamped now so it wins over the
+   * deletion in every tab; what a copy lacks is cleared (a replacing import's additions). A field
+   * written after `at` (the moment of the action undone), here or in another tab, is kept as it is.
    * @param {unknown[]} copies from copyOf
    * @param {string} [select] the assessment to make current, when live
+   * @param {number} [at] the store's clock just after the action; none: everything goes back
    * @returns {number} how many were put back
    */
-  function restore(copies, select) {
+  function restore(copies, select, at = Infinity) {
     const t = now();
-    /** @template T @param {Rec<T>} r @returns {Rec<T>} */
-    const stamp = (r) => [r[0], t];
-    /** @param {object} x @param {object} y */
-    const keys = (x, y) => new Set([...Object.keys(x), ...Object.keys(y)]);
     let count = 0;
     for (const copy of copies) {
       const c = isObj(copy) && isName(copy.id) ? readAssessment(copy, copy.id) : undefined;
       if (!c || (!byId(c.id) && !roomForAssessment())) continue;
       const was = own(doc().list, c.id) ? doc().list[c.id] : null;
-      /** @type {Assessment} */
-      const a = {
-        id: c.id,
-        created: stamp(c.created),
-        name: stamp(c.name),
-        del: [0, t],
-        ticks: dict(),
-        els: dict(),
-        exp: c.exp[0] ? stamp(c.exp) : [null, 0],
-        snaps: dict(),
-        acts: dict(),
-        taskForce: stamp(c.taskForce),
-        people: stamp(c.people),
-      };
-      // The plan as it was: every action's fields restamped, actions added since removed.
-      for (const k of keys(c.acts, was ? was.acts : {})) {
-        /** @type {any} */
-        const x = { removed: [1, t] };
-        if (own(c.acts, k))
-          for (const [field, r] of Object.entries(c.acts[k])) x[field] = [r[0], t];
-        a.acts[k] = x;
-      }
-      for (const k of keys(c.ticks, was ? was.ticks : {}))
-        a.ticks[k] = [own(c.ticks, k) ? c.ticks[k][0] : 0, t];
-      for (const k of keys(c.els, was ? was.els : {})) {
-        /** @type {any} */
-        const e = {};
-        const mine = own(c.els, k) ? c.els[k] : {};
-        for (const f of ELEMENT_FIELDS) {
-          const r = /** @type {Rec<any> | undefined} */ (/** @type {any} */ (mine)[f.key]);
-          e[f.key] = [r ? r[0] : f.empty, t];
-        }
-        a.els[k] = e;
-      }
-      for (const k of keys(c.snaps, was ? was.snaps : {}))
-        a.snaps[k] = [own(c.snaps, k) ? c.snaps[k][0] : null, t];
-      doc().list[c.id] = a;
+      if (was && was.del[0] && was.del[1] > at) continue; // deleted again since: that stands
+      doc().list[c.id] = putBack(c, was && !was.del[0] ? was : null, at, t);
       count++;
     }
     if (select && byId(select)) doc().cur = [select, t];
     changed();
     return count;
+  }
+  /**
+   * The copy as it was, restamped t, under what was written since `at` (kept).
+   * @param {Assessment} c the copy @param {Assessment | null} was the live one, when not deleted
+   * @param {number} at @param {number} t
+   * @returns {Assessment}
+   */
+  function putBack(c, was, at, t) {
+    /** @template T @param {Rec<T> | undefined} live @param {T} value @returns {Rec<T>} */
+    const pick = (live, value) => (live && live[1] > at ? live : [value, t]);
+    /** @param {object} x @param {object} y */
+    const keys = (x, y) => new Set([...Object.keys(x), ...Object.keys(y)]);
+    /** @template T @param {Record<string, T>} m @param {string} k @returns {T | undefined} */
+    const from = (m, k) => (own(m, k) ? m[k] : undefined);
+    const w = was || tombstone({ ...c, del: [1, 0] });
+    /** @type {Assessment} */
+    const a = {
+      id: c.id,
+      created: pick(was ? w.created : undefined, c.created[0]),
+      name: pick(w.name, c.name[0]),
+      del: [0, t],
+      ticks: dict(),
+      els: dict(),
+      exp: pick(w.exp, c.exp[0]),
+      snaps: dict(),
+      acts: dict(),
+      taskForce: pick(w.taskForce, c.taskForce[0]),
+      people: pick(w.people, c.people[0]),
+    };
+    // The plan as it was: every action's fields restamped, actions added since the copy removed.
+    for (const k of keys(c.acts, w.acts)) {
+      const mine = /** @type {any} */ (from(c.acts, k)),
+        live = /** @type {any} */ (from(w.acts, k) || {});
+      /** @type {any} */
+      const x = { ...live, removed: pick(live.removed, mine ? (mine.removed || [0])[0] : 1) };
+      if (mine)
+        for (const f of ACTION_FIELDS)
+          if (mine[f.key]) x[f.key] = pick(live[f.key], mine[f.key][0]);
+      a.acts[k] = x;
+    }
+    for (const k of keys(c.ticks, w.ticks)) {
+      const r = from(c.ticks, k);
+      a.ticks[k] = pick(from(w.ticks, k), r ? r[0] : 0);
+    }
+    for (const k of keys(c.els, w.els)) {
+      const mine = /** @type {any} */ (from(c.els, k) || {}),
+        live = /** @type {any} */ (from(w.els, k) || {});
+      /** @type {any} */
+      const e = {};
+      for (const f of ELEMENT_FIELDS)
+        e[f.key] = pick(live[f.key], mine[f.key] ? mine[f.key][0] : f.empty);
+      a.els[k] = e;
+    }
+    for (const k of keys(c.snaps, w.snaps)) {
+      const r = from(c.snaps, k);
+      a.snaps[k] = pick(from(w.snaps, k), r ? r[0] : null);
+    }
+    return a;
   }
   /**
    * @param {string} id @param {string} snapshotId @param {unknown} value as snapshotsOf gave it

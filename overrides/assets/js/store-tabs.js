@@ -26,6 +26,7 @@ function openStoreTabs(format, rubric, root) {
     addAssessment,
     untouched,
     fit,
+    now,
   } = format;
   // --- where the document lives -------------------------------------------------------------------
   // Online: the site's path, like Material's own keys. The offline edition (file://, where every
@@ -303,9 +304,10 @@ function openStoreTabs(format, rubric, root) {
   window.addEventListener("storage", (ev) => {
     if (mode !== "local" || (ev.key !== KEY && ev.key !== null) || ev.storageArea !== local) return;
     const raw = rawIn(local);
-    if (raw == null)
+    if (raw == null) {
       doc = emptyDocument(); // wiped elsewhere: drop ours too, never resurrect it
-    else {
+      dropUndo();
+    } else {
       const incoming = parse(raw);
       if (!incoming) {
         // Unreadable data from another tab (another version?): set it aside, then keep ours saved.
@@ -382,6 +384,7 @@ function openStoreTabs(format, rubric, root) {
       mode = "session";
       area = session;
       doc = emptyDocument();
+      dropUndo();
       tellSessionTabs(true);
     } else if (!flag && was && mode === "session") leaveSession();
     else return;
@@ -409,6 +412,79 @@ function openStoreTabs(format, rubric, root) {
     if (stored) doc = mergeDocuments(stored, doc);
   }
 
+  // --- undo copies ---------------------------------------------------------------------------------
+  // Copies taken before a destructive action, kept for a few minutes in this tab's sessionStorage
+  // (no other tab reads it), so Undo survives this tab's page loads. The store owns them so that
+  // every wipe drops them in every tab: a wipe or "Delete everything" here or in another tab, and
+  // the start or end of session-only mode. Each copy names the mode and session it was taken in; a
+  // copy of another one (a tab restored after closing) is dropped when read.
+  const UNDO = KEY + "#undo",
+    UNDO_KEPT = 10; // the newest copies; the oldest goes (its Undo with it) when an 11th comes
+  const sessionGen = () => (mode === "session" && flag ? flag.gen : "");
+  /** @type {UndoOffer[]} read as data: a wrong shape is dropped; copies are checked when put back */
+  let offers = [];
+  try {
+    const saved = JSON.parse((session && session.getItem(UNDO)) || "[]");
+    offers = (Array.isArray(saved) ? saved : []).filter(
+      (x) =>
+        isObj(x) &&
+        isName(x.id) &&
+        ["text", "done"].every((k) => typeof x[k] === "string") &&
+        isClock(x.until) &&
+        isClock(x.at) &&
+        (x.list === undefined || Array.isArray(x.list)) &&
+        (x.snapshot === undefined || Array.isArray(x.snapshot)),
+    );
+  } catch {
+    /* nothing to offer */
+  }
+  function keepOffers() {
+    try {
+      if (offers.length) session && session.setItem(UNDO, JSON.stringify(offers));
+      else if (session) session.removeItem(UNDO);
+    } catch {
+      /* full: the copies last while this page does */
+    }
+  }
+  /** @returns {UndoOffer[]} the copies still on offer, newest first */
+  function undoOffers() {
+    const live = offers.filter(
+      (o) => o.until > Date.now() && o.mode === mode && o.gen === sessionGen(),
+    );
+    if (live.length !== offers.length) {
+      offers = live;
+      keepOffers();
+    }
+    return [...offers].reverse();
+  }
+  /**
+   * Keeps a copy, stamped just after the action it undoes (call it once the action is done).
+   * @param {Omit<UndoOffer, "id" | "until" | "at" | "mode" | "gen">} what
+   */
+  function keepUndo(what) {
+    const at = now();
+    const until = Date.now() + 5 * 60000; // five minutes, as the dialogs promise
+    const o = { ...what, id: randomId(), until, at, mode, gen: sessionGen() };
+    offers = [...undoOffers().reverse(), o].slice(-UNDO_KEPT);
+    keepOffers();
+    notify("local");
+  }
+  /** @param {string} id @returns {UndoOffer | null} the copy, no longer on offer */
+  function takeUndo(id) {
+    const o = undoOffers().find((x) => x.id === id) || null;
+    if (o) {
+      offers = offers.filter((x) => x !== o);
+      keepOffers();
+    }
+    return o;
+  }
+  // Every wipe ends here, in the tab that wipes and in every tab that hears of it.
+  function dropUndo() {
+    offers = [];
+    keepOffers();
+  }
+  undoOffers(); // another mode's or session's copies (a tab restored after closing) go now
+
   // --- storage modes -------------------------------------------------------------------------------
   // A new generation of the flag: every tab drops what it holds of the last one.
   function raiseFlag() {
@@ -425,6 +501,7 @@ function openStoreTabs(format, rubric, root) {
     mode = "session";
     area = session;
     raiseFlag();
+    dropUndo();
     doc = emptyDocument();
     addAssessment(doc, "This session");
     changed();
@@ -437,6 +514,7 @@ function openStoreTabs(format, rubric, root) {
     doc = mergeDocuments(parse(rawIn(local)) || emptyDocument(), mine);
     flag = null;
     dropSessionCopy();
+    dropUndo();
     save();
   }
   function stopSession() {
@@ -462,6 +540,7 @@ function openStoreTabs(format, rubric, root) {
       }
     }
     doc = emptyDocument();
+    dropUndo();
     notify("local");
   }
   /** @param {Storage} where */
@@ -483,6 +562,7 @@ function openStoreTabs(format, rubric, root) {
       /* the next save writes an empty document anyway */
     }
     doc = emptyDocument();
+    dropUndo();
     addAssessment(doc, "This session");
     changed();
   }
@@ -521,5 +601,8 @@ function openStoreTabs(format, rubric, root) {
     stopSession,
     wipeAll,
     wipeSession,
+    undoOffers,
+    keepUndo,
+    takeUndo,
   };
 }
