@@ -96,3 +96,5 @@ interface UndoOffer {
   select?: string;
   snapshot?: [string, string, unknown];
 }
+/** What a share link may leave out (share-codec.js): an import over the same assessment keeps it. */
+type LeftOut = "notes" | "owners" | "people" | "taskForce" | "actions";

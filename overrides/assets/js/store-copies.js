@@ -317,8 +317,15 @@ function openStoreCopies(inner) {
     checkActions(a, err);
     return err;
   }
+  // What a share link does not carry (share-codec.js says, when it reads one): an import over
+  // the same assessment keeps it as it is here. Leaving a thing out of a link is not deleting it.
+  /** @type {WeakMap<ExportData, LeftOut[]>} */
+  const leftOut = new WeakMap();
+  /** @param {ExportData} data @returns {LeftOut[]} */
+  const leftOutOf = (data) => leftOut.get(data) || [];
   /**
-   * An export's assessment exactly, every field stamped t (newer than what it replaces in old).
+   * An export's assessment exactly, every field stamped t (newer than what it replaces in old),
+   * but for what the export does not carry (leftOutOf), kept from old as it is.
    * Also the read-only form of shared links and team members' files.
    * @param {ExportData} data validated
    * @param {string} id
@@ -328,7 +335,13 @@ function openStoreCopies(inner) {
    */
   function fromExport(data, id, old, t) {
     const x = data.assessment,
-      on = new Set(x.ticked);
+      on = new Set(x.ticked),
+      keep = new Set(old ? leftOutOf(data) : []);
+    /**
+     * @template T @param {LeftOut} what @param {Rec<T> | null | undefined} mine @param {T} value
+     * @returns {Rec<T>}
+     */
+    const kept = (what, mine, value) => (keep.has(what) && mine ? mine : [value, t]);
     /** @type {Assessment} */
     const a = {
       id,
@@ -340,15 +353,19 @@ function openStoreCopies(inner) {
       exp: [data.exported, t],
       snaps: dict(),
       acts: dict(),
-      taskForce: [x.taskForce || "", t],
-      people: [x.people || "", t],
+      taskForce: kept("taskForce", old && old.taskForce, x.taskForce || ""),
+      people: kept("people", old && old.people, x.people || ""),
     };
     // A file replaces the plan exactly: actions it lacks are removed, stamped t like the rest.
-    for (const k of Object.keys(old ? old.acts : {})) a.acts[k] = { removed: [1, t] };
+    for (const k of Object.keys(old ? old.acts : {}))
+      a.acts[k] = keep.has("actions") && old ? old.acts[k] : { removed: [1, t] };
     for (const { id: aid, ...fields } of x.actions || []) {
+      const mine = old && own(old.acts, aid) ? old.acts[aid] : {};
       /** @type {any} */
       const r = { removed: [0, t] };
-      for (const f of ACTION_FIELDS) r[f.key] = [fields[f.key], t];
+      for (const f of ACTION_FIELDS)
+        r[f.key] =
+          f.key === "owner" ? kept("owners", mine.owner, fields.owner) : [fields[f.key], t];
       a.acts[aid] = r;
     }
     for (const k of new Set([...on, ...Object.keys(old ? old.ticks : {})]))
@@ -359,6 +376,8 @@ function openStoreCopies(inner) {
       /** @type {any} */
       const e = {};
       for (const f of ELEMENT_FIELDS) e[f.key] = [own(v, f.out) ? v[f.out] : f.empty, t];
+      const mine = old && own(old.els, k) ? old.els[k] : {};
+      e.n = kept("notes", mine.n, e.n[0]);
       a.els[k] = e;
     }
     for (const { id: sid, ...p } of x.snapshots || []) {
@@ -411,15 +430,24 @@ function openStoreCopies(inner) {
   function importExport(data, from = { backup: true }) {
     if (importProblem(data)) return null;
     for (const k of Object.keys(doc().list)) if (untouched(doc().list[k])) delete doc().list[k];
+    const t = now(),
+      a = imported(data, from.backup, t);
+    doc().list[a.id] = a;
+    doc().cur = [a.id, t];
+    changed();
+    return a;
+  }
+
+  /**
+   * The assessment an import would save, not saved: the dialog's summary compares it with old.
+   * @param {ExportData} data validated @param {boolean} backup @param {number} t
+   */
+  function imported(data, backup, t) {
     const old = sameAs(data),
       id = old ? old.id : own(doc().list, data.assessment.id) ? randomId() : data.assessment.id;
-    const t = now(),
-      a = fromExport(data, id, old, t);
-    if (!from.backup) a.exp = old ? old.exp : [null, 0];
+    const a = fromExport(data, id, old, t);
+    if (!backup) a.exp = old ? old.exp : [null, 0];
     if (old) a.snaps = mergeMaps(old.snaps, a.snaps, (_, b) => b); // a file replaces answers; history only grows
-    doc().list[id] = a;
-    doc().cur = [id, t];
-    changed();
     return a;
   }
 
@@ -544,6 +572,11 @@ function openStoreCopies(inner) {
     sameAs,
     importProblem,
     importExport,
+    /** @param {ExportData} data validated @param {boolean} backup a file, not a share link */
+    importPreview: (data, backup) => imported(data, backup, 0),
+    /** @param {ExportData} data @param {LeftOut[]} what the share link holding it does not carry */
+    leaveOut: (data, what) => void leftOut.set(data, what),
+    leftOutOf,
     copyOf,
     restore,
     restoreSnapshot,
