@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, TimeoutError as PlaywrightTimeout, expect
 
 from conftest import DATA
 
@@ -55,7 +55,10 @@ class TwoTabs(RuleBasedStateMachine):
         """Waits until the other tab shows what this one does, and holds the undo copies the model
         says it does (storage events take a moment)."""
         want = self.tabs[tab].evaluate(f"() => JSON.stringify(({SHOWN})().shown)")
-        self.tabs[1 - tab].wait_for_function(SAME, arg=[want, len(self.offers[1 - tab])], timeout=10000)
+        try:
+            self.tabs[1 - tab].wait_for_function(SAME, arg=[want, len(self.offers[1 - tab])], timeout=5000)
+        except PlaywrightTimeout:
+            pass  # never caught up: the invariant below says how the tabs differ
 
     def pick(self, n: int) -> str:
         ids = sorted(self.live)
@@ -72,41 +75,29 @@ class TwoTabs(RuleBasedStateMachine):
         self.live[new] = fresh_model()
         self.settle(tab)
 
+    # One rule for every kind of answer, so that deleting, undoing and wiping come up as often.
     @precondition(has_live)
-    @rule(tab=st.integers(0, 1), n=st.integers(0, 9), data=st.data(), on=st.booleans())
-    def tick(self, tab, n, data, on):
-        a, indicator = self.pick(n), data.draw(st.sampled_from(self.rubric["indicators"]))
-        assert self.tabs[tab].evaluate("""([a, id, on]) => TF.core.store.setTick(a, id, on,
-            TF.core.indicatorById[id].el)""", [a, indicator, on])
-        (self.live[a]["ticked"].add if on else self.live[a]["ticked"].discard)(indicator)
-        self.settle(tab)
-
-    @precondition(has_live)
-    @rule(tab=st.integers(0, 1), n=st.integers(0, 9), data=st.data(), text=TEXT)
-    def note(self, tab, n, data, text):
+    @rule(tab=st.integers(0, 1), n=st.integers(0, 9), data=st.data(),
+          kind=st.sampled_from(["tick", "note", "target", "action"]))
+    def answer(self, tab, n, data, kind):
         a, element = self.pick(n), data.draw(st.sampled_from(self.rubric["elements"]))
-        assert self.tabs[tab].evaluate("""([a, id, v]) => TF.core.store.setElementField(a,
-            TF.core.elementById[id], "n", v)""", [a, element, text])
-        self.live[a]["notes"][element] = text
-        self.settle(tab)
-
-    @precondition(has_live)
-    @rule(tab=st.integers(0, 1), n=st.integers(0, 9), data=st.data())
-    def target(self, tab, n, data):
-        a, element = self.pick(n), data.draw(st.sampled_from(self.rubric["elements"]))
-        stage = data.draw(st.sampled_from([None, *self.rubric["stages"]]))
-        assert self.tabs[tab].evaluate("""([a, id, v]) => TF.core.store.setElementField(a,
-            TF.core.elementById[id], "t", v)""", [a, element, stage])
-        self.live[a]["targets"][element] = stage
-        self.settle(tab)
-
-    @precondition(has_live)
-    @rule(tab=st.integers(0, 1), n=st.integers(0, 9), data=st.data(), text=TEXT)
-    def action(self, tab, n, data, text):
-        a, element = self.pick(n), data.draw(st.sampled_from(self.rubric["elements"]))
-        new = self.tabs[tab].evaluate("([a, id, v]) => TF.core.store.addAction(a, id, v, [])", [a, element, text])
-        assert new
-        self.live[a]["actions"][new] = text
+        page, model = self.tabs[tab], self.live[a]
+        if kind == "tick":
+            indicator, on = data.draw(st.sampled_from(self.rubric["indicators"])), data.draw(st.booleans())
+            assert page.evaluate("""([a, id, on]) => TF.core.store.setTick(a, id, on,
+                TF.core.indicatorById[id].el)""", [a, indicator, on])
+            (model["ticked"].add if on else model["ticked"].discard)(indicator)
+        elif kind == "action":
+            text = data.draw(TEXT)
+            new = page.evaluate("([a, id, v]) => TF.core.store.addAction(a, id, v, [])", [a, element, text])
+            assert new
+            model["actions"][new] = text
+        else:
+            key, value = ("n", data.draw(TEXT)) if kind == "note" else \
+                ("t", data.draw(st.sampled_from([None, *self.rubric["stages"]])))
+            assert page.evaluate("""([a, id, key, v]) => TF.core.store.setElementField(a,
+                TF.core.elementById[id], key, v)""", [a, element, key, value])
+            model["notes" if key == "n" else "targets"][element] = value
         self.settle(tab)
 
     # As the picker deletes: a copy, the deletion, then the offer to undo it in this tab.
@@ -177,5 +168,5 @@ def test_two_tabs_changed_at_random_end_the_same_with_nothing_lost_or_back(conte
         elements: TF.core.allElements.map((e) => e.id),
         stages: TF_RUBRIC.stages.map((s) => s.n) })""")
     run_state_machine_as_test(TwoTabs, settings=settings(
-        max_examples=6, stateful_step_count=14, deadline=None, derandomize=True,
+        max_examples=8, stateful_step_count=14, deadline=None, derandomize=True,
         suppress_health_check=list(HealthCheck)))
