@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import MISSION, box, choose, dialog_ok, exported, open_data, open_element
+from conftest import MISSION, axe, box, choose, dialog_ok, exported, open_data, open_element
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
@@ -77,6 +77,7 @@ def test_delete_everything_in_one_tab_drops_the_undo_copy_in_another(context: Br
     expect(other.locator("#tf-undo")).to_have_count(0)
 
 
+@pytest.mark.browser_context_args(bypass_csp=True)  # to inject axe-core
 def test_two_deletions_can_both_be_undone(page: Page):
     open_element(page, MISSION)
     box(page, "mission-need-recognized").check()
@@ -92,6 +93,7 @@ def test_two_deletions_can_both_be_undone(page: Page):
     expect(page.locator("#tf-undo li").nth(0)).to_contain_text("Deleted “Second”.")
     expect(page.locator("#tf-undo li").nth(1)).to_contain_text("Deleted “Our assessment”.")
     expect(page.locator("#tf-undo li").nth(1)).to_contain_text("in this tab")
+    assert axe(page) == []  # two Undo buttons, each described by what it undoes
     page.reload()  # the offers outlive the page
     expect(undo_buttons(page)).to_have_count(2)
     page.get_by_role("button", name="Delete everything saved here").click()  # says what it drops
