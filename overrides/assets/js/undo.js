@@ -28,7 +28,8 @@
     if (!o) return;
     core.setMessage(o.done);
     if (!o.snapshot) {
-      if (!store.restore(o.list || [], o.select, o.at))
+      const copies = o.list || [];
+      if (!store.restore(copies, o.select, o.at) && copies.length)
         core.say("Nothing was put back: it was deleted again since, or there is no room.", true);
     } else if (!store.restoreSnapshot(...o.snapshot))
       core.say("The assessment is gone: the snapshot cannot come back.", true);
