@@ -84,3 +84,22 @@ interface ExportData {
     people?: string;
   };
 }
+/**
+ * A copy the store keeps so a destructive action can be undone (store-tabs.js owns them): what the
+ * bar says, what Undo says when done, and what it puts back. `at` is the store's clock just after
+ * the action: what was written later is kept on undo.
+ */
+interface UndoOffer {
+  id: string;
+  text: string;
+  done: string;
+  until: number;
+  at: number;
+  mode: string;
+  gen: string;
+  list?: unknown[];
+  select?: string;
+  snapshot?: [string, string, unknown];
+}
+/** What a share link may leave out (share-codec.js): an import over the same assessment keeps it. */
+type LeftOut = "notes" | "owners" | "people" | "taskForce" | "actions";

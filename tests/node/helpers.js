@@ -9,6 +9,14 @@ const vm = require("node:vm");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const JS = path.join(ROOT, "overrides", "assets", "js");
+// The store's scripts, in the order the checklist's code loads them (checklist.py CHECKLIST_CODE).
+const STORE_SCRIPTS = [
+  "store-format.js",
+  "store-undo.js",
+  "store-folders.js",
+  "store-tabs.js",
+  "store.js",
+];
 
 /** A pure module, required as it is: it must attach what it offers to globalThis. */
 function pure(name) {
@@ -80,8 +88,7 @@ function memoryStore(rubric = sampleRubric()) {
   g.addEventListener = () => {};
   g.BroadcastChannel = undefined; // an open channel would keep the test process alive
   g.TF_RUBRIC = rubric;
-  for (const name of ["store-format.js", "store-tabs.js", "store.js", "store-copies.js"])
-    script(name);
+  for (const name of [...STORE_SCRIPTS, "store-copies.js"]) script(name);
   return g.TF_STORE;
 }
 
@@ -89,4 +96,4 @@ function memoryStore(rubric = sampleRubric()) {
 const schema = () =>
   JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "assessment.schema.json"), "utf8"));
 
-module.exports = { ROOT, JS, pure, script, sampleRubric, memoryStore, schema };
+module.exports = { ROOT, JS, STORE_SCRIPTS, pure, script, sampleRubric, memoryStore, schema };

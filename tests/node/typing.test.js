@@ -5,7 +5,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { script, sampleRubric } = require("./helpers.js");
+const { script, sampleRubric, STORE_SCRIPTS } = require("./helpers.js");
 
 /** localStorage as Chromium has it, shared by every "tab" here, counting what each tab does. */
 class FakeStorage {
@@ -63,7 +63,7 @@ function openTab() {
   g.sessionStorage = new FakeStorage();
   g.TF_RUBRIC = sampleRubric();
   g.TF_STORE = undefined;
-  for (const name of ["store-format.js", "store-tabs.js", "store.js"]) script(name);
+  for (const name of STORE_SCRIPTS) script(name);
   tab.store = g.TF_STORE;
   local.tabs.push(tab);
   return tab;

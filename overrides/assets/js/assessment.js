@@ -137,26 +137,14 @@
       );
     return out.map((t) => make("p", { class: "tf-a-warn" }, make("strong", {}, "Warning: "), t));
   }
-  // Undo (undo.js, on the pages with destructive actions) keeps its copy in this tab's
-  // sessionStorage; every wipe drops it, on every page, and so does a wipe in another tab.
-  const UNDO_KEY = store.KEY + "#undo";
-  function dropUndo() {
-    try {
-      sessionStorage.removeItem(UNDO_KEY);
-    } catch {
-      /* nothing kept */
-    }
-    if (core.undo) core.undo.forget();
-    refresh();
-  }
-  window.addEventListener("storage", (ev) => {
-    if (ev.key === null || (ev.key === store.KEY && ev.newValue === null)) dropUndo();
-  });
-  const offerUndo = (what) => core.undo && core.undo.offer(what);
+  // Undo's copies are the store's (store-tabs.js), which drops them at every wipe, in every tab;
+  // undo.js, on the pages with destructive actions, draws them. Offer once the action is done:
+  // what is written after it is kept when the copy is put back.
+  /** @param {Omit<UndoOffer, "id" | "until" | "at" | "mode" | "gen">} what */
+  const offerUndo = (what) => store.keepUndo(what);
   // One click, no question: on a shared computer, leave nothing behind, not even a copy to undo.
   function wipeSession() {
     msg = { text: "Wiped." };
-    dropUndo();
     store.wipeSession();
   }
   // extra(i): what follows each indicator's link (on element pages, "Add as an action").
@@ -324,8 +312,6 @@
     refresh,
     mountView,
     wipeSession,
-    UNDO_KEY,
-    dropUndo,
     offerUndo,
     parts,
     pages,

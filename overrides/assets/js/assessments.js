@@ -56,13 +56,14 @@
     );
     if (!sure) return;
     core.setMessage(`Deleted “${nameOf(a)}”.`);
+    const copy = store.copyOf(a.id);
+    store.remove(a.id);
     core.offerUndo({
       text: `Deleted “${nameOf(a)}”.`,
       done: `Put back “${nameOf(a)}”.`,
-      list: [store.copyOf(a.id)],
+      list: [copy],
       select: a.id,
     });
-    store.remove(a.id);
   }
 
   /**

@@ -203,19 +203,23 @@
                 [
                   `All ${all.length} assessment(s) and their notes are removed from this browser. You can undo this for a few minutes in this tab; export what you want to keep first.`,
                   unreadableNote(),
+                  store.undoOffers().length &&
+                    "Earlier deletions can no longer be undone after this: undo them first if you need them.",
                 ].filter(Boolean),
                 "Delete everything",
               ))
             )
               return;
             setMessage("Everything saved here was deleted.");
+            const list = store.assessments().map((b) => store.copyOf(b.id)),
+              select = store.current().id;
+            store.wipeAll(); // drops earlier undo copies too: the dialog said so
             core.offerUndo({
               text: "Deleted everything saved here.",
               done: "Put back everything that was saved here.",
-              list: store.assessments().map((b) => store.copyOf(b.id)),
-              select: store.current().id,
+              list,
+              select,
             });
-            store.wipeAll();
           },
           "wipe-all",
           "tf-btn--danger",

@@ -181,50 +181,89 @@
       ),
     );
 
+  // What an import over the same assessment changes, read from what it would save (the store
+  // keeps what a share link does not carry), so the dialog says exactly that.
+  const LEFT_OUT = {
+    notes: "notes",
+    owners: "owners",
+    people: "who took part",
+    taskForce: "the task force's name",
+    actions: "actions",
+  };
   function changes(old, data, what) {
-    const x = data.assessment,
-      out = [],
-      on = new Set(x.ticked);
-    if (store.nameOf(old) !== x.name) out.push(`Name: “${store.nameOf(old)}” becomes “${x.name}”.`);
-    const was = store.tickedIds(old);
-    const gained = x.ticked.filter((id) => !ticked(old, id)).length,
-      lost = was.filter((id) => !on.has(id)).length;
+    const after = store.importPreview(data, what !== "the link"),
+      out = [];
+    if (store.nameOf(old) !== store.nameOf(after))
+      out.push(`Name: “${store.nameOf(old)}” becomes “${store.nameOf(after)}”.`);
+    const was = store.tickedIds(old),
+      now = store.tickedIds(after);
+    const gained = now.filter((id) => !ticked(old, id)).length,
+      lost = was.filter((id) => !ticked(after, id)).length;
     if (gained || lost)
       out.push(
-        `Ticked indicators: ${was.length} become ${on.size} (${gained} newly ticked, ${lost} unticked).`,
+        `Ticked indicators: ${was.length} become ${now.length} (${gained} newly ticked, ${lost} unticked).`,
       );
     const stages = [],
       notes = [];
-    for (const id of new Set([...Object.keys(x.elements), ...store.elementIds(old)])) {
-      const v = own(x.elements, id) ? x.elements[id] : {},
-        title = own(elementById, id) ? elementById[id].title : id;
+    for (const id of new Set([...store.elementIds(after), ...store.elementIds(old)])) {
+      const title = own(elementById, id) ? elementById[id].title : id;
       const s0 = store.stageOf(old, id),
-        s1 = v.stage == null ? null : v.stage;
+        s1 = store.stageOf(after, id);
       if (s0 !== s1) stages.push(`${title} (${stageName(s0)} → ${stageName(s1)})`);
-      if (store.notesOf(old, id) !== (v.notes || "")) notes.push(title);
+      if (store.notesOf(old, id) !== store.notesOf(after, id)) notes.push(title);
     }
     if (stages.length)
       out.push(`Chosen stage changes on ${stages.length} element(s): ${stages.join("; ")}.`);
     if (notes.length) out.push(`Notes change on ${notes.length} element(s): ${notes.join(", ")}.`);
-    const elements = x.elements;
     const targets = allElements.filter((e) => {
-      const v = own(elements, e.id) ? elements[e.id] : {},
-        t = store.targetOf(old, e.id);
-      return t.stage !== (v.target || null) || t.date !== (v.targetDate || "");
+      const t0 = store.targetOf(old, e.id),
+        t1 = store.targetOf(after, e.id);
+      return t0.stage !== t1.stage || t0.date !== t1.date;
     });
     if (targets.length)
       out.push(
         `Targets change on ${targets.length} element(s): ${targets.map((e) => e.title).join(", ")}.`,
       );
-    const actions = store.actionsOf(old),
-      incoming = x.actions || [];
-    if (JSON.stringify(actions) !== JSON.stringify(incoming))
-      out.push(`Actions: ${actions.length} become ${incoming.length}.`);
-    return out.length
-      ? out
-      : [
-          `${what[0].toUpperCase() + what.slice(1)} matches this assessment exactly: importing it changes nothing.`,
-        ];
+    out.push(...planChanges(old, after));
+    const What = what[0].toUpperCase() + what.slice(1),
+      left = store.leftOutOf(data).map((k) => LEFT_OUT[k]);
+    const kept = left.length
+      ? [
+          `${What} does not carry ${left.join(", ").replace(/, ([^,]*)$/, " or $1")}: yours stay as they are.`,
+        ]
+      : [];
+    if (out.length) return [...out, ...kept];
+    return left.length
+      ? [`Importing ${what} changes nothing in this assessment.`, ...kept]
+      : [`${What} matches this assessment exactly: importing it changes nothing.`];
+  }
+  // The plan: actions added, removed and changed (owners named as such), the task force's name
+  // and who took part.
+  function planChanges(old, after) {
+    const out = [],
+      was = new Map(store.actionsOf(old).map((y) => [y.id, y])),
+      now = store.actionsOf(after);
+    const added = now.filter((y) => !was.has(y.id)).length,
+      removed = [...was.keys()].filter((id) => !now.some((y) => y.id === id)).length,
+      edited = now.filter(
+        (y) => was.has(y.id) && JSON.stringify(was.get(y.id)) !== JSON.stringify(y),
+      );
+    const owners = edited.filter((y) => was.get(y.id).owner !== y.owner).length;
+    const parts = [
+      added && `${added} added`,
+      removed && `${removed} removed`,
+      edited.length && `${edited.length} changed${owners ? ` (${owners} in owner)` : ""}`,
+    ].filter(Boolean);
+    if (parts.length) out.push(`Actions: ${was.size} become ${now.length}. ${parts.join(", ")}.`);
+    for (const [k, name] of [
+      ["taskForce", "The task force's name"],
+      ["people", "Who took part"],
+    ]) {
+      const t0 = store.planTextOf(old, k),
+        t1 = store.planTextOf(after, k);
+      if (t0 !== t1) out.push(t1 ? `${name} changes.` : `${name} is cleared (it was “${t0}”).`);
+    }
+    return out;
   }
   // What a new assessment's import does, as it will happen: the store drops empty assessments
   // nobody touched (a fresh browser's default) when another arrives.
@@ -274,18 +313,19 @@
     }
     core.setMessage(`Imported “${x.name}” from ${from}.`);
     // Another tab may have written while the dialog was open: look again.
-    const replaced = store.sameAs(data);
-    if (replaced)
-      core.offerUndo({
-        text: `Replaced “${store.nameOf(replaced)}” with ${what}.`,
-        done: `Put back “${store.nameOf(replaced)}” as it was before the import.`,
-        list: [store.copyOf(replaced.id)],
-        select: replaced.id,
-      });
+    const replaced = store.sameAs(data),
+      copy = replaced && store.copyOf(replaced.id);
     if (!store.importExport(data, { backup: what !== "the link" })) {
       core.say(`Import refused: ${store.importProblem(data)}. Nothing was changed.`, true);
       return false;
     }
+    if (replaced)
+      core.offerUndo({
+        text: `Replaced “${store.nameOf(replaced)}” with ${what}.`,
+        done: `Put back “${store.nameOf(replaced)}” as it was before the import.`,
+        list: [copy],
+        select: replaced.id,
+      });
     return true;
   }
   // A modal <dialog> (focus trap and Escape are native); resolves true, the name, or null.

@@ -114,12 +114,15 @@ function shareCodec(rubric, store, summary) {
       if (Object.entries(w).some(([k, value]) => (k === "stage" ? value != null : !!value)))
         e[id] = w;
     }
-    // The plan travels too; owners and who took part are people's names: only with the notes.
-    const plan = {};
-    if (x.actions)
-      plan.a = x.actions.map((y) => ACTION_KEYS.map((k) => (k === "owner" && !notes ? "" : y[k])));
-    if (x.taskForce) plan.f = x.taskForce;
-    if (notes && x.people) plan.p = x.people;
+    // The plan travels too, empty or not, so that an empty one is told from one not carried;
+    // owners and who took part are people's names: only with the notes (h: held back).
+    /** @type {Record<string, unknown>} */
+    const plan = { f: x.taskForce || "" };
+    plan.a = (x.actions || []).map((y) =>
+      ACTION_KEYS.map((k) => (k === "owner" && !notes ? "" : y[k])),
+    );
+    if (notes) plan.p = x.people || "";
+    else plan.h = 1;
     return {
       ...plan,
       o: rubric.order,
@@ -149,18 +152,42 @@ function shareCodec(rubric, store, summary) {
     // The store's own export file around what the link holds (store-copies.js, here by now).
     const { envelope, validateExport } = /** @type {Required<Store>} */ (core.store);
     const data = envelope(p.r, p.x, { id: p.i, name: p.n, created: p.c, ticked, elements: p.e });
-    if (Array.isArray(p.a))
+    // What is empty is left out, as an export file leaves it out.
+    if (Array.isArray(p.a) && p.a.length)
       data.assessment.actions = p.a.map((y) =>
         Array.isArray(y) ? Object.fromEntries(ACTION_KEYS.map((k, n) => [k, y[n]])) : y,
       );
-    if (core.store.own(p, "f")) data.assessment.taskForce = p.f;
-    if (core.store.own(p, "p")) data.assessment.people = p.p;
+    if (core.store.own(p, "f") && p.f !== "") data.assessment.taskForce = p.f;
+    if (core.store.own(p, "p") && p.p !== "") data.assessment.people = p.p;
     const problems = validateExport(data);
     if (problems.length)
       throw new LinkError(
         `it does not hold results this site can read (${core.summary(problems)})`,
       );
+    /** @type {Required<Store>} */ (core.store).leaveOut(data, leftOut(p, data));
     return data;
+  }
+  /**
+   * What a link does not carry, which an import over the same assessment keeps (store-copies.js).
+   * Links made before the h mark: without who took part, notes and owners count as held back when
+   * none of them travelled (a link with notes of someone who wrote none loses nothing by it).
+   * @param {any} p what the link holds @param {ExportData} data it, read
+   * @returns {LeftOut[]}
+   */
+  function leftOut(p, data) {
+    const own = core.store.own,
+      x = data.assessment;
+    const held =
+      p.h === 1 ||
+      (p.h === undefined &&
+        !own(p, "p") &&
+        Object.values(x.elements).every((v) => !v.notes) &&
+        (x.actions || []).every((y) => !y.owner));
+    /** @type {LeftOut[]} */
+    const out = held ? ["notes", "owners", "people"] : own(p, "p") ? [] : ["people"];
+    if (!own(p, "f")) out.push("taskForce");
+    if (!own(p, "a")) out.push("actions");
+    return out;
   }
 
   /** @param {ExportData} data @param {boolean} notes @param {string} pass "" for none */

@@ -47,14 +47,14 @@
       return;
     core.setMessage(`Deleted the snapshot of ${core.when(s.taken)}.`);
     const { id: sid, ...value } = s;
+    const near = all[n + 1] || all[n - 1];
+    core.focusAfter(near ? "snapshot-delete-" + near.id : "snapshot");
+    store.deleteSnapshot(a.id, s.id);
     core.offerUndo({
       text: `Deleted the snapshot of ${core.when(s.taken)}.`,
       done: `Put back the snapshot of ${core.when(s.taken)}.`,
       snapshot: [a.id, sid, value],
     });
-    const near = all[n + 1] || all[n - 1];
-    core.focusAfter(near ? "snapshot-delete-" + near.id : "snapshot");
-    store.deleteSnapshot(a.id, s.id);
   }
 
   // One snapshot in the list: when, how much it holds, and its Delete button.

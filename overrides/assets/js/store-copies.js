@@ -33,6 +33,7 @@ function openStoreCopies(inner) {
     readAssessment,
     readSnapshotValue,
     mergeMaps,
+    tombstone,
     untouched,
     doc,
     byId,
@@ -316,8 +317,15 @@ function openStoreCopies(inner) {
     checkActions(a, err);
     return err;
   }
+  // What a share link does not carry (share-codec.js says, when it reads one): an import over
+  // the same assessment keeps it as it is here. Leaving a thing out of a link is not deleting it.
+  /** @type {WeakMap<ExportData, LeftOut[]>} */
+  const leftOut = new WeakMap();
+  /** @param {ExportData} data @returns {LeftOut[]} */
+  const leftOutOf = (data) => leftOut.get(data) || [];
   /**
-   * An export's assessment exactly, every field stamped t (newer than what it replaces in old).
+   * An export's assessment exactly, every field stamped t (newer than what it replaces in old),
+   * but for what the export does not carry (leftOutOf), kept from old as it is.
    * Also the read-only form of shared links and team members' files.
    * @param {ExportData} data validated
    * @param {string} id
@@ -327,7 +335,13 @@ function openStoreCopies(inner) {
    */
   function fromExport(data, id, old, t) {
     const x = data.assessment,
-      on = new Set(x.ticked);
+      on = new Set(x.ticked),
+      keep = new Set(old ? leftOutOf(data) : []);
+    /**
+     * @template T @param {LeftOut} what @param {Rec<T> | null | undefined} mine @param {T} value
+     * @returns {Rec<T>}
+     */
+    const kept = (what, mine, value) => (keep.has(what) && mine ? mine : [value, t]);
     /** @type {Assessment} */
     const a = {
       id,
@@ -339,15 +353,19 @@ function openStoreCopies(inner) {
       exp: [data.exported, t],
       snaps: dict(),
       acts: dict(),
-      taskForce: [x.taskForce || "", t],
-      people: [x.people || "", t],
+      taskForce: kept("taskForce", old && old.taskForce, x.taskForce || ""),
+      people: kept("people", old && old.people, x.people || ""),
     };
     // A file replaces the plan exactly: actions it lacks are removed, stamped t like the rest.
-    for (const k of Object.keys(old ? old.acts : {})) a.acts[k] = { removed: [1, t] };
+    for (const k of Object.keys(old ? old.acts : {}))
+      a.acts[k] = keep.has("actions") && old ? old.acts[k] : { removed: [1, t] };
     for (const { id: aid, ...fields } of x.actions || []) {
+      const mine = old && own(old.acts, aid) ? old.acts[aid] : {};
       /** @type {any} */
       const r = { removed: [0, t] };
-      for (const f of ACTION_FIELDS) r[f.key] = [fields[f.key], t];
+      for (const f of ACTION_FIELDS)
+        r[f.key] =
+          f.key === "owner" ? kept("owners", mine.owner, fields.owner) : [fields[f.key], t];
       a.acts[aid] = r;
     }
     for (const k of new Set([...on, ...Object.keys(old ? old.ticks : {})]))
@@ -358,6 +376,8 @@ function openStoreCopies(inner) {
       /** @type {any} */
       const e = {};
       for (const f of ELEMENT_FIELDS) e[f.key] = [own(v, f.out) ? v[f.out] : f.empty, t];
+      const mine = old && own(old.els, k) ? old.els[k] : {};
+      e.n = kept("notes", mine.n, e.n[0]);
       a.els[k] = e;
     }
     for (const { id: sid, ...p } of x.snapshots || []) {
@@ -410,15 +430,24 @@ function openStoreCopies(inner) {
   function importExport(data, from = { backup: true }) {
     if (importProblem(data)) return null;
     for (const k of Object.keys(doc().list)) if (untouched(doc().list[k])) delete doc().list[k];
+    const t = now(),
+      a = imported(data, from.backup, t);
+    doc().list[a.id] = a;
+    doc().cur = [a.id, t];
+    changed();
+    return a;
+  }
+
+  /**
+   * The assessment an import would save, not saved: the dialog's summary compares it with old.
+   * @param {ExportData} data validated @param {boolean} backup @param {number} t
+   */
+  function imported(data, backup, t) {
     const old = sameAs(data),
       id = old ? old.id : own(doc().list, data.assessment.id) ? randomId() : data.assessment.id;
-    const t = now(),
-      a = fromExport(data, id, old, t);
-    if (!from.backup) a.exp = old ? old.exp : [null, 0];
+    const a = fromExport(data, id, old, t);
+    if (!backup) a.exp = old ? old.exp : [null, 0];
     if (old) a.snaps = mergeMaps(old.snaps, a.snaps, (_, b) => b); // a file replaces answers; history only grows
-    doc().list[id] = a;
-    doc().cur = [id, t];
-    changed();
     return a;
   }
 
@@ -429,65 +458,86 @@ function openStoreCopies(inner) {
     return a ? JSON.parse(JSON.stringify(a)) : null;
   };
   /**
-   * Puts copies back (read as strictly as stored data), every field stamped now so they win over
-   * the deletion in every tab; what a copy lacks is cleared (a replacing import's additions).
+   * Puts copies back (read as strictly as stored data), each field stamped now so it wins over the
+   * deletion in every tab; what a copy lacks is cleared (a replacing import's additions). A field
+   * written after `at` (the moment of the action undone), here or in another tab, is kept as it is.
    * @param {unknown[]} copies from copyOf
    * @param {string} [select] the assessment to make current, when live
+   * @param {number} [at] the store's clock just after the action; none: everything goes back
    * @returns {number} how many were put back
    */
-  function restore(copies, select) {
+  function restore(copies, select, at = Infinity) {
     const t = now();
-    /** @template T @param {Rec<T>} r @returns {Rec<T>} */
-    const stamp = (r) => [r[0], t];
-    /** @param {object} x @param {object} y */
-    const keys = (x, y) => new Set([...Object.keys(x), ...Object.keys(y)]);
     let count = 0;
     for (const copy of copies) {
       const c = isObj(copy) && isName(copy.id) ? readAssessment(copy, copy.id) : undefined;
       if (!c || (!byId(c.id) && !roomForAssessment())) continue;
       const was = own(doc().list, c.id) ? doc().list[c.id] : null;
-      /** @type {Assessment} */
-      const a = {
-        id: c.id,
-        created: stamp(c.created),
-        name: stamp(c.name),
-        del: [0, t],
-        ticks: dict(),
-        els: dict(),
-        exp: c.exp[0] ? stamp(c.exp) : [null, 0],
-        snaps: dict(),
-        acts: dict(),
-        taskForce: stamp(c.taskForce),
-        people: stamp(c.people),
-      };
-      // The plan as it was: every action's fields restamped, actions added since removed.
-      for (const k of keys(c.acts, was ? was.acts : {})) {
-        /** @type {any} */
-        const x = { removed: [1, t] };
-        if (own(c.acts, k))
-          for (const [field, r] of Object.entries(c.acts[k])) x[field] = [r[0], t];
-        a.acts[k] = x;
-      }
-      for (const k of keys(c.ticks, was ? was.ticks : {}))
-        a.ticks[k] = [own(c.ticks, k) ? c.ticks[k][0] : 0, t];
-      for (const k of keys(c.els, was ? was.els : {})) {
-        /** @type {any} */
-        const e = {};
-        const mine = own(c.els, k) ? c.els[k] : {};
-        for (const f of ELEMENT_FIELDS) {
-          const r = /** @type {Rec<any> | undefined} */ (/** @type {any} */ (mine)[f.key]);
-          e[f.key] = [r ? r[0] : f.empty, t];
-        }
-        a.els[k] = e;
-      }
-      for (const k of keys(c.snaps, was ? was.snaps : {}))
-        a.snaps[k] = [own(c.snaps, k) ? c.snaps[k][0] : null, t];
-      doc().list[c.id] = a;
+      if (was && was.del[0] && was.del[1] > at) continue; // deleted again since: that stands
+      doc().list[c.id] = putBack(c, was && !was.del[0] ? was : null, at, t);
       count++;
     }
     if (select && byId(select)) doc().cur = [select, t];
     changed();
     return count;
+  }
+  /**
+   * The copy as it was, restamped t, under what was written since `at` (kept).
+   * @param {Assessment} c the copy @param {Assessment | null} was the live one, when not deleted
+   * @param {number} at @param {number} t
+   * @returns {Assessment}
+   */
+  function putBack(c, was, at, t) {
+    /** @template T @param {Rec<T> | undefined} live @param {T} value @returns {Rec<T>} */
+    const pick = (live, value) => (live && live[1] > at ? live : [value, t]);
+    /** @param {object} x @param {object} y */
+    const keys = (x, y) => new Set([...Object.keys(x), ...Object.keys(y)]);
+    /** @template T @param {Record<string, T>} m @param {string} k @returns {T | undefined} */
+    const from = (m, k) => (own(m, k) ? m[k] : undefined);
+    const w = was || tombstone({ ...c, del: [1, 0] });
+    /** @type {Assessment} */
+    const a = {
+      id: c.id,
+      created: pick(was ? w.created : undefined, c.created[0]),
+      name: pick(w.name, c.name[0]),
+      del: [0, t],
+      ticks: dict(),
+      els: dict(),
+      exp: pick(w.exp, c.exp[0]),
+      snaps: dict(),
+      acts: dict(),
+      taskForce: pick(w.taskForce, c.taskForce[0]),
+      people: pick(w.people, c.people[0]),
+    };
+    // The plan as it was: every action's fields restamped, actions added since the copy removed.
+    for (const k of keys(c.acts, w.acts)) {
+      const mine = /** @type {any} */ (from(c.acts, k)),
+        live = /** @type {any} */ (from(w.acts, k) || {});
+      /** @type {any} */
+      const x = { ...live, removed: pick(live.removed, mine ? (mine.removed || [0])[0] : 1) };
+      if (mine)
+        for (const f of ACTION_FIELDS)
+          if (mine[f.key]) x[f.key] = pick(live[f.key], mine[f.key][0]);
+      a.acts[k] = x;
+    }
+    for (const k of keys(c.ticks, w.ticks)) {
+      const r = from(c.ticks, k);
+      a.ticks[k] = pick(from(w.ticks, k), r ? r[0] : 0);
+    }
+    for (const k of keys(c.els, w.els)) {
+      const mine = /** @type {any} */ (from(c.els, k) || {}),
+        live = /** @type {any} */ (from(w.els, k) || {});
+      /** @type {any} */
+      const e = {};
+      for (const f of ELEMENT_FIELDS)
+        e[f.key] = pick(live[f.key], mine[f.key] ? mine[f.key][0] : f.empty);
+      a.els[k] = e;
+    }
+    for (const k of keys(c.snaps, w.snaps)) {
+      const r = from(c.snaps, k);
+      a.snaps[k] = pick(from(w.snaps, k), r ? r[0] : null);
+    }
+    return a;
   }
   /**
    * @param {string} id @param {string} snapshotId @param {unknown} value as snapshotsOf gave it
@@ -522,6 +572,11 @@ function openStoreCopies(inner) {
     sameAs,
     importProblem,
     importExport,
+    /** @param {ExportData} data validated @param {boolean} backup a file, not a share link */
+    importPreview: (data, backup) => imported(data, backup, 0),
+    /** @param {ExportData} data @param {LeftOut[]} what the share link holding it does not carry */
+    leaveOut: (data, what) => void leftOut.set(data, what),
+    leftOutOf,
     copyOf,
     restore,
     restoreSnapshot,

@@ -4,6 +4,7 @@
 // The document's format is store-format.js's; store.js offers the API pages use.
 
 /* exported openStoreTabs */
+/* global openStoreUndo, adoptFolderKeys */
 
 /**
  * @param {ReturnType<typeof openStoreFormat>} format
@@ -14,14 +15,12 @@
 function openStoreTabs(format, rubric, root) {
   "use strict";
   const {
-    own,
     isObj,
     isName,
     isClock,
     parse,
     emptyDocument,
     mergeDocuments,
-    mergeAssessment,
     randomId,
     addAssessment,
     untouched,
@@ -369,6 +368,7 @@ function openStoreTabs(format, rubric, root) {
     if (raw == null) {
       doc = emptyDocument(); // wiped elsewhere: drop ours too, never resurrect it
       remember(null);
+      dropUndo();
     } else if (known(raw))
       return; // this tab's own write, or one it has merged
     else {
@@ -386,53 +386,6 @@ function openStoreTabs(format, rubric, root) {
     notify("other-tab");
   });
 
-  // Offline editions before this one kept answers under their folder's path (a key of the form
-  // "tf-roadmap/v1:/path/to/folder/"). Their assessments move here: one whose id is taken by
-  // another assessment (not created at the same moment) gets a new id, so nothing is mixed or lost.
-  // A folder's key goes only once its answers are saved here; unreadable ones stay untouched.
-  function adoptFolderKeys() {
-    if (!local) return;
-    /** @type {string[]} */
-    const keys = [];
-    try {
-      for (let n = 0; n < local.length; n++) {
-        const k = local.key(n);
-        if (k && k.startsWith(VERSIONED) && /^\/[^#?]*\/$/.test(k.slice(VERSIONED.length)))
-          keys.push(k);
-      }
-    } catch {
-      return;
-    }
-    for (const k of keys.sort()) {
-      const old = parse(rawAt(k));
-      if (!old) continue;
-      for (const id of Object.keys(old.list)) {
-        const a = old.list[id];
-        if (!own(doc.list, id)) doc.list[id] = a;
-        else if (doc.list[id].created[0] === a.created[0])
-          doc.list[id] = mergeAssessment(doc.list[id], a);
-        else if (!a.del[0]) {
-          const fresh = randomId();
-          doc.list[fresh] = { ...a, id: fresh };
-        }
-      }
-      save();
-      if (failed) return; // no room: the folder's key stays, and so do its answers
-      try {
-        local.removeItem(k);
-      } catch {
-        return;
-      }
-    }
-  }
-  /** @param {string} key @returns {string | null} */
-  function rawAt(key) {
-    try {
-      return local ? local.getItem(key) : null;
-    } catch {
-      return null;
-    }
-  }
   // Session-only mode turned on, wiped or stopped in another tab.
   window.addEventListener("storage", (ev) => {
     if ((ev.key === FLAG || ev.key === null) && ev.storageArea === local) followFlag();
@@ -451,6 +404,7 @@ function openStoreTabs(format, rubric, root) {
       area = session;
       doc = emptyDocument();
       seen = null;
+      dropUndo();
       tellSessionTabs(true);
     } else if (!flag && was && mode === "session") leaveSession();
     else return;
@@ -483,6 +437,18 @@ function openStoreTabs(format, rubric, root) {
     }
   }
 
+  // --- undo copies (store-undo.js): every wipe below drops them -------------------------------------
+  const { undoOffers, keepUndo, takeUndo, dropUndo } = openStoreUndo(
+    format,
+    session,
+    KEY,
+    () => ({
+      mode,
+      gen: mode === "session" && flag ? flag.gen : "",
+    }),
+    notify,
+  );
+
   // --- storage modes -------------------------------------------------------------------------------
   // A new generation of the flag: every tab drops what it holds of the last one.
   function raiseFlag() {
@@ -499,6 +465,7 @@ function openStoreTabs(format, rubric, root) {
     mode = "session";
     area = session;
     raiseFlag();
+    dropUndo();
     doc = emptyDocument();
     seen = null;
     addAssessment(doc, "This session");
@@ -513,6 +480,7 @@ function openStoreTabs(format, rubric, root) {
     seen = null;
     flag = null;
     dropSessionCopy();
+    dropUndo();
     save();
   }
   function stopSession() {
@@ -542,6 +510,7 @@ function openStoreTabs(format, rubric, root) {
     }
     doc = emptyDocument();
     seen = null;
+    dropUndo();
     notify("local");
   }
   /** @param {Storage} where */
@@ -564,11 +533,16 @@ function openStoreTabs(format, rubric, root) {
     }
     doc = emptyDocument();
     seen = null;
+    dropUndo();
     addAssessment(doc, "This session");
     changed();
   }
 
-  if (offline && mode === "local" && !stuck) adoptFolderKeys();
+  if (offline && mode === "local" && !stuck && local)
+    adoptFolderKeys(format, local, VERSIONED, doc, () => {
+      save();
+      return !failed;
+    });
 
   return {
     KEY,
@@ -606,5 +580,8 @@ function openStoreTabs(format, rubric, root) {
     stopSession,
     wipeAll,
     wipeSession,
+    undoOffers,
+    keepUndo,
+    takeUndo,
   };
 }

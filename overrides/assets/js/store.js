@@ -338,6 +338,10 @@ function openAssessmentStore(rubric, root) {
     stopSession,
     wipeAll,
     wipeSession,
+    // Undo's copies: kept by the store, so every wipe drops them in every tab (store-tabs.js).
+    undoOffers: tabs.undoOffers,
+    keepUndo: tabs.keepUndo,
+    takeUndo: tabs.takeUndo,
     /**
      * Called once, by store-copies.js: what it returns joins the store.
      * @param {(handle: typeof inner) => object} open

@@ -1,94 +1,66 @@
-// Undo for the last destructive action (deleting an assessment or a snapshot, deleting
-// everything, replacing on import): offered for a few minutes in this tab, across its page loads.
-// The copy waits in this tab's sessionStorage, which no other tab reads, and goes when used, when
-// the time is up, at any wipe, or when the storage mode changes. Loaded where those actions are.
+// Undo for destructive actions (deleting an assessment or a snapshot, deleting everything,
+// replacing on import): each offered for a few minutes in this tab, across its page loads, every
+// one on its own line. The copies are the store's (store-tabs.js keeps them in this tab's
+// sessionStorage and drops them at any wipe, in every tab); this file only draws them and puts one
+// back when asked. Loaded where those actions are.
 (() => {
   "use strict";
   const core = window.TF && window.TF.core;
   if (!core || core.undo) return;
-  const { store } = core;
-  const MINUTES = 5;
-  /**
-   * @typedef {{ text: string, done: string, until: number, mode: string,
-   *   list?: unknown[], select?: string, snapshot?: [string, string, unknown] }} Offer
-   */
-  /** @type {Offer | null} */
-  let offer = null,
-    timer = 0;
+  /** @type {Required<Store>} the store, with store-copies.js on the pages that load this */
+  const store = core.store;
+  let timer = 0;
 
-  const keep = () => {
-    try {
-      if (offer) sessionStorage.setItem(core.UNDO_KEY, JSON.stringify(offer));
-      else sessionStorage.removeItem(core.UNDO_KEY);
-    } catch {
-      /* blocked or full: the offer lasts while this page does */
-    }
-  };
-  function arm() {
+  // Redraw when the next offer runs out (the store no longer lists it by then).
+  /** @param {UndoOffer[]} offers */
+  function arm(offers) {
     clearTimeout(timer);
-    if (offer) timer = setTimeout(expire, Math.max(0, offer.until - Date.now()));
+    if (offers.length)
+      timer = setTimeout(
+        () => core.refresh(),
+        Math.max(0, Math.min(...offers.map((o) => o.until)) - Date.now()),
+      );
   }
-  function expire() {
-    offer = null;
-    keep();
-    core.refresh();
-  }
-  // Written by this site in this tab, but still read as data: a wrong shape is dropped, and the
-  // store reads the copies as strictly as saved data.
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(core.UNDO_KEY) || "null");
-    if (
-      store.isObj(saved) &&
-      typeof saved.text === "string" &&
-      typeof saved.done === "string" &&
-      typeof saved.until === "number" &&
-      saved.until > Date.now() &&
-      saved.mode === store.status().mode &&
-      (saved.list === undefined || Array.isArray(saved.list)) &&
-      (saved.snapshot === undefined || Array.isArray(saved.snapshot))
-    ) {
-      offer = /** @type {Offer} */ (saved);
-      arm();
-    } else if (saved) sessionStorage.removeItem(core.UNDO_KEY);
-  } catch {
-    /* nothing to offer */
-  }
-  // Another storage mode (session-only started or stopped): the copy belongs to the old one.
-  store.subscribe(() => {
-    if (offer && offer.mode !== store.status().mode) core.dropUndo();
-  });
-
-  function run() {
-    if (!offer) return;
-    const { list, select, snapshot, done } = offer;
-    offer = null;
-    keep();
-    arm();
-    core.setMessage(done);
-    if (!snapshot) store.restore(list || [], select);
-    else if (!store.restoreSnapshot(...snapshot))
+  // What was written after the action (here or in another tab) is kept: the store merges.
+  /** @param {string} id */
+  function run(id) {
+    const o = store.takeUndo(id);
+    if (!o) return;
+    core.setMessage(o.done);
+    if (!o.snapshot) {
+      const copies = o.list || [];
+      if (!store.restore(copies, o.select, o.at) && copies.length)
+        core.say("Nothing was put back: it was deleted again since, or there is no room.", true);
+    } else if (!store.restoreSnapshot(...o.snapshot))
       core.say("The assessment is gone: the snapshot cannot come back.", true);
+    else core.refresh();
   }
+  /** @param {number} until */
+  const clock = (until) =>
+    new Date(until).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
 
   core.undo = {
-    /** @param {Omit<Offer, "until" | "mode">} what replaces any earlier offer */
-    offer(what) {
-      offer = { ...what, until: Date.now() + MINUTES * 60000, mode: store.status().mode };
-      keep();
-      arm();
-    },
-    forget() {
-      offer = null;
-      clearTimeout(timer);
-    },
-    bar: () =>
-      offer &&
-      core.make(
-        "p",
+    // One line per offer, newest first, each saying until when it holds.
+    bar() {
+      const offers = store.undoOffers();
+      arm(offers);
+      if (!offers.length) return null;
+      return core.make(
+        "ul",
         { class: "tf-d-undo", id: "tf-undo" },
-        `${offer.text} `,
-        core.button("Undo", run, "undo"),
-        ` (for ${MINUTES} minutes, in this tab)`,
-      ),
+        offers.map((o) => {
+          const undo = core.button("Undo", () => run(o.id), `undo-${o.id}`);
+          undo.setAttribute("aria-describedby", `tf-undo-${o.id}`); // which one, when several
+          return core.make(
+            "li",
+            {},
+            core.make("span", { id: `tf-undo-${o.id}` }, o.text),
+            " ",
+            undo,
+            ` (until ${clock(o.until)}, in this tab)`,
+          );
+        }),
+      );
+    },
   };
 })();
