@@ -39,6 +39,9 @@ function openStoreCopies(inner) {
     assessments,
     add,
     clampName,
+    cleanName,
+    cleanText,
+    clip,
     roomForAssessment,
     fieldRecord,
     tickedIds,
@@ -278,6 +281,14 @@ function openStoreCopies(inner) {
       });
     }
   }
+  // A file of a later format is not a broken file: its fields are ones this version has not met
+  // yet. Said as such, with the way out, instead of a list of fields this version does not know.
+  /** @param {Record<string, any>} d @returns {string | null} */
+  const newerVersion = (d) =>
+    d.format === FORMAT && Number.isInteger(d.schema) && d.schema > EXPORT_SCHEMA
+      ? `it was made by a newer version of this site (export format ${d.schema}; this version reads formats 1 to ${EXPORT_SCHEMA}). ` +
+        "Open it on the site's current version, or reload this page to update this copy; an offline copy needs a fresh download"
+      : null;
   // Mirrors docs/assessment.schema.json, published with the site.
   /** @param {unknown} d @returns {string[]} the problems, none when the file can be imported */
   function validateExport(d) {
@@ -285,6 +296,8 @@ function openStoreCopies(inner) {
     const err = [];
     const { ids, only } = checks(err);
     if (!isObj(d)) return ["the file does not hold a JSON object"];
+    const newer = newerVersion(d);
+    if (newer) return [newer];
     only(d, "file", ["format", "schema", "rubric", "exported", "assessment"]);
     if (d.format !== FORMAT) err.push(`format: must be "${FORMAT}"`);
     if (d.schema !== 1 && d.schema !== EXPORT_SCHEMA)
@@ -328,19 +341,22 @@ function openStoreCopies(inner) {
   function fromExport(data, id, old, t) {
     const x = data.assessment,
       on = new Set(x.ticked);
+    // Text as this site keeps what people type (store-format.js): one owner, however it was typed.
+    /** @param {unknown} v @param {(s: string) => string} clean @param {number} max */
+    const kept = (v, clean, max) => clip(clean(typeof v === "string" ? v : ""), max);
     /** @type {Assessment} */
     const a = {
       id,
       created: [x.created, t],
-      name: [x.name, t],
+      name: [clampName(x.name) || x.name, t],
       del: [0, t],
       ticks: dict(),
       els: dict(),
       exp: [data.exported, t],
       snaps: dict(),
       acts: dict(),
-      taskForce: [x.taskForce || "", t],
-      people: [x.people || "", t],
+      taskForce: [kept(x.taskForce, cleanName, LIMITS.taskForce), t],
+      people: [kept(x.people, cleanText, LIMITS.people), t],
     };
     // A file replaces the plan exactly: actions it lacks are removed, stamped t like the rest.
     for (const k of Object.keys(old ? old.acts : {})) a.acts[k] = { removed: [1, t] };
@@ -348,6 +364,8 @@ function openStoreCopies(inner) {
       /** @type {any} */
       const r = { removed: [0, t] };
       for (const f of ACTION_FIELDS) r[f.key] = [fields[f.key], t];
+      r.text = [kept(fields.text, cleanText, LIMITS.actionText), t];
+      r.owner = [kept(fields.owner, cleanName, LIMITS.owner), t];
       a.acts[aid] = r;
     }
     for (const k of new Set([...on, ...Object.keys(old ? old.ticks : {})]))
@@ -358,6 +376,7 @@ function openStoreCopies(inner) {
       /** @type {any} */
       const e = {};
       for (const f of ELEMENT_FIELDS) e[f.key] = [own(v, f.out) ? v[f.out] : f.empty, t];
+      e.n = [kept(e.n[0], cleanText, LIMITS.notes), t];
       a.els[k] = e;
     }
     for (const { id: sid, ...p } of x.snapshots || []) {

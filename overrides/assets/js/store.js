@@ -35,10 +35,16 @@ function openAssessmentStore(rubric, root) {
     tombstone,
     addAssessment,
     clampName,
+    cleanName,
+    cleanText,
+    clip,
     lastChange,
     emptyElement,
     STORED,
   } = format;
+  // Every text is kept as store-format.js's cleanName or cleanText has it, whoever writes it.
+  /** @type {Record<string, (s: string) => string>} */
+  const CLEAN = { text: cleanText, owner: cleanName, taskForce: cleanName, people: cleanText };
   const tabs = openStoreTabs(format, rubric, root);
   const {
     KEY,
@@ -213,8 +219,7 @@ function openAssessmentStore(rubric, root) {
   function setElementField(id, element, key, value) {
     const a = byId(id),
       f = ELEMENT_FIELDS.find((x) => x.key === key);
-    if (key === "n" && typeof value === "string" && chars(value) > LIMITS.notes)
-      value = [...value].slice(0, LIMITS.notes).join("");
+    if (key === "n" && typeof value === "string") value = clip(cleanText(value), LIMITS.notes);
     if (!a || !f || !f.ok(value) || !isId(element.id)) return false;
     const e = elementRecord(a, element.id, f.answer ? element.sig : null);
     if (!e) return false;
@@ -238,7 +243,7 @@ function openAssessmentStore(rubric, root) {
     /** @type {ActionValue} */
     const value = {
       element: elementId,
-      text: [...text].slice(0, LIMITS.actionText).join(""),
+      text: clip(cleanText(text), LIMITS.actionText),
       owner: "",
       due: "",
       status: "not-started",
@@ -262,6 +267,7 @@ function openAssessmentStore(rubric, root) {
     const a = byId(id),
       f = ACTION_FIELDS.find((x) => x.key === key);
     if (!a || !own(a.acts, actionId)) return;
+    if (typeof value === "string" && own(CLEAN, key)) value = CLEAN[key](value);
     if (key === "removed" ? value !== 0 && value !== 1 : !f || !f.ok(value)) return;
     /** @type {any} */ (a.acts[actionId])[key] = [value, now()];
     changed();
@@ -270,7 +276,7 @@ function openAssessmentStore(rubric, root) {
   function setPlanText(id, key, value) {
     const a = byId(id);
     if (!a || !PLAN_TEXTS.includes(key)) return;
-    a[key] = [[...value].slice(0, LIMITS[key]).join(""), now()];
+    a[key] = [clip(CLEAN[key](value), LIMITS[key]), now()];
     changed();
   }
 
@@ -303,6 +309,10 @@ function openAssessmentStore(rubric, root) {
     isObj,
     own,
     chars, // characters (code points), as every limit on a text counts them
+    cleanName, // a name as it is kept (NFC, nothing invisible): fields show what is saved
+    cleanText,
+    isDay: format.isDay, // a date the store keeps: one a date field can show
+    DAYS: format.DAYS,
     status: tabs.status,
     setAsideCopy: tabs.setAsideCopy,
     assessments,
