@@ -24,7 +24,7 @@ STORAGE_PREFIX = "tf-roadmap/"
 # The checklist's code, which assessment-loader.js loads in this order: the store (its document
 # format, storage and tabs, then its API), then the checklist (its rules, DOM helpers, notes and
 # view, then assessment.js, which runs them).
-CHECKLIST_CODE = ("assets/js/store-format.js", "assets/js/store-tabs.js", "assets/js/store.js",
+CHECKLIST_CODE = ("assets/js/store-text.js", "assets/js/store-format.js", "assets/js/store-tabs.js", "assets/js/store.js",
                   "assets/js/assessment-rules.js", "assets/js/assessment-dom.js",
                   "assets/js/assessment-notes.js", "assets/js/assessment-checklist.js",
                   "assets/js/assessment.js")

@@ -80,7 +80,13 @@ function memoryStore(rubric = sampleRubric()) {
   g.addEventListener = () => {};
   g.BroadcastChannel = undefined; // an open channel would keep the test process alive
   g.TF_RUBRIC = rubric;
-  for (const name of ["store-format.js", "store-tabs.js", "store.js", "store-copies.js"])
+  for (const name of [
+    "store-text.js",
+    "store-format.js",
+    "store-tabs.js",
+    "store.js",
+    "store-copies.js",
+  ])
     script(name);
   return g.TF_STORE;
 }

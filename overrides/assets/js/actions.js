@@ -274,6 +274,12 @@
 
   // --- Work plan: each element's counted stage against its target --------------------------------
 
+  // A visible label per field: a phone lays the row out as a card, without the header.
+  const field = (label, control) => [
+    make("label", { for: control.id, class: "tf-card-label" }, label),
+    control,
+  ];
+
   core.targetsPart = (a, rows) => {
     const day = core.localDay();
     const out = [
@@ -331,11 +337,6 @@
               value: target.date,
               on: { change: () => store.setElementField(a.id, e, "d", date.value) },
             });
-            // A visible label per field: a phone lays the row out as a card, without the header.
-            const field = (label, control) => [
-              make("label", { for: control.id, class: "tf-card-label" }, label),
-              control,
-            ];
             return make(
               "tr",
               { "data-target-row": e.id, "data-target-state": state || "" },

@@ -3,29 +3,32 @@
 // and downloads.
 /* exported assessmentDom */
 
+// What a text or date field holds is what the store keeps, and what it did not keep is said.
 /**
  * @param {(s: string) => number} chars the store's count of characters, as its limits count them
  * @param {(x: unknown) => boolean} isDay the store's check of a date it keeps
  * @param {string} days the dates it keeps, said ("0001-01-01 to 9999-12-31")
  */
-function assessmentDom(chars, isDay, days) {
+function fieldRules(chars, isDay, days) {
   "use strict";
   // What a field did not keep is said right under it, until the field holds what it shows again.
+  /** @type {WeakMap<HTMLElement, HTMLElement>} */
+  const notes = new WeakMap();
   /** @param {HTMLElement} field @param {string | null} text */
   function note(field, text) {
     const id = `${field.id || "tf-field"}-note`;
-    let p = field.parentElement && field.parentElement.querySelector(`[data-note-for="${field.id}"]`);
+    let p = notes.get(field);
     if (!text) {
       if (p) p.remove();
+      notes.delete(field);
       if (field.getAttribute("aria-describedby") === id) field.removeAttribute("aria-describedby");
       return;
     }
     if (!p) {
-      p = document.createElement("p");
+      notes.set(field, (p = document.createElement("p")));
       p.className = "tf-a-count tf-a-limit";
       p.id = id;
       p.setAttribute("role", "status");
-      p.dataset.noteFor = field.id;
       field.after(p);
     }
     if (p.textContent !== text) p.textContent = text;
@@ -92,6 +95,17 @@ function assessmentDom(chars, isDay, days) {
     field.addEventListener("change", check, true);
     field.addEventListener("input", check, true);
   }
+  return { limitChars, cleanField, dayField };
+}
+
+/**
+ * @param {(s: string) => number} chars the store's count of characters, as its limits count them
+ * @param {(x: unknown) => boolean} isDay the store's check of a date it keeps
+ * @param {string} days the dates it keeps, said ("0001-01-01 to 9999-12-31")
+ */
+function assessmentDom(chars, isDay, days) {
+  "use strict";
+  const { limitChars, cleanField, dayField } = fieldRules(chars, isDay, days);
   /**
    * An element with attributes (`on`: listeners; `chars`: a limit in characters; `clean`: how its
    * text is kept; `day`: a date the store keeps; value, checked and selected as properties) and

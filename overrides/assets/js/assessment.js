@@ -22,7 +22,11 @@
   const rules = assessmentRules(rubric); // pure: the stage rule, targets, names, dates
   const { RULE, stageName, stageCell, targetText, dayText, today, localTime, localDay } = rules;
   const { TARGET_STATE, targetState, suggest, counted } = rules;
-  const { make, button, list, replaceIfChanged, download } = assessmentDom(chars, store.isDay, store.DAYS);
+  const { make, button, list, replaceIfChanged, download } = assessmentDom(
+    chars,
+    store.isDay,
+    store.DAYS,
+  );
   // A target stage picker's options, "No target" first.
   const targetOptions = (selected) =>
     [null, ...rubric.stages.map((s) => s.n)].map((v) =>

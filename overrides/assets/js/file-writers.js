@@ -22,7 +22,9 @@ function fileWriters() {
       .replace(/;/g, "\\;")
       .replace(/,/g, "\\,")
       .replace(/\r\n|\r|\n|\u2028|\u2029/g, "\\n")
-      .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "");
+      .split("")
+      .filter((c) => c === "\t" || !(c <= "\u001f" || (c >= "\u007f" && c <= "\u009f")))
+      .join("");
   const utf8 = new TextEncoder();
   /** @param {string} line */
   function fold(line) {

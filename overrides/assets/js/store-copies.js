@@ -38,7 +38,7 @@ function openStoreCopies(inner) {
     byId,
     assessments,
     add,
-    clampName,
+    keptName,
     cleanName,
     cleanText,
     clip,
@@ -57,7 +57,7 @@ function openStoreCopies(inner) {
   /** @param {string} id @param {string} name @returns {Assessment | undefined} the copy */
   function duplicate(id, name) {
     const source = byId(id);
-    if (!source || !clampName(name) || !roomForAssessment()) return undefined;
+    if (!source || !keptName(name) || !roomForAssessment()) return undefined;
     const t = now(),
       copy = add(name, undefined, t);
     for (const [k, f] of Object.entries(source.ticks)) copy.ticks[k] = [f[0], t];
@@ -348,7 +348,7 @@ function openStoreCopies(inner) {
     const a = {
       id,
       created: [x.created, t],
-      name: [clampName(x.name) || x.name, t],
+      name: [keptName(x.name) || x.name, t],
       del: [0, t],
       ticks: dict(),
       els: dict(),

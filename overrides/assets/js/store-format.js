@@ -82,50 +82,17 @@ function openStoreFormat(stageCount) {
     return dateOk && hour <= 23 && minute <= 59 && second <= 59 && offsetOk;
   }
   const DAY = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
-  // A date field shows years 0001 to 9999 (its value has four digits; year 0000 shows blank), so
-  // every stored date is one it can show.
-  /** @param {unknown} x @returns {x is string} a real calendar date, YYYY-MM-DD, year 0001 to 9999 */
+  // Years 0001 to 9999, as a date field shows them (year 0000 shows blank; five digits, wrongly).
+  /** @param {unknown} x @returns {x is string} a real calendar date, YYYY-MM-DD */
   const isDay = (x) =>
     typeof x === "string" && DAY.test(x) && x.slice(0, 4) !== "0000" && isTime(`${x}T00:00:00Z`);
-  const DAYS = "0001-01-01 to 9999-12-31";
-  // A stored date a date field cannot show (kept by an older version) is read as no date, so one
-  // bad date never makes the whole document unreadable.
+  const DAYS = "0001-01-01 to 9999-12-31",
+    A_DAY = `a date from ${DAYS} (YYYY-MM-DD)`;
+  /** @param {unknown} v */
+  const dayOrNone = (v) => v === "" || isDay(v);
+  // A stored date no date field shows (an older version kept it) is read as none, not as unreadable.
   /** @param {unknown} v */
   const repairDay = (v) => (typeof v === "string" && !isDay(v) && /^[0-9]{4,}-/.test(v) ? "" : v);
-
-  // --- text as people type it ----------------------------------------------------------------
-  // One form per character (NFC: "José" typed with a combining accent is the "José" typed whole)
-  // and no characters that show nothing yet make two texts differ. Names (of an assessment, an
-  // owner, the task force) lose every invisible format character; longer texts keep the ones a
-  // script needs to wrap (zero-width space in Thai), and lose only controls and BOMs.
-  const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
-  const NAME_CONTROLS = /[\u0000-\u001F\u007F-\u009F]/gu;
-  const TEXT_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF]/gu;
-  // ZWJ and ZWNJ change how letters of some scripts join (Persian, Indic) and make emoji
-  // sequences: kept between two such characters, dropped anywhere else (between Latin letters).
-  const JOINED = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]/u,
-    LETTER = /[\p{L}\p{M}]/u,
-    PLAIN = /[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
-  /** @param {string | undefined} c */
-  const joins = (c) => !!c && (JOINED.test(c) || (LETTER.test(c) && !PLAIN.test(c)));
-  /** @param {string} s */
-  function dropJoiners(s) {
-    if (!/[\u200C\u200D]/.test(s)) return s;
-    const cps = [...s];
-    return cps
-      .filter(
-        (c, k) => (c !== "\u200C" && c !== "\u200D") || (joins(cps[k - 1]) && joins(cps[k + 1])),
-      )
-      .join("");
-  }
-  /** @param {string} s @returns {string} a name as it is kept: NFC, nothing invisible */
-  const cleanName = (s) =>
-    dropJoiners(s.normalize("NFC").replace(NAME_CONTROLS, "").replace(INVISIBLE, ""));
-  /** @param {string} s @returns {string} a text as it is kept: NFC, one kind of line end, no controls */
-  const cleanText = (s) =>
-    s.normalize("NFC").replace(/\r\n?/g, "\n").replace(TEXT_CONTROLS, "");
-  /** @param {string} s @param {number} max @returns {string} at most max characters */
-  const clip = (s, max) => (chars(s) > max ? [...s].slice(0, max).join("") : s);
   /** @param {unknown} x @returns {x is number} a stage a task force can aim for */
   const isTarget = (x) => typeof x === "number" && isStage(x);
   // No later time than a Date can hold: past 2**53, highest + 1 === highest and the clock stops.
@@ -192,8 +159,8 @@ function openStoreFormat(stageCount) {
       out: "targetDate",
       empty: "",
       required: false,
-      ok: (v) => v === "" || isDay(v),
-      why: `must be a date from ${DAYS} (YYYY-MM-DD)`,
+      ok: dayOrNone,
+      why: `must be ${A_DAY}`,
       repair: repairDay,
       since: 2,
     },
@@ -215,13 +182,7 @@ function openStoreFormat(stageCount) {
       ok: (v) => isText(v, LIMITS.owner),
       why: `must be text, at most ${LIMITS.owner} characters`,
     },
-    {
-      key: "due",
-      empty: "",
-      ok: (v) => v === "" || isDay(v),
-      why: `must be a date from ${DAYS} (YYYY-MM-DD) or empty`,
-      repair: repairDay,
-    },
+    { key: "due", empty: "", ok: dayOrNone, why: `must be ${A_DAY} or empty`, repair: repairDay },
     {
       key: "status",
       empty: "not-started",
@@ -252,9 +213,8 @@ function openStoreFormat(stageCount) {
     saw(x[1]);
     return /** @type {Rec<T>} */ ([x[0], x[1]]);
   }
-  /** @param {unknown} x a stored record @param {((v: unknown) => unknown) | undefined} repair */
-  const mended = (x, repair) =>
-    repair && Array.isArray(x) && x.length === 2 ? [repair(x[0]), x[1]] : x;
+  /** @param {unknown} x a stored record @param {((v: unknown) => unknown) | undefined} fix */
+  const mended = (x, fix) => (fix && Array.isArray(x) && x.length === 2 ? [fix(x[0]), x[1]] : x);
   /**
    * A null-prototype copy of a stored map, or undefined when a key or a value is wrong.
    * @template T
@@ -556,7 +516,7 @@ function openStoreFormat(stageCount) {
     return a;
   }
   /** @param {string} name */
-  const clampName = (name) => clip(cleanName(name).trim(), LIMITS.name);
+  const clampName = (name) => [...name.trim()].slice(0, LIMITS.name).join("");
   // A declaration, not a const: `untouched` below calls it.
   /** @param {Assessment} a the time of the latest change to an answer, the plan or the name */
   function lastChange(a) {
@@ -647,10 +607,6 @@ function openStoreFormat(stageCount) {
     isTime,
     isDay,
     DAYS,
-    repairDay,
-    cleanName,
-    cleanText,
-    clip,
     isTarget,
     LATEST,
     isClock,

@@ -4,7 +4,7 @@
 // Every read, write, merge and check of it happens in these; the other modules call
 // window.TF_STORE.
 
-/* global openStoreFormat, openStoreTabs */
+/* global openStoreFormat, openStoreTabs, storeText */
 
 /** @typedef {{ id: string, sig: string }} ElementRef a rubric element, as far as the store needs it */
 /** @typedef {"local" | "session" | "memory"} Mode */
@@ -35,16 +35,16 @@ function openAssessmentStore(rubric, root) {
     tombstone,
     addAssessment,
     clampName,
-    cleanName,
-    cleanText,
-    clip,
     lastChange,
     emptyElement,
     STORED,
   } = format;
-  // Every text is kept as store-format.js's cleanName or cleanText has it, whoever writes it.
+  // Every text is kept as store-text.js has it (one form, nothing invisible), whoever writes it.
+  const { cleanName, cleanText, clip } = storeText();
   /** @type {Record<string, (s: string) => string>} */
   const CLEAN = { text: cleanText, owner: cleanName, taskForce: cleanName, people: cleanText };
+  /** @param {string} name @returns {string} an assessment's name as it is kept ("" for none) */
+  const keptName = (name) => clampName(cleanName(name));
   const tabs = openStoreTabs(format, rubric, root);
   const {
     KEY,
@@ -58,7 +58,7 @@ function openAssessmentStore(rubric, root) {
     wipeSession,
   } = tabs;
   /** @param {string} name @param {string} [id] @param {number} [t] */
-  const add = (name, id, t) => addAssessment(tabs.doc(), name, id, t);
+  const add = (name, id, t) => addAssessment(tabs.doc(), keptName(name), id, t);
   /** @param {string} id @returns {Assessment | undefined} a live assessment */
   const byId = (id) =>
     own(tabs.doc().list, id) && !tabs.doc().list[id].del[0] ? tabs.doc().list[id] : undefined;
@@ -166,7 +166,7 @@ function openAssessmentStore(rubric, root) {
     Object.values(a.els).filter((e) => !emptyElement(e)).length < STORED.elements;
   /** @param {string} name @returns {Assessment | undefined} undefined for a blank name or no room */
   function create(name) {
-    if (!clampName(name) || !roomForAssessment()) return undefined;
+    if (!keptName(name) || !roomForAssessment()) return undefined;
     const a = add(name);
     changed();
     return a;
@@ -174,8 +174,8 @@ function openAssessmentStore(rubric, root) {
   /** @param {string} id @param {string} name */
   function rename(id, name) {
     const a = byId(id);
-    if (!a || !clampName(name)) return;
-    a.name = [clampName(name), now()];
+    if (!a || !keptName(name)) return;
+    a.name = [keptName(name), now()];
     changed();
   }
   /** @param {string} id */
@@ -292,6 +292,10 @@ function openAssessmentStore(rubric, root) {
     byId,
     assessments,
     add,
+    keptName,
+    cleanName,
+    cleanText,
+    clip,
     roomForAssessment,
     fieldRecord,
     tickedIds,
