@@ -72,6 +72,7 @@ def test_at_the_action_limit_both_add_buttons_say_why_nothing_was_added(page: Pa
     page.reload()
     open_plan(page)
     expect(page.locator("#tf-actions-full")).to_have_count(0)
+    page.locator("[id^=tf-check-]").first.check()  # a stage found: the next stage's steps show
     page.locator(".tf-a-steps li").first.get_by_role("button", name=re.compile("^Add as an action")).click()
     expect(page.locator("#tf-actions-full")).to_contain_text(f"already has {limit:,} actions")
     assert len(stored_actions(page)) == limit
@@ -147,9 +148,23 @@ def test_a_name_typed_three_ways_is_one_owner_in_the_filter_and_the_csv(page: Pa
     page.goto(PLAN)
     owners = page.locator("#tf-plan-owner option").all_text_contents()
     assert [o for o in owners if o.startswith("Jos")] == ["Jos\u00e9"], owners
-    _, text = download(page, "Download the work plan (CSV)")
+    _, text = download(page, "Export CSV")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert {r["Owner"] for r in rows} == {"Jos\u00e9"}
+
+
+def test_control_characters_pasted_into_an_action_never_reach_the_calendar_file(page: Page):
+    open_element(page, MEDIA)
+    open_plan(page)
+    row = new_action(page, "")
+    text = row.locator("textarea")
+    text.fill("Brief\u000b the press\u001b[31m office")
+    expect(text).to_have_value("Brief the press[31m office")
+    row.get_by_label("Due", exact=True).fill("2026-06-30")
+    page.goto(PLAN)
+    _, ics = download(page, "Export calendar (.ics)")
+    assert "SUMMARY:Due: Brief the press[31m office" in ics.replace("\r\n ", "")
+    assert not [c for c in ics if c < " " and c not in "\r\n\t"]
 
 
 def test_an_import_keeps_names_as_the_page_would_have_them_typed(page: Page, roadmap, tmp_path):
