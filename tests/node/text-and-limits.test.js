@@ -43,6 +43,24 @@ test("longer texts keep what a script needs to wrap, and lose controls and BOMs"
   assert.equal(T.cleanText("Jose\u0301"), "Jos\u00e9");
 });
 
+test("cleaning twice changes nothing: an accent freed of what stood before it joins its letter", () => {
+  const tricky = [
+    "e\u200b\u0301",
+    "e\u0007\u0301",
+    "\u0915\u200d\u200d\u0916",
+    "a\u200d\u{1f468}\u200d\u{1f4bb}",
+    "\u1100\u00ad\u1161",
+    "x\ufeff\u0308\r\n\u0301",
+  ];
+  for (const s of tricky)
+    for (const clean of [T.cleanName, T.cleanText]) {
+      const once = clean(s);
+      assert.equal(clean(once), once, JSON.stringify(s));
+      assert.equal(once, once.normalize("NFC"), JSON.stringify(s));
+    }
+  assert.equal(T.cleanName("e\u200b\u0301"), "\u00e9");
+});
+
 test("the store keeps owners, names and plan texts as cleaned, whoever writes them", () => {
   const store = memoryStore();
   const a = store.current();

@@ -33,17 +33,20 @@ function storeText() {
       )
       .join("");
   }
-  // One form per character (NFC: "José" typed with a combining accent is "José" typed whole).
+  // One form per character (NFC: "José" typed with a combining accent is "José" typed whole),
+  // made last, so that an accent freed of what stood between it and its letter joins it too.
   // A name (of an assessment, an owner, the task force) also loses every invisible character and
   // every control: it is one line, and two names that look the same are the same.
   /** @param {string} s @returns {string} a name as it is kept */
-  const cleanName = (s) => dropJoiners(dropControls(s.normalize("NFC"), "").replace(INVISIBLE, ""));
+  const cleanName = (s) => dropJoiners(dropControls(s, "").replace(INVISIBLE, "")).normalize("NFC");
   // A longer text (notes, an action, "who took part") keeps what a script needs to wrap (the
   // zero-width space of Thai) and its tabs and line ends (one kind), and loses other controls and
   // BOMs, which no file the site writes may carry.
   /** @param {string} s @returns {string} a text as it is kept */
   const cleanText = (s) =>
-    dropControls(s.normalize("NFC").replace(/\r\n?/g, "\n"), "\t\n").replace(/\uFEFF/g, "");
+    dropControls(s.replace(/\r\n?/g, "\n"), "\t\n")
+      .replace(/\uFEFF/g, "")
+      .normalize("NFC");
   // Limits count characters (code points), as JSON Schema's maxLength does.
   /** @param {string} s @param {number} max @returns {string} at most max characters */
   const clip = (s, max) => ([...s].length > max ? [...s].slice(0, max).join("") : s);
