@@ -84,6 +84,23 @@ def test_at_the_action_limit_both_add_buttons_say_why_nothing_was_added(page: Pa
     expect(actions(page)).to_have_count(1)
 
 
+def test_at_the_assessment_limit_new_and_duplicate_say_why_nothing_was_made(page: Page):
+    page.goto(DATA)
+    expect(page.locator("#tf-backup")).to_be_visible()
+    limit = page.evaluate("() => TF.core.store.LIMITS.assessments")
+    page.evaluate("""(n) => { const s = TF.core.store;
+        s.batch(() => { while (s.assessments().length < n) s.create('Year ' + s.assessments().length); }); }""",
+                  limit)
+    for button, verb in (("New", "created"), ("Duplicate", "duplicated")):
+        page.get_by_role("button", name=button, exact=True).first.click()
+        dialog = page.locator("dialog.tf-dialog")
+        dialog.get_by_role("button", name=re.compile("^(Create|Duplicate)$")).click()
+        expect(page.locator("#tf-message")).to_have_text(
+            f"Not {verb}: this browser already keeps {limit:,} assessments, the most it can. "
+            "Delete one you no longer need first.")
+    assert page.evaluate("() => TF.core.store.assessments().length") == limit
+
+
 def test_an_action_text_pasted_past_its_limit_says_what_was_cut(page: Page):
     open_element(page, MEDIA)
     open_plan(page)
