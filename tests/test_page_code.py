@@ -27,7 +27,9 @@ READER_SCRIPTS = {
     "assets/js/drawer.js",  # the header's menu button from the keyboard
     "assets/js/assessment-loader.js",  # when the checklist's code is needed
 }
-CHECKLIST_SCRIPTS = {"assets/js/store-format.js", "assets/js/store-undo.js", "assets/js/store-folders.js", "assets/js/store-tabs.js", "assets/js/store.js",
+CHECKLIST_SCRIPTS = {"assets/js/store-text.js", "assets/js/store-merge.js",
+                     "assets/js/store-format.js", "assets/js/store-undo.js",
+                     "assets/js/store-folders.js", "assets/js/store-tabs.js", "assets/js/store.js",
                      "assets/js/assessment-rules.js", "assets/js/assessment-dom.js",
                      "assets/js/assessment-notes.js", "assets/js/assessment-checklist.js",
                      "assets/js/assessment.js"}

@@ -21,10 +21,12 @@ HEAD_SCRIPT_URI = "assets/javascripts/tf-rubric-head.js"  # on every page
 # reads it to know whether a browser holds anything of this site. Saved answers live under it: it
 # never changes.
 STORAGE_PREFIX = "tf-roadmap/"
-# The checklist's code, which assessment-loader.js loads in this order: the store (its document
-# format, storage and tabs, then its API), then the checklist (its rules, DOM helpers, notes and
-# view, then assessment.js, which runs them).
-CHECKLIST_CODE = ("assets/js/store-format.js", "assets/js/store-undo.js", "assets/js/store-folders.js", "assets/js/store-tabs.js", "assets/js/store.js",
+# The checklist's code, which assessment-loader.js loads in this order: the store (its text
+# rules, merging, document format, undo copies, older offline keys, storage and tabs, then its API),
+# then the checklist (its rules, DOM helpers, notes and view, then assessment.js, which runs them).
+CHECKLIST_CODE = ("assets/js/store-text.js", "assets/js/store-merge.js",
+                  "assets/js/store-format.js", "assets/js/store-undo.js",
+                  "assets/js/store-folders.js", "assets/js/store-tabs.js", "assets/js/store.js",
                   "assets/js/assessment-rules.js", "assets/js/assessment-dom.js",
                   "assets/js/assessment-notes.js", "assets/js/assessment-checklist.js",
                   "assets/js/assessment.js")

@@ -5,6 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { pure } = require("./helpers.js");
 
+pure("store-merge.js");
 pure("store-format.js");
 
 /** A stored document whose one tick was written at `t`, as JSON. */

@@ -5,6 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { pure, schema } = require("./helpers.js");
 
+pure("store-merge.js");
 pure("store-format.js");
 const F = globalThis.openStoreFormat(5);
 const { LIMITS } = F;

@@ -11,6 +11,8 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const JS = path.join(ROOT, "overrides", "assets", "js");
 // The store's scripts, in the order the checklist's code loads them (checklist.py CHECKLIST_CODE).
 const STORE_SCRIPTS = [
+  "store-text.js",
+  "store-merge.js",
   "store-format.js",
   "store-undo.js",
   "store-folders.js",

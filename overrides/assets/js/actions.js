@@ -26,6 +26,7 @@
   let focusNext = null; // an action just added: its text box takes focus once drawn
   let removed = null; // { id, text }: the last removed action, offered for undo
   let focusUndo = false; // an action just removed: its Undo button takes the focus from Remove
+  let full = null; // { assessmentId, text }: an action refused at the limit, said in its panel
 
   // One action's controls: its text, owner, due date and status, each writing as it changes.
   // Every write names the assessment the row was drawn for.
@@ -38,18 +39,21 @@
       rows: 2,
       placeholder: "What your task force will do, in its own words",
       chars: LIMITS.actionText,
+      clean: store.cleanText,
       on: { input: () => set("text", text.value) },
     });
     const owner = make("input", {
       id: key("owner"),
       dir: "auto",
       chars: LIMITS.owner,
+      clean: store.cleanName,
       autocomplete: "off",
       on: { input: () => set("owner", owner.value) },
     });
     const due = make("input", {
       type: "date",
       id: key("due"),
+      day: true,
       on: { change: () => set("due", due.value) },
     });
     const status = make(
@@ -122,9 +126,21 @@
     };
   }
 
-  // The new action's text box takes focus once the panel has drawn it.
+  // The new action's text box takes focus once the panel has drawn it. At the limit, the panel
+  // says why nothing was added.
   function addAndEdit(assessmentId, eid, text, indicators) {
     focusNext = store.addAction(assessmentId, eid, text, indicators);
+    const a = store.byId(assessmentId);
+    full =
+      focusNext || !a
+        ? null
+        : {
+            assessmentId,
+            text:
+              `Not added: “${store.nameOf(a)}” already has ${LIMITS.actions.toLocaleString("en-US")} actions, ` +
+              "the most one assessment keeps (and an export file carries). Remove actions you no longer need, " +
+              "on this page or the work plan, then add this one.",
+          };
     core.refresh();
   }
 
@@ -149,6 +165,7 @@
     const date = make("input", {
       type: "date",
       id: "tf-target-date",
+      day: true,
       on: { change: () => store.setElementField(panel.assessment, e, "d", date.value) },
     });
     const state = make("p", { class: "tf-a-target-state", id: "tf-target-state" });
@@ -219,8 +236,11 @@
     });
     p.empty.hidden = actions.length > 0;
     const gone = removed && !keep.has(removed.id) ? removed : null;
+    if (full && core.store.actionsOf(a).length < LIMITS.actions) full = null; // room again
+    const refused = full && full.assessmentId === a.id ? full : null;
     core.replaceIfChanged(
       p.undo,
+      refused && make("p", { class: "tf-a-warn", id: "tf-actions-full" }, refused.text),
       gone &&
         make(
           "p",
@@ -253,6 +273,12 @@
   core.addAction = addAndEdit;
 
   // --- Work plan: each element's counted stage against its target --------------------------------
+
+  // A visible label per field: a phone lays the row out as a card, without the header.
+  const field = (label, control) => [
+    make("label", { for: control.id, class: "tf-card-label" }, label),
+    control,
+  ];
 
   core.targetsPart = (a, rows) => {
     const day = core.localDay();
@@ -305,16 +331,12 @@
             const date = make("input", {
               type: "date",
               id: "tf-target-date-" + e.id,
+              day: true,
               "data-k": "target-date-" + e.id,
               "aria-label": `Target date for ${e.title}`,
               value: target.date,
               on: { change: () => store.setElementField(a.id, e, "d", date.value) },
             });
-            // A visible label per field: a phone lays the row out as a card, without the header.
-            const field = (label, control) => [
-              make("label", { for: control.id, class: "tf-card-label" }, label),
-              control,
-            ];
             return make(
               "tr",
               { "data-target-row": e.id, "data-target-state": state || "" },

@@ -104,6 +104,7 @@ function openChecklist(core, page) {
       id: "tf-notes",
       rows: 4,
       chars: store.LIMITS.notes,
+      clean: store.cleanText,
       "aria-describedby": "tf-notes-count",
       on: { input: countNotes },
     });

@@ -22,7 +22,11 @@
   const rules = assessmentRules(rubric); // pure: the stage rule, targets, names, dates
   const { RULE, stageName, stageCell, targetText, dayText, today, localTime, localDay } = rules;
   const { TARGET_STATE, targetState, suggest, counted } = rules;
-  const { make, button, list, replaceIfChanged, download } = assessmentDom(chars);
+  const { make, button, list, replaceIfChanged, download } = assessmentDom(
+    chars,
+    store.isDay,
+    store.DAYS,
+  );
   // A target stage picker's options, "No target" first.
   const targetOptions = (selected) =>
     [null, ...rubric.stages.map((s) => s.n)].map((v) =>
@@ -44,6 +48,23 @@
     if (view) view();
   };
   store.subscribe(refresh);
+  // Due dates and target dates are calendar days: a page left open past local midnight redraws
+  // then (and when it is shown again on a later day), so what fell due yesterday shows overdue.
+  let day = localDay();
+  const newDay = () => {
+    if (localDay() === day) return;
+    day = localDay();
+    refresh();
+  };
+  (function atMidnight() {
+    const now = new Date(),
+      next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+    setTimeout(() => {
+      newDay();
+      atMidnight();
+    }, next.getTime() - now.getTime());
+  })();
+  document.addEventListener("visibilitychange", () => document.hidden || newDay());
   const current = () => store.current();
   const ticked = (a, id) => store.isTicked(a, id);
   // Every write names the assessment it changes: the store never guesses which one is meant.

@@ -30,12 +30,20 @@
     );
     if (n) {
       core.setMessage(null);
-      store.create(n);
+      if (!store.create(n)) notMade("created", n);
     }
+  }
+  // Why the store made nothing of a name: all of it invisible, or no room for one more.
+  function notMade(what, n) {
+    const why = !store.cleanName(n).trim()
+      ? "the name has no visible characters. Type one that has"
+      : `this browser already keeps ${store.LIMITS.assessments.toLocaleString("en-US")} assessments, the most it can. Delete one you no longer need first`;
+    core.say(`Not ${what}: ${why}.`, true);
   }
   async function rename(a) {
     const n = await ask("Rename assessment", [], "Rename", nameOf(a));
-    if (n) store.rename(a.id, n);
+    if (n && !store.cleanName(n).trim()) notMade("renamed", n);
+    else if (n) store.rename(a.id, n);
   }
   async function duplicate(a) {
     const n = await ask(
@@ -44,7 +52,7 @@
       "Duplicate",
       copyName(nameOf(a)),
     );
-    if (n) store.duplicate(a.id, n);
+    if (n && !store.duplicate(a.id, n)) notMade("duplicated", n);
   }
   async function remove(a) {
     const sure = await ask(

@@ -66,6 +66,7 @@
     const date = make("input", {
       type: "date",
       id: "tf-agree-date-" + p.e.id,
+      day: true,
       "data-k": "agree-date-" + p.e.id,
       value: target.date,
       on: { change: () => set("date", date.value) },

@@ -175,8 +175,10 @@
       `Saved “${name}” in this browser. It is now the current assessment on the dashboard.`,
     );
     unsaved = false;
+    let made = null,
+      left = 0; // picked actions past the limit of one assessment
     store.batch(() => {
-      const a = store.create(name);
+      const a = (made = store.create(name));
       if (!a) return;
       for (const r of rows) {
         for (const i of r.e.indicators) if (tickOf(i)) store.setTick(a.id, i.id, true, r.e);
@@ -194,11 +196,26 @@
           const x = g.action,
             id = store.addAction(a.id, x.element, x.text, x.indicators);
           if (id) for (const k of ["owner", "due", "status"]) store.setAction(a.id, id, k, x[k]);
+          else left++;
         }
       }
       const names = new Set(members.map((m) => store.planTextOf(m.a, "taskForce")));
       if (names.size === 1) store.setPlanText(a.id, "taskForce", [...names][0]);
     });
+    const most = (n) => n.toLocaleString("en-US");
+    if (!made) {
+      unsaved = true;
+      core.say(
+        !store.cleanName(name).trim()
+          ? "Not saved: the name has no visible characters. Save again with one that has."
+          : `Not saved: this browser already keeps ${most(store.LIMITS.assessments)} assessments, the most it can. Delete one on the dashboard, then save again.`,
+        true,
+      );
+    } else if (left)
+      core.say(
+        `Saved “${store.nameOf(made)}”, but ${left} picked action(s) were not added: one assessment keeps at most ${most(store.LIMITS.actions)} actions. Unpick some and save again.`,
+        true,
+      );
   }
 
   // The file picker and "No files loaded yet." are written into the page (docs/self-assessment/

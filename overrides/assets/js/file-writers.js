@@ -13,14 +13,18 @@ function fileWriters() {
   /** @param {unknown[][]} rows */
   const csvText = (rows) => "\ufeff" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
   // iCalendar (RFC 5545): CRLF line ends, lines folded at 75 octets without splitting a UTF-8
-  // character, TEXT values escaped, one all-day event per dated action.
+  // character, TEXT values escaped, one all-day event per dated action. TEXT allows no control
+  // character but the tab (3.3.11): line ends are escaped, every other control is left out.
   /** @param {unknown} s */
   const icsText = (s) =>
     String(s)
       .replace(/\\/g, "\\\\")
       .replace(/;/g, "\\;")
       .replace(/,/g, "\\,")
-      .replace(/\r\n|\r|\n/g, "\\n");
+      .replace(/\r\n|\r|\n|\u2028|\u2029/g, "\\n")
+      .split("")
+      .filter((c) => c === "\t" || !(c <= "\u001f" || (c >= "\u007f" && c <= "\u009f")))
+      .join("");
   const utf8 = new TextEncoder();
   /** @param {string} line */
   function fold(line) {

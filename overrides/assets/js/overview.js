@@ -302,6 +302,11 @@
       lines.push(
         `${unknown} answer(s) refer to indicators or elements this version of the roadmap does not have: they are kept and listed.`,
       );
+    const elsewhere = (x.actions || []).filter((y) => !own(elementById, y.element)).length;
+    if (elsewhere)
+      lines.push(
+        `${elsewhere} action(s) are for elements this version of the roadmap does not have: they are kept, and the work plan lists them under their element's id.`,
+      );
     const ok = await ask(
       old ? `Replace “${store.nameOf(old)}” with ${what}?` : `Import “${x.name}”?`,
       lines,
@@ -340,6 +345,7 @@
               id: "tf-dialog-name",
               value,
               chars: store.LIMITS.name,
+              clean: store.cleanName,
               autocomplete: "off",
             })
           : null;

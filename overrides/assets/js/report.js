@@ -316,6 +316,7 @@
         id,
         rows: multi ? 2 : null,
         chars: LIMITS[k],
+        clean: k === "people" ? store.cleanText : store.cleanName,
         autocomplete: "off",
         on: { change: () => store.setPlanText(shown, k, input.value.trim()) },
       });

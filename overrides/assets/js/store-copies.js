@@ -39,7 +39,10 @@ function openStoreCopies(inner) {
     byId,
     assessments,
     add,
-    clampName,
+    keptName,
+    cleanName,
+    cleanText,
+    clip,
     roomForAssessment,
     fieldRecord,
     tickedIds,
@@ -55,7 +58,7 @@ function openStoreCopies(inner) {
   /** @param {string} id @param {string} name @returns {Assessment | undefined} the copy */
   function duplicate(id, name) {
     const source = byId(id);
-    if (!source || !clampName(name) || !roomForAssessment()) return undefined;
+    if (!source || !keptName(name) || !roomForAssessment()) return undefined;
     const t = now(),
       copy = add(name, undefined, t);
     for (const [k, f] of Object.entries(source.ticks)) copy.ticks[k] = [f[0], t];
@@ -279,6 +282,14 @@ function openStoreCopies(inner) {
       });
     }
   }
+  // A file of a later format is not a broken file: its fields are ones this version has not met
+  // yet. Said as such, with the way out, instead of a list of fields this version does not know.
+  /** @param {Record<string, any>} d @returns {string | null} */
+  const newerVersion = (d) =>
+    d.format === FORMAT && Number.isInteger(d.schema) && d.schema > EXPORT_SCHEMA
+      ? `it was made by a newer version of this site (export format ${d.schema}; this version reads formats 1 to ${EXPORT_SCHEMA}). ` +
+        "Open it on the site's current version, or reload this page to update this copy; an offline copy needs a fresh download"
+      : null;
   // Mirrors docs/assessment.schema.json, published with the site.
   /** @param {unknown} d @returns {string[]} the problems, none when the file can be imported */
   function validateExport(d) {
@@ -286,6 +297,8 @@ function openStoreCopies(inner) {
     const err = [];
     const { ids, only } = checks(err);
     if (!isObj(d)) return ["the file does not hold a JSON object"];
+    const newer = newerVersion(d);
+    if (newer) return [newer];
     only(d, "file", ["format", "schema", "rubric", "exported", "assessment"]);
     if (d.format !== FORMAT) err.push(`format: must be "${FORMAT}"`);
     if (d.schema !== 1 && d.schema !== EXPORT_SCHEMA)
@@ -342,19 +355,26 @@ function openStoreCopies(inner) {
      * @returns {Rec<T>}
      */
     const kept = (what, mine, value) => (keep.has(what) && mine ? mine : [value, t]);
+    // Text as this site keeps what people type (store-text.js): one owner, however it was typed.
+    /** @param {unknown} v @param {(s: string) => string} clean @param {number} max */
+    const cleaned = (v, clean, max) => clip(clean(typeof v === "string" ? v : ""), max);
     /** @type {Assessment} */
     const a = {
       id,
       created: [x.created, t],
-      name: [x.name, t],
+      name: [keptName(x.name) || x.name, t],
       del: [0, t],
       ticks: dict(),
       els: dict(),
       exp: [data.exported, t],
       snaps: dict(),
       acts: dict(),
-      taskForce: kept("taskForce", old && old.taskForce, x.taskForce || ""),
-      people: kept("people", old && old.people, x.people || ""),
+      taskForce: kept(
+        "taskForce",
+        old && old.taskForce,
+        cleaned(x.taskForce, cleanName, LIMITS.taskForce),
+      ),
+      people: kept("people", old && old.people, cleaned(x.people, cleanText, LIMITS.people)),
     };
     // A file replaces the plan exactly: actions it lacks are removed, stamped t like the rest.
     for (const k of Object.keys(old ? old.acts : {}))
@@ -363,9 +383,9 @@ function openStoreCopies(inner) {
       const mine = old && own(old.acts, aid) ? old.acts[aid] : {};
       /** @type {any} */
       const r = { removed: [0, t] };
-      for (const f of ACTION_FIELDS)
-        r[f.key] =
-          f.key === "owner" ? kept("owners", mine.owner, fields.owner) : [fields[f.key], t];
+      for (const f of ACTION_FIELDS) r[f.key] = [fields[f.key], t];
+      r.text = [cleaned(fields.text, cleanText, LIMITS.actionText), t];
+      r.owner = kept("owners", mine.owner, cleaned(fields.owner, cleanName, LIMITS.owner));
       a.acts[aid] = r;
     }
     for (const k of new Set([...on, ...Object.keys(old ? old.ticks : {})]))
@@ -377,7 +397,7 @@ function openStoreCopies(inner) {
       const e = {};
       for (const f of ELEMENT_FIELDS) e[f.key] = [own(v, f.out) ? v[f.out] : f.empty, t];
       const mine = old && own(old.els, k) ? old.els[k] : {};
-      e.n = kept("notes", mine.n, e.n[0]);
+      e.n = kept("notes", mine.n, cleaned(e.n[0], cleanText, LIMITS.notes));
       a.els[k] = e;
     }
     for (const { id: sid, ...p } of x.snapshots || []) {

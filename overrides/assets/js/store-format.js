@@ -8,13 +8,15 @@
 // Every id from outside (a file, a link, another tab, another version) is data: maps are
 // null-prototype objects, read only through own-property checks.
 
-// Its types: types/store.d.ts.
+// Its types: types/store.d.ts. Merging is store-merge.js's, loaded first.
+
+/* global openStoreMerge */
 
 /** @param {number} stageCount how many stages the rubric has */
 // eslint-disable-next-line max-lines-per-function -- a module wrapper: this file's scope
 function openStoreFormat(stageCount) {
   "use strict";
-  const SCHEMA = 1; // of the stored document
+  const SCHEMA = /** @type {1} */ (1); // of the stored document
   // One set of limits: what the page lets a user type or make is what an import accepts.
   const LIMITS = Object.freeze({
     name: 120, // characters of an assessment's name
@@ -82,8 +84,17 @@ function openStoreFormat(stageCount) {
     return dateOk && hour <= 23 && minute <= 59 && second <= 59 && offsetOk;
   }
   const DAY = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+  // Years 0001 to 9999, as a date field shows them (year 0000 shows blank; five digits, wrongly).
   /** @param {unknown} x @returns {x is string} a real calendar date, YYYY-MM-DD */
-  const isDay = (x) => typeof x === "string" && DAY.test(x) && isTime(`${x}T00:00:00Z`);
+  const isDay = (x) =>
+    typeof x === "string" && DAY.test(x) && x.slice(0, 4) !== "0000" && isTime(`${x}T00:00:00Z`);
+  const DAYS = "0001-01-01 to 9999-12-31",
+    A_DAY = `a date from ${DAYS} (YYYY-MM-DD)`;
+  /** @param {unknown} v */
+  const dayOrNone = (v) => v === "" || isDay(v);
+  // A stored date no date field shows (an older version kept it) is read as none, not as unreadable.
+  /** @param {unknown} v */
+  const repairDay = (v) => (typeof v === "string" && !isDay(v) && /^[0-9]{4,}-/.test(v) ? "" : v);
   /** @param {unknown} x @returns {x is number} a stage a task force can aim for */
   const isTarget = (x) => typeof x === "number" && isStage(x);
   // No later time than a Date can hold: past 2**53, highest + 1 === highest and the clock stops.
@@ -112,7 +123,7 @@ function openStoreFormat(stageCount) {
   // what is read, export and import (store-copies.js) follow from it.
   // since: the export schema that added the field. answer: an answer about the element's
   // indicators, so its first write records which version of them it answered (`r`).
-  /** @type {{ key: "s" | "n" | "r" | "t" | "d", out: "stage" | "notes" | "reviewed" | "target" | "targetDate", empty: any, required: boolean, answer?: boolean, ok: (v: unknown) => boolean, why: string, since: number }[]} */
+  /** @type {{ key: "s" | "n" | "r" | "t" | "d", out: "stage" | "notes" | "reviewed" | "target" | "targetDate", empty: any, required: boolean, answer?: boolean, ok: (v: unknown) => boolean, why: string, repair?: (v: unknown) => unknown, since: number }[]} */
   const ELEMENT_FIELDS = [
     {
       key: "s",
@@ -157,14 +168,15 @@ function openStoreFormat(stageCount) {
       out: "targetDate",
       empty: "",
       required: false,
-      ok: (v) => v === "" || isDay(v),
-      why: "must be a date (YYYY-MM-DD)",
+      ok: dayOrNone,
+      why: `must be ${A_DAY}`,
+      repair: repairDay,
       since: 2,
     },
   ];
   // The fields of an action, declared once like an element's (stored and exported alike).
   const STATUSES = ["not-started", "in-progress", "done", "dropped"];
-  /** @type {{ key: keyof ActionValue, empty: any, ok: (v: unknown) => boolean, why: string }[]} */
+  /** @type {{ key: keyof ActionValue, empty: any, ok: (v: unknown) => boolean, why: string, repair?: (v: unknown) => unknown }[]} */
   const ACTION_FIELDS = [
     { key: "element", empty: "", ok: isId, why: "not an element id" },
     {
@@ -179,7 +191,7 @@ function openStoreFormat(stageCount) {
       ok: (v) => isText(v, LIMITS.owner),
       why: `must be text, at most ${LIMITS.owner} characters`,
     },
-    { key: "due", empty: "", ok: (v) => v === "" || isDay(v), why: "must be a date or empty" },
+    { key: "due", empty: "", ok: dayOrNone, why: `must be ${A_DAY} or empty`, repair: repairDay },
     {
       key: "status",
       empty: "not-started",
@@ -211,6 +223,8 @@ function openStoreFormat(stageCount) {
     saw(t);
     return /** @type {Rec<T>} */ ([x[0], t]);
   }
+  /** @param {unknown} x a stored record @param {((v: unknown) => unknown) | undefined} fix */
+  const mended = (x, fix) => (fix && Array.isArray(x) && x.length === 2 ? [fix(x[0]), x[1]] : x);
   /**
    * A null-prototype copy of a stored map, or undefined when a key or a value is wrong.
    * @template T
@@ -249,7 +263,7 @@ function openStoreFormat(stageCount) {
     const out = {};
     for (const f of ELEMENT_FIELDS) {
       if (!own(x, f.key)) continue;
-      const r = record(x[f.key], f.ok);
+      const r = record(mended(x[f.key], f.repair), f.ok);
       if (!r) return undefined;
       /** @type {any} */ (out)[f.key] = r;
     }
@@ -293,7 +307,7 @@ function openStoreFormat(stageCount) {
     const out = {};
     for (const f of ACTION_FIELDS) {
       if (!own(x, f.key)) continue;
-      const r = record(x[f.key], f.ok);
+      const r = record(mended(x[f.key], f.repair), f.ok);
       if (!r) return undefined;
       out[f.key] = r;
     }
@@ -389,95 +403,16 @@ function openStoreFormat(stageCount) {
   /** @returns {StoredDocument} */
   const emptyDocument = () => ({ schema: SCHEMA, cur: ["", 0], list: dict() });
 
-  // --- merging: per field, the later record wins; ties are settled the same way in every tab ----
-  /**
-   * @template T
-   * @param {Rec<T> | undefined} a
-   * @param {Rec<T> | undefined} b
-   * @returns {Rec<T> | undefined}
-   */
-  function newer(a, b) {
-    if (!a) return b;
-    if (!b) return a;
-    return b[1] > a[1] || (b[1] === a[1] && JSON.stringify(b) > JSON.stringify(a)) ? b : a;
-  }
-  /**
-   * @template T
-   * @param {Record<string, T>} a
-   * @param {Record<string, T>} b
-   * @param {(x: T, y: T) => T} both
-   * @returns {Record<string, T>}
-   */
-  function mergeMaps(a, b, both) {
-    /** @type {Record<string, T>} */
-    const out = dict();
-    for (const k of Object.keys(a)) out[k] = own(b, k) ? both(a[k], b[k]) : a[k];
-    for (const k of Object.keys(b)) if (!own(a, k)) out[k] = b[k];
-    return out;
-  }
-  /** @param {ElementRecord} a @param {ElementRecord} b @returns {ElementRecord} */
-  function mergeElement(a, b) {
-    /** @type {any} */
-    const out = {};
-    for (const f of ELEMENT_FIELDS) {
-      const r = newer(/** @type {Rec<any> | undefined} */ (a[f.key]), b[f.key]);
-      if (r) out[f.key] = r;
-    }
-    return out;
-  }
-  /** @param {ActionRecord} a @param {ActionRecord} b @returns {ActionRecord} */
-  function mergeAction(a, b) {
-    /** @type {any} */
-    const out = {};
-    for (const k of [...ACTION_FIELDS.map((f) => f.key), "removed"]) {
-      const r = newer(/** @type {any} */ (a)[k], /** @type {any} */ (b)[k]);
-      if (r) out[k] = r;
-    }
-    return out;
-  }
-  /** @param {Assessment} a @param {Assessment} b @returns {Assessment} */
-  function mergeAssessment(a, b) {
-    /** @param {Rec<any>} x @param {Rec<any>} y */
-    const pick = (x, y) => /** @type {Rec<any>} */ (newer(x, y));
-    const out = {
-      id: a.id,
-      created: pick(a.created, b.created),
-      name: pick(a.name, b.name),
-      del: pick(a.del, b.del),
-      ticks: mergeMaps(a.ticks, b.ticks, pick),
-      els: mergeMaps(a.els, b.els, mergeElement),
-      exp: pick(a.exp, b.exp),
-      snaps: mergeMaps(a.snaps, b.snaps, pick),
-      acts: mergeMaps(a.acts, b.acts, mergeAction),
-      taskForce: pick(a.taskForce, b.taskForce),
-      people: pick(a.people, b.people),
-    };
-    return out.del[0] ? tombstone(out) : out;
-  }
-  // A deleted assessment keeps only its id and when it was deleted, so no tab brings it back.
-  /** @param {Assessment} a @returns {Assessment} */
-  function tombstone(a) {
-    const t = a.del[1];
-    return {
-      id: a.id,
-      created: a.created,
-      name: ["", t],
-      del: [1, t],
-      ticks: dict(),
-      els: dict(),
-      exp: [null, 0],
-      snaps: dict(),
-      acts: dict(),
-      taskForce: ["", t],
-      people: ["", t],
-    };
-  }
-  /** @param {StoredDocument} a @param {StoredDocument} b @returns {StoredDocument} */
-  const mergeDocuments = (a, b) => ({
-    schema: SCHEMA,
-    cur: /** @type {Rec<string>} */ (newer(a.cur, b.cur)),
-    list: mergeMaps(a.list, b.list, mergeAssessment),
-  });
+  // --- merging (store-merge.js): per field, the later record wins ------------------------------------
+  const {
+    newer,
+    mergeMaps,
+    mergeElement,
+    mergeAction,
+    mergeAssessment,
+    tombstone,
+    mergeDocuments,
+  } = openStoreMerge({ SCHEMA, own, dict, ELEMENT_FIELDS, ACTION_FIELDS });
 
   // --- assessments ----------------------------------------------------------------------------
   const randomId = () =>
@@ -602,6 +537,7 @@ function openStoreFormat(stageCount) {
     isText,
     isTime,
     isDay,
+    DAYS,
     isTarget,
     LATEST,
     isClock,

@@ -4,7 +4,7 @@
 // Every read, write, merge and check of it happens in these; the other modules call
 // window.TF_STORE.
 
-/* global openStoreFormat, openStoreTabs */
+/* global openStoreFormat, openStoreTabs, storeText */
 
 /** @typedef {{ id: string, sig: string }} ElementRef a rubric element, as far as the store needs it */
 /** @typedef {"local" | "session" | "memory"} Mode */
@@ -39,6 +39,12 @@ function openAssessmentStore(rubric, root) {
     emptyElement,
     STORED,
   } = format;
+  // Every text is kept as store-text.js has it (one form, nothing invisible), whoever writes it.
+  const { cleanName, cleanText, clip } = storeText();
+  /** @type {Record<string, (s: string) => string>} */
+  const CLEAN = { text: cleanText, owner: cleanName, taskForce: cleanName, people: cleanText };
+  /** @param {string} name @returns {string} an assessment's name as it is kept ("" for none) */
+  const keptName = (name) => clampName(cleanName(name));
   const tabs = openStoreTabs(format, rubric, root);
   const {
     KEY,
@@ -52,7 +58,7 @@ function openAssessmentStore(rubric, root) {
     wipeSession,
   } = tabs;
   /** @param {string} name @param {string} [id] @param {number} [t] */
-  const add = (name, id, t) => addAssessment(tabs.doc(), name, id, t);
+  const add = (name, id, t) => addAssessment(tabs.doc(), keptName(name), id, t);
   /** @param {string} id @returns {Assessment | undefined} a live assessment */
   const byId = (id) =>
     own(tabs.doc().list, id) && !tabs.doc().list[id].del[0] ? tabs.doc().list[id] : undefined;
@@ -160,7 +166,7 @@ function openAssessmentStore(rubric, root) {
     Object.values(a.els).filter((e) => !emptyElement(e)).length < STORED.elements;
   /** @param {string} name @returns {Assessment | undefined} undefined for a blank name or no room */
   function create(name) {
-    if (!clampName(name) || !roomForAssessment()) return undefined;
+    if (!keptName(name) || !roomForAssessment()) return undefined;
     const a = add(name);
     changed();
     return a;
@@ -168,8 +174,8 @@ function openAssessmentStore(rubric, root) {
   /** @param {string} id @param {string} name */
   function rename(id, name) {
     const a = byId(id);
-    if (!a || !clampName(name)) return;
-    a.name = [clampName(name), now()];
+    if (!a || !keptName(name)) return;
+    a.name = [keptName(name), now()];
     changed();
   }
   /** @param {string} id */
@@ -213,8 +219,7 @@ function openAssessmentStore(rubric, root) {
   function setElementField(id, element, key, value) {
     const a = byId(id),
       f = ELEMENT_FIELDS.find((x) => x.key === key);
-    if (key === "n" && typeof value === "string" && chars(value) > LIMITS.notes)
-      value = [...value].slice(0, LIMITS.notes).join("");
+    if (key === "n" && typeof value === "string") value = clip(cleanText(value), LIMITS.notes);
     if (!a || !f || !f.ok(value) || !isId(element.id)) return false;
     const e = elementRecord(a, element.id, f.answer ? element.sig : null);
     if (!e) return false;
@@ -238,7 +243,7 @@ function openAssessmentStore(rubric, root) {
     /** @type {ActionValue} */
     const value = {
       element: elementId,
-      text: [...text].slice(0, LIMITS.actionText).join(""),
+      text: clip(cleanText(text), LIMITS.actionText),
       owner: "",
       due: "",
       status: "not-started",
@@ -262,6 +267,7 @@ function openAssessmentStore(rubric, root) {
     const a = byId(id),
       f = ACTION_FIELDS.find((x) => x.key === key);
     if (!a || !own(a.acts, actionId)) return;
+    if (typeof value === "string" && own(CLEAN, key)) value = CLEAN[key](value);
     if (key === "removed" ? value !== 0 && value !== 1 : !f || !f.ok(value)) return;
     /** @type {any} */ (a.acts[actionId])[key] = [value, now()];
     changed(key === "text" || key === "owner"); // typed, like notes
@@ -270,7 +276,7 @@ function openAssessmentStore(rubric, root) {
   function setPlanText(id, key, value) {
     const a = byId(id);
     if (!a || !PLAN_TEXTS.includes(key)) return;
-    a[key] = [[...value].slice(0, LIMITS[key]).join(""), now()];
+    a[key] = [clip(CLEAN[key](value), LIMITS[key]), now()];
     changed(true); // typed, like notes
   }
 
@@ -286,6 +292,10 @@ function openAssessmentStore(rubric, root) {
     byId,
     assessments,
     add,
+    keptName,
+    cleanName,
+    cleanText,
+    clip,
     roomForAssessment,
     fieldRecord,
     tickedIds,
@@ -303,6 +313,10 @@ function openAssessmentStore(rubric, root) {
     isObj,
     own,
     chars, // characters (code points), as every limit on a text counts them
+    cleanName, // a name as it is kept (NFC, nothing invisible): fields show what is saved
+    cleanText,
+    isDay: format.isDay, // a date the store keeps: one a date field can show
+    DAYS: format.DAYS,
     status: tabs.status,
     setAsideCopy: tabs.setAsideCopy,
     assessments,
