@@ -6,7 +6,7 @@ interface TFIndicator {
   id: string;
   stage: number;
   text: string;
-  /** Its element: linked by overview.js at load, or by assessment.js from an element page. */
+  /** Its element: linked by listing.js at load, or by assessment.js from an element page. */
   el?: TFElement;
 }
 interface TFElement {
@@ -15,7 +15,7 @@ interface TFElement {
   url: string;
   sig: string;
   indicators: TFIndicator[];
-  /** Its area: linked by overview.js at load. */
+  /** Its area: linked by listing.js at load. */
   area?: TFArea;
 }
 interface TFArea {
@@ -47,7 +47,7 @@ interface TFRubric {
     /** The store's export, import, undo and snapshots. */
     copies: string;
   };
-  /** Only once tf-rubric.js has loaded (overview.js). */
+  /** Only once tf-rubric.js has loaded (listing.js). */
   areas?: TFArea[];
 }
 

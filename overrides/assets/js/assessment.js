@@ -12,7 +12,7 @@
     code = window.TF_CODE; // which modules each page runs (assessment-loader.js)
   if (!rubric || !store || !code || window.TF) return;
   const ROOT = store.root;
-  // The whole rubric as a model: filled by overview.js where a page loads the whole rubric; on an
+  // The whole rubric as a model: filled by listing.js where a page loads the whole rubric; on an
   // element page, indicatorById holds that element's indicators.
   const allElements = [],
     elementById = Object.create(null),
@@ -282,7 +282,7 @@
       );
     }
   }
-  // For the modules loaded on demand: the model, the store and drawing helpers (overview.js adds
+  // For the modules loaded on demand: the model, the store and drawing helpers (listing.js adds
   // the ones only the pages that list every element use).
   const core = {
     rubric,

@@ -1,6 +1,6 @@
 // The named assessments, as the dashboard and the data page both show them: the picker with New,
 // Rename, Duplicate and Delete, where this browser keeps the answers and when they were last
-// exported, and reading an export file to import it. Loaded on those two pages, after overview.js.
+// exported, and reading an export file to import it. Loaded on those two pages, after listing.js.
 (() => {
   "use strict";
   const core = window.TF && window.TF.core;
