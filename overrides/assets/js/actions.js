@@ -4,8 +4,8 @@
 // page, when its element has a target or actions, or when the reader asks (assessment.js).
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.planPanel) return;
+  if (!window.TF || !!window.TF.core.planPanel) return;
+  const { core } = window.TF;
   const { rubric, make, button, store, STATUS, TARGET_STATE } = core;
   const { LIMITS } = store;
   const CAUTION =
@@ -13,7 +13,7 @@
     "Write it in your own words.";
 
   const stateText = (state, target) =>
-    state ? `${core.targetText(target)}: ${TARGET_STATE[state]}` : "no target";
+    state ? `${core.targetText(target, "")}: ${TARGET_STATE[state]}` : "no target";
 
   // A field typed into is never overwritten by a redraw; another tab's change shows once it is left.
   function sync(input, v) {
@@ -256,6 +256,7 @@
 
   core.targetsPart = (a, rows) => {
     const day = core.localDay();
+    /** @type {HTMLElement[]} */
     const out = [
       make("h2", { id: "tf-targets" }, "Targets"),
       make(

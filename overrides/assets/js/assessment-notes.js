@@ -8,7 +8,7 @@
 /**
  * @param {HTMLTextAreaElement} box @param {{ id: string, sig: string }} e its element
  * @param {HTMLElement} status where the box's warnings go
- * @param {any} core what assessment.js offers the modules (window.TF.core)
+ * @param {TFCoreSoFar} core what assessment.js offers the modules (window.TF.core)
  */
 function bindNotes(box, e, status, core) {
   "use strict";

@@ -3,8 +3,8 @@
 // exported, and reading an export file to import it. Loaded on those two pages, after listing.js.
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.assessmentBar) return;
+  if (!window.TF || !!window.TF.core.assessmentBar) return;
+  const { core } = window.TF;
   const { rubric, make, button, ask, url, when, store, MODES } = core;
   const { nameOf } = store;
 

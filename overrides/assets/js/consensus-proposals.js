@@ -3,8 +3,8 @@
 // Used by consensus.js (loaded right before it, on the team page only).
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.teamProposals) return;
+  if (!window.TF || !!window.TF.core.teamProposals) return;
+  const { core } = window.TF;
   const { allElements, make } = core;
 
   // The team, as consensus.js gives it: the loaded members (its live list), how a member is named,
@@ -136,6 +136,7 @@
   // The proposals' part of the team page.
   function part() {
     const plan = proposals();
+    /** @type {HTMLElement[]} */
     const out = [
       make("h2", { id: "tf-proposals-title" }, "Targets and actions members proposed"),
       make(

@@ -3,8 +3,8 @@
 // assessment. Loaded on the team page only.
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.pages["tf-team"]) return;
+  if (!window.TF || window.TF.core.pages["tf-team"]) return;
+  const { core } = window.TF;
   const { allElements, make, button } = core;
   // Kept while this tab stays on the site, so a look at an element page loses nothing.
   const members = []; // { name, file, a, key }
@@ -193,7 +193,9 @@
         for (const g of p.actions.filter(isPicked)) {
           const x = g.action,
             id = store.addAction(a.id, x.element, x.text, x.indicators);
-          if (id) for (const k of ["owner", "due", "status"]) store.setAction(a.id, id, k, x[k]);
+          if (id)
+            for (const k of /** @type {const} */ (["owner", "due", "status"]))
+              store.setAction(a.id, id, k, x[k]);
         }
       }
       const names = new Set(members.map((m) => store.planTextOf(m.a, "taskForce")));
@@ -354,7 +356,11 @@
           },
         },
       },
-      [null, ...core.rubric.stages.map((s) => s.n), "na"].map((v) =>
+      /** @satisfies {(Stage | null)[]} */ ([
+        null,
+        ...core.rubric.stages.map((s) => s.n),
+        "na",
+      ]).map((v) =>
         make(
           "option",
           { value: v == null ? "" : v, selected: stageOf(r) === v },

@@ -5,8 +5,8 @@
 // the data page. Loaded on the dashboard only.
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.pages["tf-dashboard"]) return;
+  if (!window.TF || window.TF.core.pages["tf-dashboard"]) return;
+  const { core } = window.TF;
   const { rubric, allElements, make, button, list, url, when, stageCell, heatTable } = core;
   const { info, ticked, current, kept, store, dayText } = core;
   const SHOWN = { overdue: 5, next: 3, gaps: 5, notes: 4, noteChars: 160 };
@@ -66,7 +66,9 @@
 
   function summary(a) {
     core.overviewParts(); // what is due and the gaps, drawn as they arrive after a first visit
-    const rows = allElements.map((e) => [e, info(a, e)]);
+    const rows = allElements.map(
+      (e) => /** @satisfies {[TFElement, TFElementInfo]} */ ([e, info(a, e)]),
+    );
     const assessed = rows.filter(([, x]) => x.counted != null).length;
     const tickedCount = allElements.reduce(
       (n, e) => n + e.indicators.filter((i) => ticked(a, i.id)).length,

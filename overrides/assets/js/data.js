@@ -4,8 +4,8 @@
 // (assessment-loader.js). Loaded on this page only.
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.pages["tf-data"]) return;
+  if (!window.TF || window.TF.core.pages["tf-data"]) return;
+  const { core } = window.TF;
   const {
     rubric,
     allElements,
@@ -35,6 +35,7 @@
   let compared = [null, null]; // the two assessments compared, kept while the tab stays on the site
 
   function csv(a) {
+    /** @type {(string | number)[][]} */
     const rows = [
       [
         ...core.CSV_LEAD,

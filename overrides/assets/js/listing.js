@@ -5,8 +5,8 @@
 /* global fileWriters */
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.heatTable) return;
+  if (!window.TF || !!window.TF.core.heatTable) return;
+  const { core } = window.TF;
   // The whole rubric joins the head every module already holds (core.rubric is the same object).
   const rubric = Object.assign(core.rubric, window.TF_RUBRIC);
   const { store, make, button, stageCell, stageName, today, ticked } = core;

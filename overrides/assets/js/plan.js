@@ -5,8 +5,8 @@
 /* global planFiles */
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.plan) return;
+  if (!window.TF || window.TF.core.plan) return;
+  const { core } = window.TF;
   performance.mark("tf-code-plan");
   const { rubric, make, button, STATUS } = core;
   const OPEN = new Set(["not-started", "in-progress"]);
@@ -98,7 +98,9 @@
     core.targetsPart
       ? core.targetsPart(
           a,
-          core.allElements.map((e) => [e, core.info(a, e)]),
+          core.allElements.map(
+            (e) => /** @satisfies {[TFElement, TFElementInfo]} */ ([e, core.info(a, e)]),
+          ),
         )
       : null;
 

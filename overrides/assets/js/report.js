@@ -4,8 +4,8 @@
 // without any library. Loaded on demand on the report page, after plan.js.
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.pages["tf-report"]) return; // core.plan (plan.js) is used once both have loaded
+  if (!window.TF || window.TF.core.pages["tf-report"]) return;
+  const { core } = window.TF; // core.plan (plan.js) is used once both have loaded
   performance.mark("tf-code-report"); // scripts/bench: drawn within 50 ms of the code arriving
   const { rubric, make, button, store, STATUS, TARGET_STATE } = core;
   const { LIMITS } = store;
@@ -16,6 +16,7 @@
   const SHORT = { text: 100, owner: 40, people: 160 };
   const { clip, dayText } = core;
 
+  /** @typedef {ReturnType<typeof reportData>} ReportData */
   // Everything the report says, as plain data.
   function reportData(a, today) {
     const rows = core.allElements.map((e) => {
@@ -76,11 +77,12 @@
   }
 
   // One area's heatmap: each element's stage and target.
+  /** @param {ReportData} d @param {TFArea} area */
   function areaTable(d, area) {
     const mine = d.rows.filter((r) => r.e.area === area);
     return core.heatTable(
       `${area.title}: stages and targets`,
-      mine.map((r) => [r.e, r.x, r]),
+      mine.map((r) => /** @satisfies {[TFElement, TFElementInfo, TFTargetRow]} */ ([r.e, r.x, r])),
       (e, x, [, , r]) => {
         return [
           { "data-report": e.id, "data-target-state": r.state || "" },
@@ -180,6 +182,7 @@
   // Progress since the last snapshot: stages that moved, actions done then and now.
   function progressPart(d) {
     const done = d.actions.filter((r) => r.status === "done").length;
+    /** @type {HTMLElement[]} */
     const out = [make("h3", {}, "Progress since the previous snapshot")];
     if (!d.last)
       return out.concat(
@@ -310,6 +313,10 @@
   let shown = ""; // the assessment the report shows: the one its fields write to
   function controls() {
     const name = make("span");
+    /**
+     * @param {"taskForce" | "people"} k @param {string} label @param {boolean} multi
+     * @param {TFKid} [hint] @returns {[HTMLInputElement | HTMLTextAreaElement, HTMLElement]}
+     */
     const text = (k, label, multi, hint) => {
       const id = `tf-report-${k}`;
       const input = make(multi ? "textarea" : "input", {
@@ -360,10 +367,13 @@
     const sync = (a) => {
       shown = a.id;
       if (name.textContent !== core.store.nameOf(a)) name.textContent = core.store.nameOf(a);
-      for (const [input, k] of [
+      for (const [
+        input,
+        k,
+      ] of /** @satisfies {[HTMLInputElement | HTMLTextAreaElement, "taskForce" | "people"][]} */ ([
         [force, "taskForce"],
         [people, "people"],
-      ])
+      ]))
         if (document.activeElement !== input) input.value = core.store.planTextOf(a, k);
     };
     return { box, sync };

@@ -4,8 +4,8 @@
 /* global shareCodec */
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.pages["tf-shared"]) return;
+  if (!window.TF || window.TF.core.pages["tf-shared"]) return;
+  const { core } = window.TF;
   const { rubric, make, button, list } = core;
   // The codec: share-codec.js, loaded before this.
   const { LIMIT, LinkError, encode, decode, locked } = shareCodec(rubric, core.store, core.summary);
@@ -249,7 +249,12 @@
         make(
           "div",
           { class: "tf-d-element", "data-shared-plan": r.e.id },
-          make("h3", {}, r.e.title, r.target.stage ? ` · target ${core.targetText(r.target)}` : ""),
+          make(
+            "h3",
+            {},
+            r.e.title,
+            r.target.stage ? ` · target ${core.targetText(r.target, "")}` : "",
+          ),
           list(r.actions, (x) =>
             [
               x.text || "(no text)",
@@ -267,7 +272,9 @@
   function readOnly(data) {
     const x = data.assessment,
       a = core.store.readOnly(data);
-    const rows = core.allElements.map((e) => [e, core.info(a, e)]);
+    const rows = core.allElements.map(
+      (e) => /** @satisfies {[TFElement, TFElementInfo]} */ ([e, core.info(a, e)]),
+    );
     const done = rows.filter(([, r]) => r.counted != null).length;
     const cellOf = (r) =>
       core.stageCell(r.counted) + (r.status === "suggested" ? " (suggested)" : "");

@@ -3,13 +3,15 @@
 // time. Loaded on the data page only (/self-assessment/data/).
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.snapshots) return;
+  if (!window.TF || window.TF.core.snapshots) return;
+  const { core } = window.TF;
   const { make, button, stageCell, store } = core;
   const { LIMITS, own } = store;
 
   function take(a) {
+    /** @type {Record<string, Stage>} */
     const stages = {},
+      /** @type {Record<string, number>} */
       targets = {};
     for (const e of core.allElements) {
       const c = core.info(a, e).counted,
@@ -148,6 +150,7 @@
 
   core.parts.unshift((a) => {
     const all = store.snapshotsOf(a);
+    /** @type {HTMLElement[]} */
     const out = [
       make("h2", { id: "tf-snapshots" }, "Snapshots over time"),
       make(

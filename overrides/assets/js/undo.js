@@ -4,9 +4,9 @@
 // the time is up, at any wipe, or when the storage mode changes. Loaded where those actions are.
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.undo) return;
-  const { store } = core;
+  if (!window.TF || window.TF.core.undo) return;
+  const { core } = window.TF;
+  const store = /** @type {Required<Store>} */ (core.store); // store-copies.js loads before this (PAGE_CODE)
   const MINUTES = 5;
   /**
    * @typedef {{ text: string, done: string, until: number, mode: string,
