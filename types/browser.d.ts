@@ -15,8 +15,8 @@ interface TFElement {
   url: string;
   sig: string;
   indicators: TFIndicator[];
-  /** Its area: linked by listing.js at load. */
-  area?: TFArea;
+  /** Its area: linked by listing.js as it loads, before any page code reads it. */
+  area: TFArea;
 }
 interface TFArea {
   id: string;
