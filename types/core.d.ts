@@ -209,6 +209,13 @@ interface TFTeamProposals {
   part(): HTMLElement[];
 }
 
+/**
+ * The store where store-copies.js has extended it: on the pages PAGE_CODE gives the store's
+ * copies (export, import, undo, snapshots), in the modules loaded after it there.
+ */
+type TFStoreWithCopies = ReturnType<typeof openAssessmentStore> &
+  ReturnType<typeof openStoreCopies>;
+
 /** The core as assessment.js holds it: each part there once its module has run. */
 type TFCoreSoFar = TFCoreBase & Partial<Omit<TFCoreParts, "rubric">>;
 

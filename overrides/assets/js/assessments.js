@@ -5,14 +5,17 @@
   "use strict";
   if (!window.TF || !!window.TF.core.assessmentBar) return;
   const { core } = window.TF;
-  const { rubric, make, button, ask, url, when, store, MODES } = core;
+  const { rubric, make, button, ask, url, when, MODES } = core;
+  // store-copies.js loads before this module (PAGE_CODE): the store has its part.
+  const store = /** @type {TFStoreWithCopies} */ (core.store);
   const { nameOf } = store;
 
   // The copy's suggested name stays within the limit on names.
-  const copyName = (name) =>
+  const copyName = (/** @type {string} */ name) =>
     [...name].slice(0, store.LIMITS.name - " (copy)".length).join("") + " (copy)";
   // A picker's option: the name and the day it was created; the time too when name and day repeat.
-  const day = (iso) => core.dayText(core.localDay(new Date(iso)));
+  const day = (/** @type {string} */ iso) => core.dayText(core.localDay(new Date(iso)));
+  /** @type {TFCoreParts["optionText"]} */
   function optionText(b, all) {
     const created = store.createdOf(b);
     const twin = all.some(
@@ -33,10 +36,12 @@
       store.create(n);
     }
   }
+  /** @param {Assessment} a */
   async function rename(a) {
     const n = await ask("Rename assessment", [], "Rename", nameOf(a));
     if (n) store.rename(a.id, n);
   }
+  /** @param {Assessment} a */
   async function duplicate(a) {
     const n = await ask(
       "Duplicate assessment",
@@ -46,6 +51,7 @@
     );
     if (n) store.duplicate(a.id, n);
   }
+  /** @param {Assessment} a */
   async function remove(a) {
     const sure = await ask(
       `Delete “${nameOf(a)}”?`,
@@ -109,7 +115,8 @@
     const exported = store.exportedOf(a),
       hasData = store.hasAnswers(a);
     const changed = exported.time && store.lastChange(a) > exported.at;
-    const exportLink = (text) => (backup ? make("a", { href: backup }, text) : text);
+    const exportLink = (/** @type {string} */ text) =>
+      backup ? make("a", { href: backup }, text) : text;
     return make(
       "div",
       { class: "tf-d-status" },
@@ -149,11 +156,12 @@
   }
 
   // A file chosen to import: read, checked, then offered (importData asks before it changes anything).
+  /** @param {HTMLInputElement} input */
   async function importFile(input) {
     const file = input.files && input.files[0];
     input.value = "";
     if (!file) return;
-    const refuse = (why) =>
+    const refuse = (/** @type {string} */ why) =>
       core.say(`Import refused: “${file.name}” ${why}. Nothing was changed.`, true);
     let data;
     try {
@@ -161,7 +169,7 @@
         return refuse(`is over ${store.LIMITS.fileBytes / 1e6} MB`);
       data = JSON.parse(await file.text());
     } catch (e) {
-      return refuse(`is not valid JSON (${e.message})`);
+      return refuse(`is not valid JSON (${/** @type {Error} */ (e).message})`);
     }
     const problems = store.validateExport(data);
     if (problems.length)

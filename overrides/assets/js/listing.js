@@ -264,7 +264,7 @@
   /** @param {ExportData} data @param {string} from @param {string} [what] */
   async function importData(data, from, what = "the file") {
     // Only the pages that load store-copies.js import (PAGE_CODE): its part of the store is there.
-    const store = /** @type {Required<Store>} */ (core.store);
+    const store = /** @type {TFStoreWithCopies} */ (core.store);
     const x = data.assessment,
       old = store.sameAs(data),
       tooMuch = store.importProblem(data);

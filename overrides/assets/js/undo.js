@@ -6,7 +6,8 @@
   "use strict";
   if (!window.TF || window.TF.core.undo) return;
   const { core } = window.TF;
-  const store = /** @type {Required<Store>} */ (core.store); // store-copies.js loads before this (PAGE_CODE)
+  // store-copies.js loads before this module (PAGE_CODE): the store has its part.
+  const store = /** @type {TFStoreWithCopies} */ (core.store);
   const MINUTES = 5;
   /**
    * @typedef {{ text: string, done: string, until: number, mode: string,
