@@ -46,6 +46,8 @@ interface TFUndoOffer {
   snapshot?: [string, string, unknown];
 }
 
+/** An element and its answers: a row of the tables that list every element. */
+type TFElementRow = [TFElement, TFElementInfo];
 /** A work plan's row: an action with its element (null when not in this roadmap). */
 type TFPlanRow = ExportedAction & { e: TFElement | null; overdue: boolean };
 /** A row of the targets' table: an element, its answers, its target and that target's state. */
@@ -155,7 +157,7 @@ interface TFCoreParts {
   // actions.js: the target and actions editor.
   planPanel(container: HTMLElement, a: Assessment, e: TFElementHere, x: TFElementInfo): void;
   addAction(assessmentId: string, eid: string, text: string, indicators: string[]): void;
-  targetsPart(a: Assessment, rows: [TFElement, TFElementInfo][]): TFKid[];
+  targetsPart(a: Assessment, rows: TFElementRow[]): TFKid[];
   // plan.js: the work plan over plain data, which the report uses too.
   plan: {
     rowsOf(a: Assessment, day: string): TFPlanRow[];
