@@ -73,7 +73,7 @@
 
   /**
    * The picker and what can be done to the assessment it shows; `extra` ends the row (Print).
-   * @param {any} a the current assessment @param {any[]} all @param {any[]} [extra]
+   * @param {Assessment} a the current assessment @param {Assessment[]} all @param {TFKid[]} [extra]
    */
   function assessmentBar(a, all, extra = []) {
     const pick = make(
@@ -109,7 +109,7 @@
   /**
    * Where the answers are kept and when they were last exported; `backup` is what "export" links
    * to (null where the export is on the same page).
-   * @param {any} a @param {HTMLElement} region the status region @param {string | null} backup
+   * @param {Assessment} a @param {HTMLElement} region the status region @param {string | null} backup
    */
   function statusBox(a, region, backup) {
     const exported = store.exportedOf(a),

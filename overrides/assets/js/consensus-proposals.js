@@ -169,7 +169,7 @@
   }
 
   /**
-   * @param {{ members: any[], label: (m: any) => string, hidden: () => boolean }} team the
+   * @param {TFTeam} team the
    *   loaded members (the live list), how a member is named, and whether names are hidden
    */
   core.teamProposals = (team) => {
