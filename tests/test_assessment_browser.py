@@ -671,7 +671,7 @@ def test_the_dashboard_prints_with_its_heatmap(page: Page, screenshots: Path):
     assert cell.evaluate("e => getComputedStyle(e).printColorAdjust") == "exact"
     filled = row(page, "mission-statement").locator("td.tf-h5")
     assert filled.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
-    assert page.locator(".tf-dashboard a").first.evaluate("a => getComputedStyle(a, '::after').content") in ("none", "normal")
+    assert page.locator(".tf-tool-page a").first.evaluate("a => getComputedStyle(a, '::after').content") in ("none", "normal")
     pdf = page.pdf(path=str(screenshots / "assessment-dashboard.pdf"), format="Letter")
     assert pdf[:4] == b"%PDF"
 

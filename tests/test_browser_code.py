@@ -1,7 +1,8 @@
 """The browser code follows the ecosystem's conventions: Prettier's format, ESLint's recommended
 rules (configured in .prettierrc.json and eslint.config.mjs) and TypeScript's checks of its JSDoc
-types (tsconfig.json for every file, tsconfig.strict.json for the store), pinned in package-lock.json."""
+types (tsconfig.json for every file, tsconfig.strict.json in strict mode), pinned in package-lock.json."""
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -64,6 +65,44 @@ def test_tsc_catches_a_type_error_in_the_browser_code(tmp_path):
     store.write_text(loosened, encoding="utf-8")
     done = run_in(copy, "tsc", "--noEmit", "-p", "tsconfig.strict.json")
     assert done.returncode != 0 and "store.js" in done.stdout, done.stdout
+
+
+def loose_files(folder: Path) -> set[str]:
+    """The browser files under `folder` that tsc's strict config does not check."""
+    done = run_in(folder, "tsc", "--listFilesOnly", "-p", "tsconfig.strict.json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    checked = {Path(line).resolve() for line in done.stdout.splitlines() if line.strip()}
+    return {str(f.relative_to(folder)) for f in (folder / JS).glob("**/*.js") if f.resolve() not in checked}
+
+
+def anys_in_types(folder: Path) -> list[str]:
+    """Every `any` the shared types declare (comments aside): it would switch tsc's checks off."""
+    hits = []
+    for path in sorted((folder / "types").glob("*.d.ts")):
+        code = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+        for n, line in enumerate(code.splitlines(), 1):
+            if re.search(r"\bany\b", line.split("//")[0]):
+                hits.append(f"{path.name}: {line.strip()}")
+    return hits
+
+
+def test_every_browser_file_is_type_checked_in_strict_mode():
+    assert loose_files(ROOT) == set()
+
+
+def test_the_shared_types_declare_no_any():
+    assert anys_in_types(ROOT) == []
+
+
+def test_a_file_left_out_of_strict_mode_or_an_any_in_the_types_is_reported(tmp_path):
+    copy = copy_for_probe(tmp_path)
+    config = copy / "tsconfig.strict.json"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        '"include"', f'"exclude": ["{JS}drawer.js"], "include"'), encoding="utf-8")
+    assert loose_files(copy) == {JS + "drawer.js"}
+    shared = copy / "types" / "core.d.ts"
+    shared.write_text(shared.read_text(encoding="utf-8") + "/** a comment's any is fine */\ntype Probe = any;\n")
+    assert anys_in_types(copy) == ["core.d.ts: type Probe = any;"]
 
 
 def test_lint_catches_a_badly_formatted_file(tmp_path):

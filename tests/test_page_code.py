@@ -37,7 +37,7 @@ ELEMENT_PAGE_SCRIPTS = READER_SCRIPTS | CHECKLIST_SCRIPTS
 EDITOR = "assets/js/actions.js"  # the targets and actions editor, on demand
 COPIES = "assets/js/store-copies.js"  # the store's export, import, undo and snapshots
 WHOLE_RUBRIC = "assets/javascripts/tf-rubric.js"
-OVERVIEW = "assets/js/overview.js"
+LISTING = "assets/js/listing.js"
 SLASHED_AND_CITED = ["internal-foundations/membership/", "internal-foundations/meetings/",
                      "case-operations/prosecutions/"]
 
@@ -213,7 +213,7 @@ def test_the_whole_rubric_loads_once_a_page_lists_every_element(page: Page, scri
     open_element(page, MEDIA)
     checklist_ready(page)
     page.locator(".tf-stage[data-stage='1'] .tf-check").first.check()
-    assert WHOLE_RUBRIC not in scripts and OVERVIEW not in scripts and COPIES not in scripts
+    assert WHOLE_RUBRIC not in scripts and LISTING not in scripts and COPIES not in scripts
     assert page.evaluate("() => [typeof TF_STORE.exportData, typeof TF_STORE.validateExport]") == [
         "undefined", "undefined"]
     # Material's instant navigation keeps the page's scripts: the dashboard asks for the rest.
@@ -221,7 +221,7 @@ def test_the_whole_rubric_loads_once_a_page_lists_every_element(page: Page, scri
     expect(page).to_have_url(re.compile(re.escape(DASHBOARD) + "$"))
     expect(page.locator("tr[data-element]")).to_have_count(23)
     expect(page.locator("tr[data-element='media']")).to_contain_text("Stage 1")
-    assert (scripts.index(WHOLE_RUBRIC) < scripts.index(OVERVIEW) < scripts.index(COPIES)
+    assert (scripts.index(WHOLE_RUBRIC) < scripts.index(LISTING) < scripts.index(COPIES)
             < scripts.index("assets/js/dashboard.js"))
     # The store's copies of the saved data are the store's own code: the export is its document.
     exported = page.evaluate("() => TF_STORE.exportData(TF_STORE.current())")["assessment"]
@@ -305,7 +305,7 @@ def test_an_editor_that_fails_to_load_says_so_and_loads_when_asked_again(page: P
 
 
 # The dashboard's own code, all of which a first visit on a phone does without until it is needed.
-DASHBOARD_CODE = CHECKLIST_SCRIPTS | {WHOLE_RUBRIC, OVERVIEW, COPIES, "assets/js/dashboard.js"}
+DASHBOARD_CODE = CHECKLIST_SCRIPTS | {WHOLE_RUBRIC, LISTING, COPIES, "assets/js/dashboard.js"}
 GUIDE_TOP = "() => document.getElementById('tf-start').getBoundingClientRect().top + scrollY"
 
 

@@ -6,8 +6,8 @@ interface TFIndicator {
   id: string;
   stage: number;
   text: string;
-  /** Its element: linked by overview.js at load, or by assessment.js from an element page. */
-  el?: TFElement;
+  /** Its element: linked by listing.js at load, or by assessment-checklist.js on an element page. */
+  el?: TFElementHere;
 }
 interface TFElement {
   id: string;
@@ -15,8 +15,8 @@ interface TFElement {
   url: string;
   sig: string;
   indicators: TFIndicator[];
-  /** Its area: linked by overview.js at load. */
-  area?: TFArea;
+  /** Its area: linked by listing.js as it loads, before any page code reads it. */
+  area: TFArea;
 }
 interface TFArea {
   id: string;
@@ -31,7 +31,10 @@ interface TFRubric {
   /** The roadmap's own caution, quoted word for word (roadmap.yml's first important note). */
   caution: string;
   stages: { n: number; name: string }[];
-  pages: Record<"dashboard" | "team" | "shared" | "data" | "plan" | "report" | "privacy" | "schema", string>;
+  pages: Record<
+    "dashboard" | "team" | "shared" | "data" | "plan" | "report" | "privacy" | "schema",
+    string
+  >;
   /** Where the whole rubric is (tf-rubric.js), relative to the site root. */
   whole: string;
   /** The start of every key the store writes (checklist.py's STORAGE_PREFIX). */
@@ -47,7 +50,7 @@ interface TFRubric {
     /** The store's export, import, undo and snapshots. */
     copies: string;
   };
-  /** Only once tf-rubric.js has loaded (overview.js). */
+  /** Only once tf-rubric.js has loaded (listing.js). */
   areas?: TFArea[];
 }
 
@@ -72,7 +75,8 @@ interface Window {
   TF_RUBRIC?: TFRubric;
   TF_CODE?: TFCode;
   TF_STORE?: Store;
-  TF?: any;
+  /** The self-assessment's shared helpers (types/core.d.ts), and what tests ask of it. */
+  TF?: TFTesting;
   /** Material's instant-navigation observable: fires on every page view. */
   document$?: { subscribe(fn: () => void): unknown };
   /** Material's scope for storage keys: the site root. */

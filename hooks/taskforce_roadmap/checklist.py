@@ -34,7 +34,7 @@ CHECKLIST_CODE = ("assets/js/store-text.js", "assets/js/store-merge.js",
 # Each page that lists or edits saved answers, by its root's id: the modules (assets/js/<name>.js;
 # "rubric" is the whole rubric) it runs after the checklist's code, in this order. Adding such a
 # page: its module, and one entry here.
-_LISTING = ("rubric", "file-writers", "overview")  # what every page that lists all elements needs
+_LISTING = ("rubric", "file-writers", "listing")  # what every page that lists all elements needs
 _COPIES = "store-copies"  # the store's export, import, undo and snapshots
 PAGE_CODE = {
     "tf-team": (*_LISTING, _COPIES, "consensus-proposals", "consensus"),

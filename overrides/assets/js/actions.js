@@ -4,35 +4,43 @@
 // page, when its element has a target or actions, or when the reader asks (assessment.js).
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.planPanel) return;
+  if (!window.TF || !!window.TF.core.planPanel) return;
+  const { core } = window.TF;
   const { rubric, make, button, store, STATUS, TARGET_STATE } = core;
   const { LIMITS } = store;
   const CAUTION =
     "An indicator describes what a stage looks like; an action says what your task force will do. " +
     "Write it in your own words.";
 
+  /** @param {keyof typeof TARGET_STATE | null} state @param {TFTarget} target */
   const stateText = (state, target) =>
-    state ? `${core.targetText(target)}: ${TARGET_STATE[state]}` : "no target";
+    state ? `${core.targetText(target, "")}: ${TARGET_STATE[state]}` : "no target";
 
   // A field typed into is never overwritten by a redraw; another tab's change shows once it is left.
+  /** @param {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} input @param {string | number} v */
   function sync(input, v) {
-    if (document.activeElement !== input && input.value !== String(v)) input.value = v;
+    if (document.activeElement !== input && input.value !== String(v)) input.value = String(v);
   }
 
   // --- Element page ------------------------------------------------------------------------------
 
+  /** @type {WeakMap<HTMLElement, ReturnType<typeof buildPanel>>} */
   const panels = new WeakMap(); // container -> its controls, built once per page view
+  /** @type {string | null} */
   let focusNext = null; // an action just added: its text box takes focus once drawn
+  /** @type {{ id: string, assessmentId: string, text: string } | null} */
   let removed = null; // { id, text }: the last removed action, offered for undo
   let focusUndo = false; // an action just removed: its Undo button takes the focus from Remove
-  let full = null; // { assessmentId, text }: an action refused at the limit, said in its panel
+  /** @type {{ assessmentId: string, text: string } | null} an action refused at the limit, said in its panel */
+  let full = null;
 
   // One action's controls: its text, owner, due date and status, each writing as it changes.
   // Every write names the assessment the row was drawn for.
+  /** @param {string} id @param {string} assessmentId */
   function actionControls(id, assessmentId) {
+    /** @type {(k: Parameters<Store["setAction"]>[2], v: Parameters<Store["setAction"]>[3]) => void} */
     const set = (k, v) => store.setAction(assessmentId, id, k, v);
-    const key = (k) => `tf-action-${k}-${id}`;
+    const key = (/** @type {string} */ k) => `tf-action-${k}-${id}`;
     const text = make("textarea", {
       id: key("text"),
       dir: "auto", // a right-to-left text reads in its own direction
@@ -65,6 +73,7 @@
   }
 
   // One action's row: its controls, what it works toward, and its Remove button.
+  /** @param {string} id @param {string} assessmentId */
   function actionRow(id, assessmentId) {
     const { set, text, owner, due, status } = actionControls(id, assessmentId);
     const toward = make("p", { class: "tf-a-toward" });
@@ -101,6 +110,7 @@
     );
     return {
       row,
+      /** @param {ExportedAction} x @param {number} n */
       draw(x, n) {
         if (label.textContent !== `Action ${n}`) label.textContent = `Action ${n}`;
         sync(text, x.text);
@@ -128,6 +138,7 @@
 
   // The new action's text box takes focus once the panel has drawn it. At the limit, the panel
   // says why nothing was added.
+  /** @type {TFCoreParts["addAction"]} */
   function addAndEdit(assessmentId, eid, text, indicators) {
     focusNext = store.addAction(assessmentId, eid, text, indicators);
     const a = store.byId(assessmentId);
@@ -144,6 +155,7 @@
     core.refresh();
   }
 
+  /** @param {HTMLElement} container @param {TFElementHere} e */
   function buildPanel(container, e) {
     const panel = { assessment: "" }; // the assessment drawn last: the one its fields write to
     const stage = make(
@@ -172,6 +184,7 @@
     const list = make("ol", { class: "tf-a-actions", id: "tf-actions" });
     const empty = make("p", { id: "tf-actions-none" }, "No actions yet.");
     const undo = make("div", { "aria-live": "polite" });
+    /** @type {Map<string, ReturnType<typeof actionRow>>} */
     const rows = new Map();
     container.replaceChildren(
       make("h3", { id: "tf-plan" }, "Target and actions"),
@@ -203,8 +216,7 @@
         ".",
       ),
     );
-    Object.assign(panel, { stage, date, state, list, empty, undo, rows });
-    return panel;
+    return Object.assign(panel, { stage, date, state, list, empty, undo, rows });
   }
 
   core.planPanel = (container, a, e, x) => {
@@ -264,8 +276,9 @@
     const undoButton = gone && p.undo.querySelector("button");
     if (focusUndo && undoButton) undoButton.focus();
     focusUndo = false;
-    if (focusNext && p.rows.has(focusNext)) {
-      p.rows.get(focusNext).focus();
+    const next = focusNext && p.rows.get(focusNext);
+    if (next) {
+      next.focus();
       focusNext = null;
     }
   };
@@ -275,6 +288,7 @@
   // --- Work plan: each element's counted stage against its target --------------------------------
 
   // A visible label per field: a phone lays the row out as a card, without the header.
+  /** @param {string} label @param {HTMLElement} control */
   const field = (label, control) => [
     make("label", { for: control.id, class: "tf-card-label" }, label),
     control,
@@ -282,6 +296,7 @@
 
   core.targetsPart = (a, rows) => {
     const day = core.localDay();
+    /** @type {HTMLElement[]} */
     const out = [
       make("h2", { id: "tf-targets" }, "Targets"),
       make(
@@ -301,7 +316,7 @@
           return { e, x, target, state: core.targetState(x.counted, target, day) };
         });
       const set = mine.filter((r) => r.state);
-      const count = (s) => set.filter((r) => r.state === s).length;
+      const count = (/** @type {string} */ s) => set.filter((r) => r.state === s).length;
       out.push(
         make("h3", {}, area.title),
         make(

@@ -5,8 +5,8 @@
 /* exported openChecklist */
 
 /**
- * @param {any} core what assessment.js offers the modules (window.TF.core)
- * @param {{ setTick: Function, setField: Function, need: (name: string) => Promise<void>, message: () => any, setView: (fn: () => void) => void }} page
+ * @param {TFCoreSoFar} core what assessment.js offers the modules (window.TF.core)
+ * @param {{ setTick: Function, setField: Function, need: (name: string) => Promise<void>, message: () => TFMessage | null, setView: (fn: () => void) => void }} page
  *   what assessment.js keeps to itself: refused writes said, modules loaded, the message, the view
  */
 // eslint-disable-next-line max-lines-per-function -- a module wrapper: this file's scope
@@ -20,16 +20,18 @@ function openChecklist(core, page) {
   // This page's element as the page carries it (checklist.py writes the attributes): its id,
   // title and signature on the mount; each indicator's id and stage on its item, its text in it
   // (without citation marks and the copy-link button).
+  /** @param {HTMLElement} mount @returns {TFElementHere | null} */
   function pageElement(mount) {
     const { element: id, title, sig } = mount.dataset;
     if (!id || !title || !sig) return null;
+    /** @type {TFElementHere} */
     const e = { id, title, sig, indicators: [] };
     for (const li of document.querySelectorAll("li[data-indicator]")) {
       if (!(li instanceof HTMLElement)) continue;
       const copy = /** @type {HTMLElement} */ (li.cloneNode(true));
       for (const extra of copy.querySelectorAll("sup, .tf-copy, .tf-check")) extra.remove();
       const text = (copy.textContent || "").replace(/\s+/g, " ").trim();
-      const i = { id: li.dataset.indicator, stage: Number(li.dataset.stage), text, el: e };
+      const i = { id: li.dataset.indicator || "", stage: Number(li.dataset.stage), text, el: e };
       e.indicators.push(i);
       if (!own(indicatorById, i.id)) indicatorById[i.id] = i;
     }
@@ -37,13 +39,14 @@ function openChecklist(core, page) {
   }
   // The boxes are in the page (element.md.j2): a reader may tick before this code arrives
   // (assessment-loader.js loads it at the first tick), and that tick is saved now.
+  /** @param {TFElementHere} e */
   function pageBoxes(e) {
     /** @type {[string, HTMLInputElement, HTMLElement][]} */
     const boxes = [];
     for (const li of document.querySelectorAll("li[data-indicator]")) {
       const box = li.querySelector(":scope > input.tf-check");
       if (!(li instanceof HTMLElement) || !(box instanceof HTMLInputElement)) continue;
-      const id = li.dataset.indicator;
+      const id = li.dataset.indicator || "";
       box.addEventListener("change", () => setTick(current(), id, box.checked, e));
       if (box.checked !== box.defaultChecked) setTick(current(), id, box.checked, e);
       boxes.push([id, box, li]);
@@ -51,16 +54,24 @@ function openChecklist(core, page) {
     return boxes;
   }
   // "Which stage fits best?": a radio per stage (none, 1-5, not applicable), each with its count.
+  /** @param {TFElementHere} e */
   function stageChoice(e) {
+    /** @type {Record<string, HTMLInputElement>} */
     const radios = {},
+      /** @type {Record<string, HTMLElement>} */
       counts = {},
+      /** @type {Record<string, HTMLElement>} */
       names = {};
     const part = make(
       "fieldset",
       { class: "tf-a-choice" },
       make("legend", {}, `Which stage fits ${e.title} best?`),
     );
-    for (const v of [null, ...rubric.stages.map((s) => s.n), "na"]) {
+    for (const v of /** @satisfies {(Stage | null)[]} */ ([
+      null,
+      ...rubric.stages.map((s) => s.n),
+      "na",
+    ])) {
       const key = String(v);
       radios[key] = make("input", {
         type: "radio",
@@ -82,6 +93,7 @@ function openChecklist(core, page) {
     }
     return {
       part,
+      /** @param {TFElementInfo} x */
       draw(x) {
         radios[String(x.chosen)].checked = true;
         // No choice counts the suggestion, so the selected option says so.
@@ -95,6 +107,7 @@ function openChecklist(core, page) {
     };
   }
   // The notes box with its count of characters, bound to its assessment (assessment-notes.js).
+  /** @param {TFElementHere} e */
   function notesField(e) {
     const count = make("p", { class: "tf-a-count", id: "tf-notes-count" });
     const countNotes = () => {
@@ -119,6 +132,7 @@ function openChecklist(core, page) {
         count,
         status,
       ),
+      /** @param {string} notes */
       draw(notes) {
         editing.sync(notes);
         countNotes();
@@ -127,6 +141,7 @@ function openChecklist(core, page) {
   }
   // Changes not kept: said where the ticking happens (it sticks to the window's foot while the
   // stages are read), with the way out.
+  /** @param {ReturnType<Store["status"]>} s */
   const alarmText = (s) =>
     (s.failed || s.full || s.stuck) &&
     make(
@@ -137,6 +152,7 @@ function openChecklist(core, page) {
       make("a", { href: url(rubric.pages.data) + "#tf-backup" }, "Export your answers"),
       " on your assessment's data page to keep them.",
     );
+  /** @param {Assessment} a @param {TFMessage | null} msg */
   const statusText = (a, msg) => [
     warnings(),
     msg && msg.error && make("p", { class: "tf-a-warn", role: "alert" }, msg.text),
@@ -154,6 +170,7 @@ function openChecklist(core, page) {
       ".",
     ),
   ];
+  /** @param {TFElementHere} e @param {TFElementInfo} x */
   const reviewText = (e, x) =>
     x.flagged
       ? make(
@@ -172,6 +189,7 @@ function openChecklist(core, page) {
           ),
         )
       : "";
+  /** @param {TFElementInfo} x */
   const resultText = (x) => [
     make(
       "p",
@@ -195,6 +213,7 @@ function openChecklist(core, page) {
                 : " (your choice)."),
     ),
   ];
+  /** @param {HTMLElement} mount the checklist's place on an element page */
   function elementPage(mount) {
     const e = pageElement(mount);
     if (!e) return;
@@ -259,6 +278,7 @@ function openChecklist(core, page) {
   // An address naming a part this code draws (#tf-plan, from the dashboard's "What is due" and the
   // plan's links) arrives before that part exists, so the browser cannot scroll to it: shown once
   // it is drawn, once per page view (the mount is new on each).
+  /** @param {HTMLElement} mount */
   function revealTarget(mount) {
     let id = location.hash.slice(1);
     try {
@@ -272,6 +292,7 @@ function openChecklist(core, page) {
     target.scrollIntoView();
   }
   // Whether the assessment has a target or actions for the element: then the editor comes at once.
+  /** @param {Assessment} a @param {TFElementHere} e */
   const planned = (a, e) => {
     const target = store.targetOf(a, e.id);
     return (
@@ -292,9 +313,11 @@ function openChecklist(core, page) {
   // The target and actions editor (actions.js) loads on demand: where the current assessment has a
   // target or actions for this element, or when the reader asks for it (most readers never plan).
   // Its button is drawn with the checklist, in the place the editor takes.
+  /** @param {HTMLElement} container @param {TFElementHere} e */
   function planEditor(container, e) {
     let asked = false, // the reader asked: the focus goes into the editor once it is drawn
       gaveUp = false; // a load failed: said, and tried again only when the reader asks
+    /** @param {"closed" | "loading" | "open"} s */
     const state = (s) => {
       container.dataset.plan = s; // closed, loading, open
     };
@@ -312,6 +335,7 @@ function openChecklist(core, page) {
     openButton.id = "tf-plan-open";
     state("closed");
     if (!core.planPanel) container.replaceChildren(...planIntro(), openButton);
+    /** @param {boolean} ask @returns {Promise<void>} */
     function open(ask) {
       asked = asked || ask;
       if (container.dataset.plan === "closed") {
@@ -342,7 +366,7 @@ function openChecklist(core, page) {
       );
     }
     return {
-      /** @param {any} a @param {any} x */
+      /** @param {Assessment} a @param {TFElementInfo} x */
       draw(a, x) {
         if (core.planPanel) {
           state("open");
@@ -351,6 +375,7 @@ function openChecklist(core, page) {
           open(false).catch(() => {});
       },
       // Under "What Stage N+1 looks like": one step from an indicator to an action about it.
+      /** @param {TFIndicator} i */
       stepAction: (i) =>
         button(
           ["Add as an action", make("span", { class: "tf-sr" }, `: ${i.text}`)],
@@ -358,7 +383,7 @@ function openChecklist(core, page) {
             const id = current().id;
             open(false).then(
               // Linked to the indicator, worded by the task force (the caution above asks so).
-              () => core.addAction(id, e.id, "", [i.id]),
+              () => core.addAction && core.addAction(id, e.id, "", [i.id]),
               () => {},
             );
           },

@@ -110,8 +110,9 @@ function assessmentDom(chars, isDay, days) {
    * An element with attributes (`on`: listeners; `chars`: a limit in characters; `clean`: how its
    * text is kept; `day`: a date the store keeps; value, checked and selected as properties) and
    * children (text or nodes; null and false left out).
-   * @param {string} tag @param {Record<string, any> | null} [attrs] @param {any[]} kids
-   * @returns {HTMLElement}
+   * @template {keyof HTMLElementTagNameMap} K the tag, which gives the element's type
+   * @param {K} tag @param {Record<string, any> | null} [attrs] @param {any[]} kids
+   * @returns {HTMLElementTagNameMap[K]}
    */
   function make(tag, attrs, ...kids) {
     const el = document.createElement(tag);

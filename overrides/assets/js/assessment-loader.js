@@ -57,7 +57,7 @@
     new URL(name === "rubric" ? rubric.whole : `assets/js/${name}.js`, root).href;
   // The modules a page asks for once the checklist's code runs (assessment.js and the pages' own
   // code): they download in parallel and run in the order asked for (async = false), the whole
-  // rubric, then overview.js, then the page's modules. Keeping element pages light.
+  // rubric, then listing.js, then the page's modules. Keeping element pages light.
   /** @type {Record<string, Promise<void>>} */
   const asked = {};
   const ran = new Set();

@@ -8,7 +8,7 @@
 /**
  * @param {HTMLTextAreaElement} box @param {{ id: string, sig: string }} e its element
  * @param {HTMLElement} status where the box's warnings go
- * @param {any} core what assessment.js offers the modules (window.TF.core)
+ * @param {TFCoreSoFar} core what assessment.js offers the modules (window.TF.core)
  */
 function bindNotes(box, e, status, core) {
   "use strict";
@@ -88,8 +88,8 @@ function bindNotes(box, e, status, core) {
 
 // Where the notes typed now go, when that is not the current assessment's notes.
 /**
- * @param {any} make @param {any} store @param {{ id: string } | null} edit
- * @param {{ id: string } | null | undefined} a the assessment edited @param {{ id: string }} now the current one
+ * @param {TFCoreBase["make"]} make @param {Store} store @param {{ id: string } | null} edit
+ * @param {Assessment | null | undefined} a the assessment edited @param {Assessment} now the current one
  */
 function boundText(make, store, edit, a, now) {
   "use strict";
@@ -107,7 +107,7 @@ function boundText(make, store, edit, a, now) {
     );
   return "";
 }
-/** @param {any} make */
+/** @param {TFCoreBase["make"]} make */
 function conflictText(make) {
   "use strict";
   return make(

@@ -7,18 +7,21 @@
 /* global assessmentRules, assessmentDom, openChecklist */
 (() => {
   "use strict";
+  if (!window.TF_RUBRIC || !window.TF_STORE || !window.TF_CODE || window.TF) return;
   const rubric = window.TF_RUBRIC,
     store = window.TF_STORE,
     code = window.TF_CODE; // which modules each page runs (assessment-loader.js)
-  if (!rubric || !store || !code || window.TF) return;
   const ROOT = store.root;
-  // The whole rubric as a model: filled by overview.js where a page loads the whole rubric; on an
+  // The whole rubric as a model: filled by listing.js where a page loads the whole rubric; on an
   // element page, indicatorById holds that element's indicators.
+  /** @type {TFElement[]} */
   const allElements = [],
+    /** @type {Record<string, TFElement>} */
     elementById = Object.create(null),
+    /** @type {Record<string, TFIndicator>} */
     indicatorById = Object.create(null);
   const { chars } = store; // chars: the store's count of characters, as its limits count them
-  const url = (path) => new URL(path, ROOT).href; // the data follows the edition's URL style
+  const url = (/** @type {string} */ path) => new URL(path, ROOT).href; // the data follows the edition's URL style
   const rules = assessmentRules(rubric); // pure: the stage rule, targets, names, dates
   const { RULE, stageName, stageCell, targetText, dayText, today, localTime, localDay } = rules;
   const { TARGET_STATE, targetState, suggest, counted } = rules;
@@ -28,6 +31,7 @@
     store.DAYS,
   );
   // A target stage picker's options, "No target" first.
+  /** @param {number | null} selected */
   const targetOptions = (selected) =>
     [null, ...rubric.stages.map((s) => s.n)].map((v) =>
       make(
@@ -42,7 +46,9 @@
   );
 
   // Everything saved goes through the store (store.js): reads, writes, merge across tabs, checks.
+  /** @type {(() => void) | null} */
   let view = null,
+    /** @type {TFMessage | null} */
     msg = null;
   const refresh = () => {
     if (view) view();
@@ -66,23 +72,31 @@
   })();
   document.addEventListener("visibilitychange", () => document.hidden || newDay());
   const current = () => store.current();
+  /** @param {Assessment} a @param {string} id */
   const ticked = (a, id) => store.isTicked(a, id);
   // Every write names the assessment it changes: the store never guesses which one is meant.
   // A change the store refused, to keep within what an export file can carry: said, not dropped.
+  /** @param {string} text */
   const refused = (text) => {
     msg = { text, error: true };
     refresh();
   };
+  /** @param {Assessment} a @param {string} id @param {boolean} on @param {ElementRef} e */
   const setTick = (a, id, on, e) =>
     store.setTick(a.id, id, on, e) ||
     refused(
       `Not ticked: “${store.nameOf(a)}” already has ${store.LIMITS.ids} ticked indicators, the most an export file can carry. Untick some first.`,
     );
+  /**
+   * @param {Assessment} a @param {ElementRef} e
+   * @param {Parameters<Store["setElementField"]>[2]} key @param {Parameters<Store["setElementField"]>[3]} value
+   */
   const setField = (a, e, key, value) =>
     store.setElementField(a.id, e, key, value) ||
     refused(
       `Not saved: “${store.nameOf(a)}” already holds answers on ${store.LIMITS.elements} elements (of this and other versions of the roadmap), the most an export file can carry.`,
     );
+  /** @param {Assessment} a @param {TFElementHere} e @returns {TFElementInfo} */
   function info(a, e) {
     const per = rubric.stages.map(() => /** @type {[number, number]} */ ([0, 0]));
     let any = false;
@@ -128,6 +142,7 @@
     }
   }
   // Each failed write names its own cause: only a full storage is called full.
+  /** @type {Record<string, string>} */
   const NOT_SAVED = {
     full: "Your last change could not be saved: storage is full. ",
     refused:
@@ -161,7 +176,7 @@
   // Undo's copies are the store's (store-tabs.js), which drops them at every wipe, in every tab;
   // undo.js, on the pages with destructive actions, draws them. Offer once the action is done:
   // what is written after it is kept when the copy is put back.
-  /** @param {Omit<UndoOffer, "id" | "until" | "at" | "mode" | "gen">} what */
+  /** @param {TFUndoOffer} what */
   const offerUndo = (what) => store.keepUndo(what);
   // One click, no question: on a shared computer, leave nothing behind, not even a copy to undo.
   function wipeSession() {
@@ -169,6 +184,7 @@
     store.wipeSession();
   }
   // extra(i): what follows each indicator's link (on element pages, "Add as an action").
+  /** @type {TFCoreBase["nextSteps"]} */
   function nextSteps(x, href, extra) {
     if (x.counted == null)
       return make(
@@ -203,7 +219,9 @@
   // focused control and its caret: found again by data-k, else id, else its place among the
   // controls. A control the change removed hands focus to focusAfter's key, else to its place.
   const CONTROLS = "a[href], button, input, select, textarea, [tabindex]";
+  /** @type {string | null} */
   let focusAfter = null;
+  /** @type {TFCoreBase["mountView"]} */
   function mountView(root, draw) {
     const region = make("p", { role: "status", id: "tf-message" });
     view = () => {
@@ -216,8 +234,15 @@
       let caret = null;
       try {
         if (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement)
-          if (typeof focused.selectionStart === "number")
-            caret = [focused.selectionStart, focused.selectionEnd, focused.selectionDirection];
+          if (
+            typeof focused.selectionStart === "number" &&
+            typeof focused.selectionEnd === "number"
+          )
+            caret = [
+              focused.selectionStart,
+              focused.selectionEnd,
+              focused.selectionDirection || "none",
+            ];
       } catch {
         /* a control without a caret */
       }
@@ -227,7 +252,7 @@
       root.replaceChildren(
         ...draw(region)
           .flat(9)
-          .filter((x) => x),
+          .filter(/** @returns {x is Node | string} */ (x) => !!x),
       );
       const bar = core.undo && core.undo.bar();
       if (bar && region.isConnected) region.after(bar);
@@ -254,7 +279,9 @@
   }
   // Features only some pages need load on demand, by the loader (assessment-loader.js's need).
   const { need, arrived } = code;
+  /** @type {TFCoreBase["parts"]} */
   const parts = [],
+    /** @type {TFCoreBase["pages"]} */
     pages = {};
   const NOT_LOADED = "Part of this page could not be loaded. Reload the page to try again.";
   const OVERVIEW_PARTS = code.overviewParts; // not on a first visit (assessment-loader.js)
@@ -266,6 +293,7 @@
   const modulesHere = (id) => code.modules(id, !firstVisit()); // what this browser's answers draw
   // The overview drawn without its parts (a first visit just ended: an import, a new assessment,
   // another tab's tick) loads them, once per page view, and is drawn again when they are in.
+  /** @type {Promise<void> | null} */
   let partsWanted = null;
   function overviewParts() {
     if (OVERVIEW_PARTS.every(arrived)) return Promise.resolve();
@@ -287,8 +315,8 @@
     partsWanted = null;
     const mount = document.querySelector(".tf-assessment[data-element]");
     const root = document.querySelector("[data-tf-page]");
-    if (mount) checklist.elementPage(mount);
-    else if (root) {
+    if (mount instanceof HTMLElement) checklist.elementPage(mount);
+    else if (root instanceof HTMLElement) {
       const id = root.id;
       Promise.all(modulesHere(id).map(need)).then(
         () => {
@@ -298,8 +326,9 @@
       );
     }
   }
-  // For the modules loaded on demand: the model, the store and drawing helpers (overview.js adds
+  // For the modules loaded on demand: the model, the store and drawing helpers (listing.js adds
   // the ones only the pages that list every element use).
+  /** @type {TFCoreSoFar} the parts as each module adds them */
   const core = {
     rubric,
     RULE,
@@ -363,17 +392,25 @@
   // For tests: the rule, the import checks, the current export, the storage key; core for the modules.
   // The checks and the export are store-copies.js's: on a page without it, they load it first and
   // answer with a promise.
+  /**
+   * @template {unknown[]} A @template R
+   * @param {(...args: A) => R} fn @returns {(...args: A) => R | Promise<R>}
+   */
   const withCopies =
     (fn) =>
     (...args) =>
       store.exportData ? fn(...args) : need(code.copies).then(() => fn(...args));
+  /** The store with store-copies.js's part, once it has loaded. */
+  const copies = () => /** @type {Required<Store>} */ (store);
   window.TF = {
     suggest,
     counted,
-    validate: withCopies((data) => store.validateExport(data)),
-    exportData: withCopies(() => store.exportData(current())),
+    // Run once store-copies.js has extended the store (withCopies waits for it).
+    validate: withCopies((/** @type {unknown} */ data) => copies().validateExport(data)),
+    exportData: withCopies(() => copies().exportData(current())),
     key: store.KEY,
-    core,
+    // The modules that use a part run after the module that adds it (the loader's order).
+    core: /** @type {TFCore} */ (core),
   };
   // Fetch this page's modules now, not when document$ first fires (after DOMContentLoaded).
   const first = document.querySelector("[data-tf-page]");

@@ -1,18 +1,21 @@
 // The named assessments, as the dashboard and the data page both show them: the picker with New,
 // Rename, Duplicate and Delete, where this browser keeps the answers and when they were last
-// exported, and reading an export file to import it. Loaded on those two pages, after overview.js.
+// exported, and reading an export file to import it. Loaded on those two pages, after listing.js.
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.assessmentBar) return;
-  const { rubric, make, button, ask, url, when, store, MODES } = core;
+  if (!window.TF || !!window.TF.core.assessmentBar) return;
+  const { core } = window.TF;
+  const { rubric, make, button, ask, url, when, MODES } = core;
+  // store-copies.js loads before this module (PAGE_CODE): the store has its part.
+  const store = /** @type {TFStoreWithCopies} */ (core.store);
   const { nameOf } = store;
 
   // The copy's suggested name stays within the limit on names.
-  const copyName = (name) =>
+  const copyName = (/** @type {string} */ name) =>
     [...name].slice(0, store.LIMITS.name - " (copy)".length).join("") + " (copy)";
   // A picker's option: the name and the day it was created; the time too when name and day repeat.
-  const day = (iso) => core.dayText(core.localDay(new Date(iso)));
+  const day = (/** @type {string} */ iso) => core.dayText(core.localDay(new Date(iso)));
+  /** @type {TFCoreParts["optionText"]} */
   function optionText(b, all) {
     const created = store.createdOf(b);
     const twin = all.some(
@@ -34,17 +37,20 @@
     }
   }
   // Why the store made nothing of a name: all of it invisible, or no room for one more.
+  /** @param {string} what @param {string} n */
   function notMade(what, n) {
     const why = !store.cleanName(n).trim()
       ? "the name has no visible characters. Type one that has"
       : `this browser already keeps ${store.LIMITS.assessments.toLocaleString("en-US")} assessments, the most it can. Delete one you no longer need first`;
     core.say(`Not ${what}: ${why}.`, true);
   }
+  /** @param {Assessment} a */
   async function rename(a) {
     const n = await ask("Rename assessment", [], "Rename", nameOf(a));
     if (n && !store.cleanName(n).trim()) notMade("renamed", n);
     else if (n) store.rename(a.id, n);
   }
+  /** @param {Assessment} a */
   async function duplicate(a) {
     const n = await ask(
       "Duplicate assessment",
@@ -54,6 +60,7 @@
     );
     if (n && !store.duplicate(a.id, n)) notMade("duplicated", n);
   }
+  /** @param {Assessment} a */
   async function remove(a) {
     const sure = await ask(
       `Delete “${nameOf(a)}”?`,
@@ -76,7 +83,7 @@
 
   /**
    * The picker and what can be done to the assessment it shows; `extra` ends the row (Print).
-   * @param {any} a the current assessment @param {any[]} all @param {any[]} [extra]
+   * @param {Assessment} a the current assessment @param {Assessment[]} all @param {TFKid[]} [extra]
    */
   function assessmentBar(a, all, extra = []) {
     const pick = make(
@@ -112,13 +119,14 @@
   /**
    * Where the answers are kept and when they were last exported; `backup` is what "export" links
    * to (null where the export is on the same page).
-   * @param {any} a @param {HTMLElement} region the status region @param {string | null} backup
+   * @param {Assessment} a @param {HTMLElement} region the status region @param {string | null} backup
    */
   function statusBox(a, region, backup) {
     const exported = store.exportedOf(a),
       hasData = store.hasAnswers(a);
     const changed = exported.time && store.lastChange(a) > exported.at;
-    const exportLink = (text) => (backup ? make("a", { href: backup }, text) : text);
+    const exportLink = (/** @type {string} */ text) =>
+      backup ? make("a", { href: backup }, text) : text;
     return make(
       "div",
       { class: "tf-d-status" },
@@ -158,11 +166,12 @@
   }
 
   // A file chosen to import: read, checked, then offered (importData asks before it changes anything).
+  /** @param {HTMLInputElement} input */
   async function importFile(input) {
     const file = input.files && input.files[0];
     input.value = "";
     if (!file) return;
-    const refuse = (why) =>
+    const refuse = (/** @type {string} */ why) =>
       core.say(`Import refused: “${file.name}” ${why}. Nothing was changed.`, true);
     let data;
     try {
@@ -170,7 +179,7 @@
         return refuse(`is over ${store.LIMITS.fileBytes / 1e6} MB`);
       data = JSON.parse(await file.text());
     } catch (e) {
-      return refuse(`is not valid JSON (${e.message})`);
+      return refuse(`is not valid JSON (${/** @type {Error} */ (e).message})`);
     }
     const problems = store.validateExport(data);
     if (problems.length)

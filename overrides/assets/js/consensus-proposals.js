@@ -3,53 +3,66 @@
 // Used by consensus.js (loaded right before it, on the team page only).
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.teamProposals) return;
+  if (!window.TF || !!window.TF.core.teamProposals) return;
+  const { core } = window.TF;
   const { allElements, make } = core;
 
   // The team, as consensus.js gives it: the loaded members (its live list), how a member is named,
   // and whether names are hidden.
-  /** @type {any[]} */
+  /** @type {TFMember[]} */
   let members = [];
-  /** @type {(m: any) => string} */
+  /** @type {TFTeam["label"]} */
   let label = String;
   let hidden = () => false;
   // Keyed by ids and proposal keys from members' files: Maps, never plain objects.
+  /** @type {Map<string, TFTarget>} */
   const agreedTarget = new Map(), // element id -> { stage, date }
+    /** @type {Map<string, boolean>} */
     picked = new Map(); // proposal key -> true/false
 
   // Members' proposed targets and actions, per element. An action proposed by several members in
   // the same words is one proposal. Presets: what most members proposed.
-  const norm = (text) => text.trim().replace(/\s+/g, " ").toLowerCase();
+  const norm = (/** @type {string} */ text) => text.trim().replace(/\s+/g, " ").toLowerCase();
+  /** @returns {TFProposal[]} */
   function proposals() {
     return allElements
       .map((e) => {
         const targets = members.map((m) => core.store.targetOf(m.a, e.id));
+        /** @type {Map<string, TFProposedAction>} */
         const groups = new Map();
         for (const m of members)
           for (const action of core.store.actionsOf(m.a).filter((x) => x.element === e.id)) {
             const k = norm(action.text) || `${m.n}/${action.id}`;
-            if (!groups.has(k)) groups.set(k, { key: `${m.n}/${action.id}`, action, by: [] });
-            if (!groups.get(k).by.includes(m)) groups.get(k).by.push(m);
+            let group = groups.get(k);
+            if (!group) groups.set(k, (group = { key: `${m.n}/${action.id}`, action, by: [] }));
+            if (!group.by.includes(m)) group.by.push(m);
           }
         return { e, targets, actions: [...groups.values()] };
       })
       .filter((p) => p.targets.some((t) => t.stage) || p.actions.length);
   }
-  const majority = (n) => n * 2 > members.length;
+  const majority = (/** @type {number} */ n) => n * 2 > members.length;
+  /** @type {TFTeamProposals["targetOf"]} */
   function targetOf(p) {
-    if (agreedTarget.has(p.e.id)) return agreedTarget.get(p.e.id);
+    const agreed = agreedTarget.get(p.e.id);
+    if (agreed) return agreed;
     for (const t of p.targets)
       if (t.stage && majority(p.targets.filter((u) => u.stage === t.stage).length))
         return { stage: t.stage, date: t.date };
     return { stage: null, date: "" };
   }
-  const isPicked = (g) => (picked.has(g.key) ? picked.get(g.key) : majority(g.by.length));
-  const targetText = (t) => core.targetText(t, "none");
+  /** @type {TFTeamProposals["isPicked"]} */
+  const isPicked = (g) => {
+    const set = picked.get(g.key);
+    return set === undefined ? majority(g.by.length) : set;
+  };
+  const targetText = (/** @type {TFTarget} */ t) => core.targetText(t, "none");
 
   // The agreed target of one element: its stage and its date.
+  /** @param {TFProposal} p */
   function targetBar(p) {
     const target = targetOf(p);
+    /** @param {"stage" | "date"} k @param {number | string | null} v */
     const set = (k, v) => {
       agreedTarget.set(p.e.id, { ...targetOf(p), [k]: v });
       core.refresh();
@@ -85,6 +98,7 @@
   }
 
   // One proposed action: kept or not, and who proposed it.
+  /** @param {TFProposedAction} g */
   function actionRow(g) {
     const box = make("input", {
       type: "checkbox",
@@ -119,7 +133,7 @@
   }
 
   // One element's proposals: the members' targets, the agreed one, and the actions to keep.
-  const elementItem = (p) =>
+  const elementItem = (/** @type {TFProposal} */ p) =>
     make(
       "li",
       { "data-proposals": p.e.id },
@@ -137,6 +151,7 @@
   // The proposals' part of the team page.
   function part() {
     const plan = proposals();
+    /** @type {HTMLElement[]} */
     const out = [
       make("h2", { id: "tf-proposals-title" }, "Targets and actions members proposed"),
       make(
@@ -155,7 +170,7 @@
   }
 
   /**
-   * @param {{ members: any[], label: (m: any) => string, hidden: () => boolean }} team the
+   * @param {TFTeam} team the
    *   loaded members (the live list), how a member is named, and whether names are hidden
    */
   core.teamProposals = (team) => {

@@ -3,13 +3,18 @@
 // assessment. Loaded on the team page only.
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.pages["tf-team"]) return;
+  if (!window.TF || window.TF.core.pages["tf-team"]) return;
+  const { core } = window.TF;
   const { allElements, make, button } = core;
+  // store-copies.js loads before this module (PAGE_CODE): the store has its part.
+  const copies = /** @type {TFStoreWithCopies} */ (core.store);
   // Kept while this tab stays on the site, so a look at an element page loses nothing.
+  /** @type {TFMember[]} */
   const members = []; // { name, file, a, key }
   let serial = 0;
+  /** @type {Map<string, Stage | null>} */
   const agreedStage = new Map(),
+    /** @type {Map<string, boolean>} */
     agreedTick = new Map(); // the facilitator's choices; unset means the default below
   let anon = false,
     unsaved = false; // agreed choices made since the last save: a reload or close would lose them
@@ -18,6 +23,7 @@
   });
 
   const { stageText } = core;
+  /** @type {TFTeam["label"]} */
   const label = (m) => {
     const n = members.indexOf(m);
     if (anon) return `Member ${n < 26 ? String.fromCharCode(65 + n) : n + 1}`;
@@ -28,18 +34,26 @@
     label,
     hidden: () => anon,
   });
-  const yes = (i) => members.filter((m) => core.ticked(m.a, i.id));
+  const yes = (/** @type {TFIndicator} */ i) => members.filter((m) => core.ticked(m.a, i.id));
   // Defaults: an indicator is agreed true when most members ticked it; a stage when all agree.
-  const tickOf = (i) =>
-    agreedTick.has(i.id) ? agreedTick.get(i.id) : yes(i).length * 2 > members.length;
-  const stageOf = (r) =>
-    agreedStage.has(r.e.id) ? agreedStage.get(r.e.id) : r.differ ? null : r.xs[0].counted;
+  /** @param {TFIndicator} i @returns {boolean} */
+  const tickOf = (i) => {
+    const agreed = agreedTick.get(i.id);
+    return agreed === undefined ? yes(i).length * 2 > members.length : agreed;
+  };
+  /** @param {TeamRow} r @returns {Stage | null} */
+  const stageOf = (r) => {
+    const agreed = agreedStage.get(r.e.id);
+    return agreed !== undefined ? agreed : r.differ ? null : r.xs[0].counted;
+  };
 
+  /** @param {File[]} files */
   async function load(files) {
+    /** @type {string[]} */
     const lines = [];
     let added = 0;
     // File names carry members' names (self-assessment-<name>-<date>.json): hidden with them.
-    const named = (file) =>
+    const named = (/** @type {File} */ file) =>
       anon ? `File ${files.indexOf(file) + 1} of ${files.length}` : `“${file.name}”`;
     for (const file of files) {
       let data;
@@ -49,11 +63,11 @@
         data = JSON.parse(await file.text());
       } catch (e) {
         lines.push(
-          `${named(file)} was refused: ${e instanceof SyntaxError ? "it is not valid JSON" : e.message}.`,
+          `${named(file)} was refused: ${e instanceof SyntaxError ? "it is not valid JSON" : /** @type {Error} */ (e).message}.`,
         );
         continue;
       }
-      const problems = core.store.validateExport(data);
+      const problems = copies.validateExport(data);
       if (problems.length) {
         lines.push(
           `${named(file)} was refused: it is not a self-assessment export this site can read (${core.summary(problems)}).`,
@@ -72,7 +86,7 @@
         n: ++serial, // names the member's proposed actions while members come and go
         name: data.assessment.name,
         file: file.name,
-        a: core.store.readOnly(data),
+        a: copies.readOnly(data),
         key,
       };
       members.push(member);
@@ -90,10 +104,13 @@
     );
   }
 
+  /** @typedef {ReturnType<typeof analyse>[number]} TeamRow an element, each member's answers, and how they differ */
   function analyse() {
     return allElements.map((e, order) => {
       const xs = members.map((m) => core.info(m.a, e));
-      const nums = xs.map((x) => x.counted).filter((c) => typeof c === "number");
+      const nums = xs
+        .map((x) => x.counted)
+        .filter(/** @returns {c is number} */ (c) => typeof c === "number");
       const lo = Math.min(...nums),
         hi = Math.max(...nums);
       // Most evenly split first: the number who would have to change their answer.
@@ -119,26 +136,28 @@
     });
   }
   // Biggest disagreements first: the widest stage spread, then differing stages, then most split indicators.
-  const agendaOf = (rows) =>
+  const agendaOf = (/** @type {TeamRow[]} */ rows) =>
     rows
       .filter((r) => r.differ || r.split.length)
       .sort(
         (p, q) =>
           q.spread - p.spread ||
-          q.differ - p.differ ||
+          Number(q.differ) - Number(p.differ) ||
           q.split.length - p.split.length ||
           p.order - q.order,
       );
-  const spreadText = (r) =>
+  const spreadText = (/** @type {TeamRow} */ r) =>
     !r.differ ? "agreed" : r.spread ? `${r.spread} (Stage ${r.lo} to ${r.hi})` : "differs";
-  const headline = (r) =>
+  const headline = (/** @type {TeamRow} */ r) =>
     !r.differ
       ? "same stage, indicators differ"
       : r.spread
         ? `spread ${spreadText(r)}`
         : "stages differ";
 
+  /** @param {TeamRow[]} rows */
   function csv(rows) {
+    /** @type {(string | number)[][]} */
     const out = [[...core.CSV_LEAD, ...members.map(label), "Spread or ticked by", "Agreed"]];
     for (const r of rows) {
       out.push([
@@ -159,6 +178,7 @@
     return core.csvText(out);
   }
 
+  /** @param {TeamRow[]} rows */
   async function saveAgreed(rows) {
     const name = await core.ask(
       "Save the agreed result",
@@ -195,13 +215,16 @@
         for (const g of p.actions.filter(isPicked)) {
           const x = g.action,
             id = store.addAction(a.id, x.element, x.text, x.indicators);
-          if (id) for (const k of ["owner", "due", "status"]) store.setAction(a.id, id, k, x[k]);
+          if (id)
+            for (const k of /** @type {const} */ (["owner", "due", "status"]))
+              store.setAction(a.id, id, k, x[k]);
           else left++;
         }
       }
       const names = new Set(members.map((m) => store.planTextOf(m.a, "taskForce")));
       if (names.size === 1) store.setPlanText(a.id, "taskForce", [...names][0]);
     });
+    /** @param {number} n */
     const most = (n) => n.toLocaleString("en-US");
     if (!made) {
       unsaved = true;
@@ -221,7 +244,9 @@
   // The file picker and "No files loaded yet." are written into the page (docs/self-assessment/
   // team.md), so that files can be chosen before this code arrives. The picker stays out of what is
   // redrawn: an open file chooser, or the keyboard's place on it, is never disturbed.
+  /** @type {Element | null} */
   let noFiles = null;
+  /** @param {HTMLElement} root */
   function takePicker(root) {
     const input = root.querySelector("#tf-team-files");
     if (!(input instanceof HTMLInputElement)) return;
@@ -268,8 +293,8 @@
           checked: anon,
           "data-k": "anon",
           on: {
-            change: (ev) => {
-              anon = ev.target.checked;
+            change: (/** @type {Event} */ ev) => {
+              anon = ev.target instanceof HTMLInputElement && ev.target.checked;
               core.say(null);
             },
           },
@@ -283,7 +308,7 @@
     );
 
   // Print, CSV and save, and the line only print shows.
-  const toolsPart = (rows) => [
+  const toolsPart = (/** @type {TeamRow[]} */ rows) => [
     make(
       "div",
       { class: "tf-d-actions" },
@@ -309,7 +334,7 @@
   ];
 
   // The overview table: each member's counted stage of every element, and their spread.
-  const overviewRow = (r) =>
+  const overviewRow = (/** @type {TeamRow} */ r) =>
     make(
       "tr",
       { "data-team": r.e.id, class: r.differ ? "tf-t-differ" : "" },
@@ -324,7 +349,7 @@
       ),
       make("td", { class: "tf-t-spread" }, spreadText(r)),
     );
-  const overviewPart = (rows) => [
+  const overviewPart = (/** @type {TeamRow[]} */ rows) => [
     make("h2", { id: "tf-team-overview-title" }, "Each member's counted stage"),
     make(
       "div",
@@ -354,6 +379,7 @@
   ];
 
   // The agreed stage of one agenda element.
+  /** @param {TeamRow} r */
   function stagePick(r) {
     const pick = make(
       "select",
@@ -371,7 +397,11 @@
           },
         },
       },
-      [null, ...core.rubric.stages.map((s) => s.n), "na"].map((v) =>
+      /** @satisfies {(Stage | null)[]} */ ([
+        null,
+        ...core.rubric.stages.map((s) => s.n),
+        "na",
+      ]).map((v) =>
         make(
           "option",
           { value: v == null ? "" : v, selected: stageOf(r) === v },
@@ -388,6 +418,7 @@
   }
 
   // One indicator members answered differently: its agreed tick, and who ticked it.
+  /** @param {TeamRow["split"][number]} d */
   function splitRow(d) {
     const box = make("input", {
       type: "checkbox",
@@ -417,7 +448,7 @@
   }
 
   // One agenda item: an element members disagree on.
-  const agendaItem = (r) =>
+  const agendaItem = (/** @type {TeamRow} */ r) =>
     make(
       "li",
       { "data-agenda": r.e.id },
@@ -439,6 +470,7 @@
     );
 
   // The agenda, then the elements everyone answered alike.
+  /** @param {TeamRow[]} agenda @param {TeamRow[]} agreed */
   const agendaPart = (agenda, agreed) => [
     make("h2", { id: "tf-agenda-title" }, "Agenda: where members disagree, biggest first"),
     make(
@@ -461,7 +493,9 @@
       ),
   ];
 
+  /** @param {HTMLElement} region */
   function draw(region) {
+    /** @type {TFKid[]} */
     const out = [members.length > 0 && membersPart(), region];
     if (members.length < 2)
       return out.concat(
@@ -488,7 +522,7 @@
       root.addEventListener("drop", (ev) => {
         ev.preventDefault();
         root.classList.remove("tf-t-over");
-        load([...ev.dataTransfer.files]);
+        load([...(ev.dataTransfer ? ev.dataTransfer.files : [])]);
       });
     }
     const view = root.querySelector("#tf-team-view");
@@ -497,7 +531,7 @@
     core.mountView(view, draw);
     takePicker(root);
     // Files dropped before this code arrived (the loader keeps them, and the browser from opening them).
-    const { dropped } = window.TF_CODE.takePending();
-    if (dropped.length) load(dropped);
+    const pending = window.TF_CODE && window.TF_CODE.takePending();
+    if (pending && pending.dropped.length) load(pending.dropped);
   };
 })();

@@ -5,8 +5,8 @@
 // the data page. Loaded on the dashboard only.
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.pages["tf-dashboard"]) return;
+  if (!window.TF || window.TF.core.pages["tf-dashboard"]) return;
+  const { core } = window.TF;
   const { rubric, allElements, make, button, list, url, when, stageCell, heatTable } = core;
   const { info, ticked, current, kept, store, dayText } = core;
   const SHOWN = { overdue: 5, next: 3, gaps: 5, notes: 4, noteChars: 160 };
@@ -14,18 +14,20 @@
   // The start guide, written into the page at build time (docs/self-assessment.md): kept when the
   // dashboard is drawn, and shown instead of the summary while nothing is assessed yet. It stays
   // first, the tools drawn below it: what the reader was reading does not move when they arrive.
+  /** @type {Element | null} */
   let guide = null;
   const importInput = () => document.getElementById("tf-import");
   const chooseImport = () => {
     const input = importInput();
     if (input) input.click();
   };
+  /** @param {HTMLElement} root */
   function takeGuide(root) {
     guide = root.querySelector("#tf-start");
     const start = guide && guide.querySelector("#tf-start-import");
     if (start) start.addEventListener("click", chooseImport);
   }
-  const dataPage = (anchor) => url(rubric.pages.data) + anchor;
+  const dataPage = (/** @type {string} */ anchor) => url(rubric.pages.data) + anchor;
 
   // The other tools, one click away.
   const tools = () =>
@@ -44,10 +46,12 @@
       ].map(([href, text], n) => [n ? " · " : "", make("a", { href }, text)]),
     );
 
+  /** @param {HTMLElement} region */
   function drawDashboard(region) {
     const a = current(),
       all = store.assessments();
     const showGuide = core.firstVisit() && guide; // in place of the summary, above the tools
+    /** @type {TFKid[]} */
     const out = showGuide ? [guide] : [];
     out.push(
       core.assessmentBar(a, all, [button("Print", () => window.print(), "print")]),
@@ -64,9 +68,10 @@
     return out.concat(summary(a));
   }
 
+  /** @param {Assessment} a */
   function summary(a) {
     core.overviewParts(); // what is due and the gaps, drawn as they arrive after a first visit
-    const rows = allElements.map((e) => [e, info(a, e)]);
+    const rows = allElements.map((e) => /** @satisfies {TFElementRow} */ ([e, info(a, e)]));
     const assessed = rows.filter(([, x]) => x.counted != null).length;
     const tickedCount = allElements.reduce(
       (n, e) => n + e.indicators.filter((i) => ticked(a, i.id)).length,
@@ -91,6 +96,7 @@
   }
 
   // Elements whose indicators changed since they were answered; answers this roadmap lacks.
+  /** @param {Assessment} a @param {TFElementRow[]} rows */
   function review(a, rows) {
     const flagged = rows.filter(([, x]) => x.flagged),
       keptList = kept(a);
@@ -122,9 +128,10 @@
     ];
   }
 
-  const dateOf = (day) => make("span", { class: "tf-date" }, dayText(day));
+  const dateOf = (/** @type {string} */ day) => make("span", { class: "tf-date" }, dayText(day));
   // What is due: every open action past its date first (the most shown, the rest counted), then the
   // next ones by date; each links to its element's actions.
+  /** @param {Assessment} a */
   function due(a) {
     const { rowsOf, OPEN, elementTitle } = core.plan;
     const open = rowsOf(a, core.localDay())
@@ -132,7 +139,7 @@
       .sort((p, q) => (p.due || "\uffff").localeCompare(q.due || "\uffff"));
     const overdue = open.filter((r) => r.overdue),
       next = open.filter((r) => !r.overdue && r.due);
-    const item = (r) =>
+    const item = (/** @type {TFPlanRow} */ r) =>
       make(
         "li",
         { "data-due": r.id, class: r.overdue ? "tf-overdue" : null },
@@ -177,6 +184,7 @@
   }
 
   // The largest gaps between counted stage and target (the report's rule, core.plan.gapsOf).
+  /** @param {Assessment} a @param {TFElementRow[]} rows */
   function gaps(a, rows) {
     const day = core.localDay();
     const all = core.plan.gapsOf(
@@ -221,6 +229,7 @@
     );
   }
 
+  /** @param {TFElementRow[]} rows */
   function heatmap(rows) {
     return [
       make("h2", { id: "tf-overview" }, "Stages by element"),
@@ -238,7 +247,7 @@
       ),
       rubric.areas.map((area) => {
         const mine = rows.filter(([e]) => e.area === area);
-        const by = (c) => mine.filter(([, x]) => x.counted === c).length;
+        const by = (/** @type {Stage} */ c) => mine.filter(([, x]) => x.counted === c).length;
         const counts = [
           `${mine.filter(([, x]) => x.counted != null).length} of ${mine.length} assessed`,
           ...rubric.stages.map((s) => by(s.n) > 0 && `Stage ${s.n}: ${by(s.n)}`),
@@ -279,6 +288,7 @@
   }
 
   // The notes, as many as fit (each shortened); the rest named, each a link to its page.
+  /** @param {TFElementRow[]} rows */
   function notes(rows) {
     const withNotes = rows.filter(([, x]) => x.notes);
     if (!withNotes.length) return null;
@@ -321,7 +331,8 @@
     core.mountView(root, drawDashboard);
     // "Import a file" clicked before this code arrived (the loader waits on a first visit). A file
     // chooser opens only within seconds of a click: later (a slow phone), the reader is asked again.
-    if (window.TF_CODE.takePending().clicked === "tf-start-import") {
+    const pending = window.TF_CODE && window.TF_CODE.takePending();
+    if (pending && pending.clicked === "tf-start-import") {
       if (!navigator.userActivation || navigator.userActivation.isActive) chooseImport();
       else {
         core.say("Choose the file to import: the page was still loading when you asked.");

@@ -4,8 +4,8 @@
 // (assessment-loader.js). Loaded on this page only.
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.pages["tf-data"]) return;
+  if (!window.TF || window.TF.core.pages["tf-data"]) return;
+  const { core } = window.TF;
   const {
     rubric,
     allElements,
@@ -27,14 +27,18 @@
     kept,
     wipeSession,
     when,
-    store,
   } = core;
+  // store-copies.js loads before this module (PAGE_CODE): the store has its part.
+  const store = /** @type {TFStoreWithCopies} */ (core.store);
   const { nameOf } = store,
     setMessage = core.setMessage,
     optionText = core.optionText;
+  /** @type {[string | null, string | null]} */
   let compared = [null, null]; // the two assessments compared, kept while the tab stays on the site
 
+  /** @param {Assessment} a */
   function csv(a) {
+    /** @type {(string | number)[][]} */
     const rows = [
       [
         ...core.CSV_LEAD,
@@ -76,7 +80,9 @@
       ]);
     return csvText(rows);
   }
-  const fileName = (a, ext) => core.fileName("self-assessment", a, "export", ext);
+  const fileName = (/** @type {Assessment} */ a, /** @type {string} */ ext) =>
+    core.fileName("self-assessment", a, "export", ext);
+  /** @param {"csv" | "json"} kind */
   function doExport(kind) {
     const a = current();
     if (kind === "csv") download(fileName(a, "csv"), "text/csv;charset=utf-8", csv(a));
@@ -112,7 +118,9 @@
     return out;
   }
   // This browser's copy: session-only mode, and deleting everything.
+  /** @param {Assessment[]} all */
   function storage(all) {
+    /** @type {HTMLElement[]} */
     const out = [];
     out.push(make("h2", { id: "tf-storage" }, "This browser's copy"));
     if (store.status().mode === "session") out.push(...sessionOnPart());
@@ -125,7 +133,7 @@
       make(
         "p",
         {},
-        `Session-only mode is on in every tab of this site in this browser${store.status().sessionSince ? `, since ${when(new Date(store.status().sessionSince).toISOString())}` : ""}: ` +
+        `Session-only mode is on in every tab of this site in this browser${store.status().sessionSince ? `, since ${when(new Date(Number(store.status().sessionSince)).toISOString())}` : ""}: ` +
           "answers stay in the open tabs and vanish when you close them. It stays on, also for your next visit, until you stop it.",
       ),
       make(
@@ -165,6 +173,7 @@
       ? `This also deletes the saved data this version of the site cannot read (${size}), which storage was too full to set aside. Undo does not bring it back: save a copy of it first (“Save a copy of the unreadable data”) if you may need it.`
       : `This also deletes the copy of unreadable saved data that was set aside (${size}). Undo does not bring it back: save a copy of it first if you may need it.`;
   }
+  /** @param {Assessment[]} all */
   function sessionOffPart(all) {
     return [
       make(
@@ -228,7 +237,9 @@
     ];
   }
   // Two assessments side by side, element by element.
+  /** @param {Assessment} a @param {Assessment[]} all */
   function comparison(a, all) {
+    /** @type {TFKid[]} */
     const out = [];
     out.push(make("h2", { id: "tf-compare" }, "Compare two assessments"));
     if (all.length < 2)
@@ -237,6 +248,7 @@
       if (!all.some((b) => b.id === compared[0]))
         compared[0] = (all.find((b) => b.id !== a.id) || all[0]).id;
       if (!all.some((b) => b.id === compared[1])) compared[1] = a.id;
+      /** @param {0 | 1} n @param {string} label */
       const sel = (n, label) => {
         const s = make(
           "select",
@@ -258,7 +270,7 @@
       };
       out.push(
         make("div", { class: "tf-d-bar tf-d-compare-pick" }, sel(0, "From"), sel(1, "To")),
-        compare(
+        compareFound(
           all.find((b) => b.id === compared[0]),
           all.find((b) => b.id === compared[1]),
         ),
@@ -267,6 +279,10 @@
 
     return out;
   }
+  // Both are found: the picks were just set to assessments in the list.
+  /** @param {Assessment | undefined} a @param {Assessment | undefined} b */
+  const compareFound = (a, b) => a && b && compare(a, b);
+  /** @param {Assessment} a @param {Assessment} b */
   function compare(a, b) {
     const diffs = allElements
       .map((e) => {
@@ -277,9 +293,10 @@
         return { e, x, y, gained, lost };
       })
       .filter((d) => d.x.counted !== d.y.counted || d.gained.length || d.lost.length);
-    const label = (x) =>
+    const label = (/** @type {TFElementInfo} */ x) =>
       (x.counted == null ? "not assessed" : stageName(x.counted)) +
       (x.status === "suggested" ? " (suggested)" : "");
+    /** @param {{ x: TFElementInfo, y: TFElementInfo }} d */
     const move = (d) =>
       typeof d.x.counted === "number" &&
       typeof d.y.counted === "number" &&
@@ -319,6 +336,7 @@
     );
   }
 
+  /** @param {HTMLElement} region */
   function draw(region) {
     const a = current(),
       all = store.assessments();

@@ -63,7 +63,7 @@ function fileWriters() {
  */
 /**
  * The work plan's files (plan.js): its rows as CSV, its dated actions as an iCalendar feed.
- * @param {any} core what assessment.js offers the modules (its store, csvText)
+ * @param {Pick<TFCore, "store" | "csvText">} core what assessment.js offers the modules (its store, csvText)
  * @param {Record<string, string>} STATUS an action's status as shown
  * @param {(r: any) => string} elementTitle a row's element as shown
  */

@@ -5,27 +5,31 @@
 /* global planFiles */
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.plan) return;
+  if (!window.TF || window.TF.core.plan) return;
+  const { core } = window.TF;
   performance.mark("tf-code-plan");
   const { rubric, make, button, STATUS } = core;
+  /** @type {Set<string>} */
   const OPEN = new Set(["not-started", "in-progress"]);
   const NO_OWNER = "No owner",
     NO_DATE = "No due date",
     UNOWNED = " "; // the owner filter's value for "No owner": no trimmed name can equal it
 
   // Plain rows: each action with its element (null when this roadmap has no such element).
+  /** @type {TFCoreParts["plan"]["rowsOf"]} */
   const rowsOf = (a, day) =>
     core.store.actionsOf(a).map((x) => ({
       ...x,
       e: core.elementById[x.element] || null,
       overdue: OPEN.has(x.status) && !!x.due && x.due < day,
     }));
+  /** @type {TFCoreParts["plan"]["elementTitle"]} */
   const elementTitle = (r) => (r.e ? r.e.title : `${r.element} (not in this roadmap)`);
-  const monthName = (ym) =>
+  const monthName = (/** @type {string} */ ym) =>
     new Date(`${ym}-01T00:00:00`).toLocaleDateString([], { month: "long", year: "numeric" });
 
   // Groups in reading order: [{ key, title, rows }], rows by due date (undated last) within each.
+  /** @type {Record<string, { label: string, key: (r: TFPlanRow) => string, title: (r: TFPlanRow) => string }>} */
   const GROUPS = {
     area: {
       label: "Area and element",
@@ -43,27 +47,32 @@
       title: (r) => (r.due ? monthName(r.due.slice(0, 7)) : NO_DATE),
     },
   };
+  /** @param {TFPlanRow} p @param {TFPlanRow} q */
   const byDue = (p, q) => (p.due || "\uffff").localeCompare(q.due || "\uffff");
+  /** @param {TFPlanRow[]} rows @param {string} by */
   function groupOf(rows, by) {
-    const g = GROUPS[by],
-      out = new Map();
+    /** @type {Map<string, { key: string, title: string, rows: TFPlanRow[] }>} */
+    const out = new Map(),
+      g = GROUPS[by];
     for (const r of rows) {
       const k = g.key(r);
-      if (!out.has(k)) out.set(k, { key: k, title: g.title(r), rows: [] });
-      out.get(k).rows.push(r);
+      let group = out.get(k);
+      if (!group) out.set(k, (group = { key: k, title: g.title(r), rows: [] }));
+      group.rows.push(r);
     }
     return [...out.values()]
       .sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0))
       .map((x) => ({ ...x, rows: x.rows.slice().sort(byDue) }));
   }
   // status: "all", "open" or a status; owner: "" for all, UNOWNED for unowned, else a name.
+  /** @param {TFPlanRow[]} rows @param {string} status @param {string} owner */
   const filterOf = (rows, status, owner) =>
     rows.filter(
       (r) =>
         (status === "all" || (status === "open" ? OPEN.has(r.status) : r.status === status)) &&
         (!owner || (owner === UNOWNED ? !r.owner.trim() : r.owner.trim() === owner)),
     );
-  const owners = (rows) =>
+  const owners = (/** @type {TFPlanRow[]} */ rows) =>
     [...new Set(rows.map((r) => r.owner.trim()).filter(Boolean))].sort((p, q) =>
       p.localeCompare(q),
     );
@@ -74,7 +83,12 @@
   // --- The page ----------------------------------------------------------------------------------
 
   const choice = { by: "area", status: "all", owner: "" }; // kept while the tab stays on the site
-  const fileName = (a, ext) => core.fileName("work-plan", a, "assessment", ext);
+  const fileName = (/** @type {Assessment} */ a, /** @type {string} */ ext) =>
+    core.fileName("work-plan", a, "assessment", ext);
+  /**
+   * @param {string} id @param {string} label @param {string} value
+   * @param {string[][]} options [value, text] pairs @param {(v: string) => void} set
+   */
   const select = (id, label, value, options, set) => {
     const s = make(
       "select",
@@ -94,15 +108,18 @@
   };
 
   // Each element's target, beside the actions that work toward it (actions.js draws the table).
-  const targets = (a) =>
+  const targets = (/** @type {Assessment} */ a) =>
     core.targetsPart
       ? core.targetsPart(
           a,
-          core.allElements.map((e) => [e, core.info(a, e)]),
+          core.allElements.map(
+            (e) => /** @satisfies {[TFElement, TFElementInfo]} */ ([e, core.info(a, e)]),
+          ),
         )
       : null;
 
   // The line above everything: actions done, overdue, and which assessment.
+  /** @param {Assessment} a @param {TFPlanRow[]} all */
   function progressLine(a, all) {
     const done = all.filter((r) => r.status === "done").length,
       overdue = all.filter((r) => r.overdue).length;
@@ -126,6 +143,7 @@
     );
 
   // The group, status and owner pickers.
+  /** @param {string[]} names */
   function controls(names) {
     return make(
       "div",
@@ -155,6 +173,7 @@
   }
 
   // The export and print buttons: the exports hold the actions shown.
+  /** @param {Assessment} a @param {TFPlanRow[]} shown */
   function exportButtons(a, shown) {
     return make(
       "div",
@@ -185,6 +204,7 @@
   }
 
   // One action's row: its text, element, owner, due date and a status picker.
+  /** @param {Assessment} a @param {TFPlanRow} r */
   function actionRow(a, r) {
     const status = make(
       "select",
@@ -228,6 +248,7 @@
   }
 
   // One group's heading and its table of actions.
+  /** @param {Assessment} a @param {{ key: string, title: string, rows: TFPlanRow[] }} g */
   const groupPart = (a, g) => [
     make("h2", { class: "tf-p-group", "data-group": g.key }, g.title),
     core.table(
@@ -238,6 +259,7 @@
     ),
   ];
 
+  /** @param {HTMLElement} region */
   function draw(region) {
     const a = core.current(),
       day = core.localDay(),
@@ -246,6 +268,7 @@
     if (choice.owner && choice.owner !== UNOWNED && !names.includes(choice.owner))
       choice.owner = "";
     const shown = filterOf(all, choice.status, choice.owner);
+    /** @type {TFKid[]} */
     const out = [region, progressLine(a, all)];
     if (!all.length) return out.concat(emptyNote(), targets(a));
     out.push(
@@ -265,12 +288,13 @@
 
   // Targets not yet reached, the largest gap first (then the earliest date, then roadmap order):
   // rows are { e, x, target, state }; a gap counts stages from the counted one (none: 0).
+  /** @type {TFCoreParts["plan"]["gapsOf"]} */
   const gapsOf = (rows) =>
     rows
       .filter((r) => r.target.stage && r.state !== "reached")
       .map((r) => ({
         ...r,
-        gap: r.target.stage - (typeof r.x.counted === "number" ? r.x.counted : 0),
+        gap: (r.target.stage || 0) - (typeof r.x.counted === "number" ? r.x.counted : 0),
       }))
       .sort(
         (p, q) =>

@@ -4,8 +4,8 @@
 // without any library. Loaded on demand on the report page, after plan.js.
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.pages["tf-report"]) return; // core.plan (plan.js) is used once both have loaded
+  if (!window.TF || window.TF.core.pages["tf-report"]) return;
+  const { core } = window.TF; // core.plan (plan.js) is used once both have loaded
   performance.mark("tf-code-report"); // scripts/bench: drawn within 50 ms of the code arriving
   const { rubric, make, button, store, STATUS, TARGET_STATE } = core;
   const { LIMITS } = store;
@@ -16,7 +16,9 @@
   const SHORT = { text: 100, owner: 40, people: 160 };
   const { clip, dayText } = core;
 
+  /** @typedef {ReturnType<typeof reportData>} ReportData */
   // Everything the report says, as plain data.
+  /** @param {Assessment} a @param {string} today */
   function reportData(a, today) {
     const rows = core.allElements.map((e) => {
       const x = core.info(a, e),
@@ -42,15 +44,16 @@
 
   const { table } = core;
   const { stageText } = core;
-  const targetText = (t) => core.targetNodes(t, "—");
+  const targetText = (/** @type {TFTarget} */ t) => core.targetNodes(t, "—");
 
   // The title, who took part and the figures in one line.
+  /** @param {Assessment} a @param {ReportData} d @param {string} today */
   function headPart(a, d, today) {
     const taskForce = core.store.planTextOf(a, "taskForce"),
       people = core.store.planTextOf(a, "people");
     const assessed = d.rows.filter((r) => r.x.counted != null).length,
       targets = d.rows.filter((r) => r.state);
-    const count = (s) => targets.filter((r) => r.state === s).length;
+    const count = (/** @type {string} */ s) => targets.filter((r) => r.state === s).length;
     const done = d.actions.filter((r) => r.status === "done").length,
       overdue = d.open.filter((r) => r.overdue).length;
     return [
@@ -76,11 +79,12 @@
   }
 
   // One area's heatmap: each element's stage and target.
+  /** @param {ReportData} d @param {TFArea} area */
   function areaTable(d, area) {
     const mine = d.rows.filter((r) => r.e.area === area);
     return core.heatTable(
       `${area.title}: stages and targets`,
-      mine.map((r) => [r.e, r.x, r]),
+      mine.map((r) => /** @satisfies {[TFElement, TFElementInfo, TFTargetRow]} */ ([r.e, r.x, r])),
       (e, x, [, , r]) => {
         return [
           { "data-report": e.id, "data-target-state": r.state || "" },
@@ -100,7 +104,7 @@
   }
 
   // "Where each element stands": a heatmap per area, then how to read it.
-  const standingPart = (d) => [
+  const standingPart = (/** @type {ReportData} */ d) => [
     make("h3", {}, "Where each element stands"),
     ...rubric.areas.map((area) => areaTable(d, area)),
     make(
@@ -111,6 +115,7 @@
   ];
 
   // The largest gaps to target, at most SHOWN_GAPS of them.
+  /** @param {ReportData} d */
   function gapsPart(d) {
     const gaps = d.gaps.slice(0, SHOWN_GAPS);
     return [
@@ -127,7 +132,7 @@
                 make("td", {}, stageText(r.x.counted)),
                 make("td", {}, targetText(r.target)),
                 make("td", {}, `${r.gap} stage${r.gap === 1 ? "" : "s"}`),
-                make("td", {}, TARGET_STATE[r.state]),
+                make("td", {}, r.state && TARGET_STATE[r.state]),
               ),
             ),
             { id: "tf-r-gaps" },
@@ -143,7 +148,7 @@
   }
 
   // One open action's row.
-  const openRow = (r) =>
+  const openRow = (/** @type {TFPlanRow} */ r) =>
     make(
       "tr",
       { "data-report-action": r.id },
@@ -160,6 +165,7 @@
     );
 
   // The open actions by due date, at most SHOWN_ACTIONS of them; the rest counted.
+  /** @param {ReportData} d */
   function openPart(d) {
     const open = d.open.slice(0, SHOWN_ACTIONS);
     return [
@@ -178,8 +184,10 @@
   }
 
   // Progress since the last snapshot: stages that moved, actions done then and now.
+  /** @param {ReportData} d */
   function progressPart(d) {
     const done = d.actions.filter((r) => r.status === "done").length;
+    /** @type {TFKid[]} */
     const out = [make("h3", {}, "Progress since the previous snapshot")];
     if (!d.last)
       return out.concat(
@@ -217,6 +225,7 @@
     );
   }
 
+  /** @param {Assessment} a @param {ReportData} d @param {string} today */
   function report(a, d, today) {
     const out = [
       ...headPart(a, d, today),
@@ -238,8 +247,9 @@
 
   // Tables keep their lines and alignment in a word processor through HTML's own attributes: the
   // site's CSP refuses style attributes, even in markup that only passes through the clipboard.
+  /** @param {HTMLElement} article */
   function htmlOf(article) {
-    const copy = article.cloneNode(true);
+    const copy = /** @type {HTMLElement} */ (article.cloneNode(true));
     for (const el of copy.querySelectorAll("*"))
       for (const name of el.getAttributeNames()) if (name !== "dir") el.removeAttribute(name);
     for (const el of copy.querySelectorAll("div")) el.replaceWith(...el.childNodes); // scroll boxes
@@ -254,10 +264,12 @@
     }
     return `<meta charset="utf-8">${copy.innerHTML}`;
   }
-  const squeeze = (s) => s.replace(/\s+/g, " ").trim();
+  const squeeze = (/** @type {string | null} */ s) => (s || "").replace(/\s+/g, " ").trim();
+  /** @param {Element} article */
   function textOf(article) {
+    /** @type {string[]} */
     const lines = [];
-    const walk = (el) => {
+    const walk = (/** @type {Element} */ el) => {
       for (const kid of el.children) {
         if (/^H[1-6]$/.test(kid.tagName)) {
           const t = squeeze(kid.textContent);
@@ -277,6 +289,7 @@
     walk(article);
     return lines.join("\n").trim() + "\n";
   }
+  /** @param {HTMLElement} article @param {boolean} formatted */
   async function copy(article, formatted) {
     const text = textOf(article);
     try {
@@ -306,10 +319,15 @@
 
   // The controls are built once per page view and never moved (moving a focused field blurs it);
   // only the report below them is redrawn.
+  /** @type {HTMLElement | null} */
   let article = null; // the report as last drawn, for the copy buttons
   let shown = ""; // the assessment the report shows: the one its fields write to
   function controls() {
     const name = make("span");
+    /**
+     * @param {"taskForce" | "people"} k @param {string} label @param {boolean} multi
+     * @param {TFKid} [hint] @returns {[HTMLInputElement | HTMLTextAreaElement, HTMLElement]}
+     */
     const text = (k, label, multi, hint) => {
       const id = `tf-report-${k}`;
       const input = make(multi ? "textarea" : "input", {
@@ -354,17 +372,20 @@
         "div",
         { class: "tf-d-actions" },
         button("Print", () => window.print(), null, "tf-btn--primary"),
-        button("Copy as formatted text", () => copy(article, true)),
-        button("Copy as plain text", () => copy(article, false)),
+        button("Copy as formatted text", () => article && copy(article, true)),
+        button("Copy as plain text", () => article && copy(article, false)),
       ),
     );
-    const sync = (a) => {
+    const sync = (/** @type {Assessment} */ a) => {
       shown = a.id;
       if (name.textContent !== core.store.nameOf(a)) name.textContent = core.store.nameOf(a);
-      for (const [input, k] of [
+      for (const [
+        input,
+        k,
+      ] of /** @satisfies {[HTMLInputElement | HTMLTextAreaElement, "taskForce" | "people"][]} */ ([
         [force, "taskForce"],
         [people, "people"],
-      ])
+      ]))
         if (document.activeElement !== input) input.value = core.store.planTextOf(a, k);
     };
     return { box, sync };

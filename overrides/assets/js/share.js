@@ -4,18 +4,22 @@
 /* global shareCodec */
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.pages["tf-shared"]) return;
+  if (!window.TF || window.TF.core.pages["tf-shared"]) return;
+  const { core } = window.TF;
   const { rubric, make, button, list } = core;
+  // store-copies.js loads before this module (PAGE_CODE): the store has its part.
+  const store = /** @type {TFStoreWithCopies} */ (core.store);
   // The codec: share-codec.js, loaded before this.
   const { LIMIT, LinkError, encode, decode, locked } = shareCodec(rubric, core.store, core.summary);
-  const linkFor = (frag) => core.url(rubric.pages.shared) + "#" + frag;
+  const linkFor = (/** @type {string} */ frag) => core.url(rubric.pages.shared) + "#" + frag;
 
   // The data page: make a link to the current assessment.
   let notes = false,
     pass = "",
+    /** @type {{ id: string, link: string, pass: boolean } | null} */
     made = null;
   // The link just made for this assessment, if any: the box to copy it from, and its length.
+  /** @param {Assessment} a */
   function linkBox(a) {
     return (
       made &&
@@ -35,7 +39,10 @@
           readonly: true,
           value: made.link,
           "data-k": "share-link",
-          on: { focus: (ev) => ev.target.select() },
+          on: {
+            focus: (/** @type {FocusEvent} */ ev) =>
+              ev.target instanceof HTMLInputElement && ev.target.select(),
+          },
         }),
         make(
           "p",
@@ -49,9 +56,10 @@
     );
   }
   // Make the link, copy it when the browser allows, and say what was done.
+  /** @param {Assessment} a */
   async function copyLink(a) {
     try {
-      const link = linkFor(await encode(core.store.exportData(a), notes, pass));
+      const link = linkFor(await encode(store.exportData(a), notes, pass));
       made = { id: a.id, link, pass: !!pass };
       let copied = false;
       try {
@@ -65,7 +73,7 @@
           `${pass ? ", encrypted with your passphrase" : ""}.`,
       );
     } catch (e) {
-      core.say(`No link was made: ${e.message}.`, true);
+      core.say(`No link was made: ${/** @type {Error} */ (e).message}.`, true);
     }
   }
   core.parts.push((a) => {
@@ -127,13 +135,16 @@
   // here, keyed by the fragment: Material initialises the page again after a fragment-only
   // navigation, and a redraw must neither lose what the reader typed nor restart an opening.
   const frag = () => location.hash.slice(1);
+  /** @type {{ frag: string | null, data: ExportData | null, error: string | null, asking: boolean, typed: string }} */
   const state = { frag: null, data: null, error: null, asking: false, typed: "" };
+  /** @type {HTMLElement | null} */
   let target = null,
     opening = 0;
   const redraw = () => {
     if (target && target.isConnected) core.mountView(target, draw);
   };
   // pass is null until the reader submits one: a locked link first asks.
+  /** @param {string | null} pass */
   async function open(pass) {
     const f = frag(),
       mine = ++opening;
@@ -152,6 +163,7 @@
     Object.assign(state, { data, error, asking: false, typed: data ? "" : state.typed });
     redraw();
   }
+  /** @param {HTMLElement} root */
   function shared(root) {
     target = root;
     if (state.frag === frag()) redraw();
@@ -160,6 +172,7 @@
   window.addEventListener("hashchange", () => {
     if (target && target.isConnected && frag() !== state.frag) open(null);
   });
+  /** @param {HTMLElement} region @returns {TFKid[]} */
   function draw(region) {
     const { frag: f, data, error, asking } = state;
     if (!f)
@@ -185,7 +198,7 @@
           input: () => {
             state.typed = input.value;
           },
-          keydown: (ev) => {
+          keydown: (/** @type {KeyboardEvent} */ ev) => {
             if (ev.key === "Enter") go.click();
           },
         },
@@ -233,6 +246,7 @@
   }
   // The plan the link carries: each element's target and actions (owners only if the sender
   // included them).
+  /** @param {Assessment} a */
   function sharedPlan(a) {
     const actions = core.store.actionsOf(a),
       rows = core.allElements
@@ -249,7 +263,12 @@
         make(
           "div",
           { class: "tf-d-element", "data-shared-plan": r.e.id },
-          make("h3", {}, r.e.title, r.target.stage ? ` · target ${core.targetText(r.target)}` : ""),
+          make(
+            "h3",
+            {},
+            r.e.title,
+            r.target.stage ? ` · target ${core.targetText(r.target, "")}` : "",
+          ),
           list(r.actions, (x) =>
             [
               x.text || "(no text)",
@@ -264,12 +283,15 @@
       ),
     ];
   }
+  /** @param {ExportData} data */
   function readOnly(data) {
     const x = data.assessment,
-      a = core.store.readOnly(data);
-    const rows = core.allElements.map((e) => [e, core.info(a, e)]);
+      a = store.readOnly(data);
+    const rows = core.allElements.map(
+      (e) => /** @satisfies {[TFElement, TFElementInfo]} */ ([e, core.info(a, e)]),
+    );
     const done = rows.filter(([, r]) => r.counted != null).length;
-    const cellOf = (r) =>
+    const cellOf = (/** @type {TFElementInfo} */ r) =>
       core.stageCell(r.counted) + (r.status === "suggested" ? " (suggested)" : "");
     return [
       make("h2", { id: "tf-shared-name" }, x.name),

@@ -3,13 +3,18 @@
 // time. Loaded on the data page only (/self-assessment/data/).
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.snapshots) return;
-  const { make, button, stageCell, store } = core;
+  if (!window.TF || window.TF.core.snapshots) return;
+  const { core } = window.TF;
+  const { make, button, stageCell } = core;
+  // store-copies.js loads before this module (PAGE_CODE): the store has its part.
+  const store = /** @type {TFStoreWithCopies} */ (core.store);
   const { LIMITS, own } = store;
 
+  /** @param {Assessment} a */
   function take(a) {
+    /** @type {Record<string, Stage>} */
     const stages = {},
+      /** @type {Record<string, number>} */
       targets = {};
     for (const e of core.allElements) {
       const c = core.info(a, e).counted,
@@ -36,6 +41,7 @@
   }
 
   // Delete one snapshot once the reader confirms, offering to undo, and keep the focus near.
+  /** @param {Assessment} a @param {ExportedSnapshot[]} all @param {ExportedSnapshot} s @param {number} n */
   async function remove(a, all, s, n) {
     if (
       !(await core.ask(
@@ -58,6 +64,7 @@
   }
 
   // One snapshot in the list: when, how much it holds, and its Delete button.
+  /** @param {Assessment} a @param {ExportedSnapshot[]} all @param {ExportedSnapshot} s @param {number} n */
   function snapshotRow(a, all, s, n) {
     return make(
       "li",
@@ -71,19 +78,30 @@
     );
   }
 
+  /**
+   * @typedef {{ label: string, stage: (e: TFElement) => Stage | null | undefined,
+   *   target: (e: TFElement) => number | null }} HistoryColumn
+   */
   // Columns: each snapshot, then now; an arrow marks a move since the column before.
+  /**
+   * @param {Assessment} a @param {ExportedSnapshot[]} all
+   * @returns {HistoryColumn[]}
+   */
   function historyColumns(a, all) {
+    /** @type {Record<string, number>} */
     const seen = {}; // two snapshots in one minute get told apart
     return all
-      .map((s) => {
-        const day = core.when(s.taken),
-          n = (seen[day] = (seen[day] || 0) + 1);
-        return {
-          label: n > 1 ? `${day} (${n})` : day,
-          stage: (e) => s.stages[e.id],
-          target: (e) => (s.targets && own(s.targets, e.id) ? s.targets[e.id] : null),
-        };
-      })
+      .map(
+        /** @returns {HistoryColumn} */ (s) => {
+          const day = core.when(s.taken),
+            n = (seen[day] = (seen[day] || 0) + 1);
+          return {
+            label: n > 1 ? `${day} (${n})` : day,
+            stage: (e) => s.stages[e.id],
+            target: (e) => (s.targets && own(s.targets, e.id) ? s.targets[e.id] : null),
+          };
+        },
+      )
       .concat({
         label: "Now",
         stage: (e) => core.info(a, e).counted,
@@ -92,6 +110,7 @@
   }
 
   // One cell of the history table: the stage, its target, and an arrow if it moved.
+  /** @param {HistoryColumn[]} cols @param {HistoryColumn} c @param {number} n @param {TFElement} e */
   function historyCell(cols, c, n, e) {
     const v = c.stage(e),
       before = n ? cols[n - 1].stage(e) : undefined;
@@ -117,6 +136,7 @@
   }
 
   // The history table: one row per element, one column per snapshot, then now.
+  /** @param {HistoryColumn[]} cols */
   function historyTable(cols) {
     return make(
       "table",
@@ -148,6 +168,7 @@
 
   core.parts.unshift((a) => {
     const all = store.snapshotsOf(a);
+    /** @type {HTMLElement[]} */
     const out = [
       make("h2", { id: "tf-snapshots" }, "Snapshots over time"),
       make(

@@ -5,10 +5,10 @@
 // back when asked. Loaded where those actions are.
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.undo) return;
-  /** @type {Required<Store>} the store, with store-copies.js on the pages that load this */
-  const store = core.store;
+  if (!window.TF || window.TF.core.undo) return;
+  const { core } = window.TF;
+  // store-copies.js loads before this module (PAGE_CODE): the store has its part.
+  const store = /** @type {TFStoreWithCopies} */ (core.store);
   let timer = 0;
 
   // Redraw when the next offer runs out (the store no longer lists it by then).

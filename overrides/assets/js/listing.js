@@ -5,8 +5,8 @@
 /* global fileWriters */
 (() => {
   "use strict";
-  const core = window.TF && window.TF.core;
-  if (!core || core.heatTable) return;
+  if (!window.TF || !!window.TF.core.heatTable) return;
+  const { core } = window.TF;
   // The whole rubric joins the head every module already holds (core.rubric is the same object).
   const rubric = Object.assign(core.rubric, window.TF_RUBRIC);
   const { store, make, button, stageCell, stageName, today, ticked } = core;
@@ -23,14 +23,18 @@
       }
     }
 
+  /** @type {TFCoreParts["when"]} */
   const when = (iso) => core.localTime(new Date(iso)); // a stored moment, as this reader's clock shows it
 
+  /** @type {TFCoreParts["stageText"]} */
   const stageText = (c) => (c == null ? "not assessed" : stageCell(c)); // a counted stage in prose
 
+  /** @type {TFCoreParts["indicatorLine"]} */
   const indicatorLine = (i) => `Stage ${i.stage}: ${i.text}`;
 
   // A target in words, "Stage 3 by June 30, 2027", its date in an element that never wraps (a
   // narrow table column would otherwise break it, even between digits); `none` without a target.
+  /** @type {TFCoreParts["targetNodes"]} */
   const targetNodes = (t, none) =>
     t.stage
       ? [
@@ -41,6 +45,7 @@
 
   // A text shortened to `most` characters, with "…" where it was cut; code points, so that an
   // emoji is never cut in half.
+  /** @type {TFCoreParts["clip"]} */
   const clip = (s, most) => {
     const chars = [...s];
     return chars.length <= most
@@ -53,6 +58,7 @@
 
   // A download's name: `${prefix}-<assessment name as a slug>-<today>.<ext>`; `fallback` stands in
   // for a name with no letters or digits.
+  /** @type {TFCoreParts["fileName"]} */
   const fileName = (prefix, a, fallback, ext) =>
     `${prefix}-${
       store
@@ -62,6 +68,7 @@
         .replace(/^-|-$/g, "") || fallback
     }-${today()}.${ext}`;
 
+  /** @param {Assessment} a @returns {string[]} answers kept for elements this roadmap lacks */
   function kept(a) {
     return [
       ...store
@@ -80,6 +87,7 @@
     ];
   }
   const { csvText } = fileWriters(); // file-writers.js, loaded before this
+  /** @type {TFCoreParts["csvStage"]} */
   const csvStage = (v) => (v === "na" ? "N/A" : v == null ? "" : v);
   // The columns every per-indicator CSV (dashboard export, team agenda) starts with.
   const CSV_LEAD = [
@@ -91,9 +99,9 @@
     "Indicator stage",
     "Indicator",
   ];
-  /** @param {any} e */
+  /** @type {TFCoreParts["csvElementLead"]} */
   const csvElementLead = (e) => ["element", e.area.title, e.id, e.title, "", "", ""];
-  /** @param {any} e @param {any} i */
+  /** @type {TFCoreParts["csvIndicatorLead"]} */
   const csvIndicatorLead = (e, i) => [
     "indicator",
     e.area.title,
@@ -107,6 +115,12 @@
   // lead(e, x, row) gives the row's attributes, its heading cell, its counted-stage cell and a
   // cell per extra column; then a cell per stage, indicators ticked of its total (darker = larger
   // share). An optional caption heads the table (it stays with the rows when copied).
+  /**
+   * @template {[TFElement, TFElementInfo, ...unknown[]]} R
+   * @param {string} label @param {R[]} rows
+   * @param {(e: TFElement, x: TFElementInfo, row: R) => [Record<string, unknown>, ...TFKid[]]} lead
+   * @param {string[]} [extra] @param {string} [caption]
+   */
   function heatTable(label, rows, lead, extra = [], caption = "") {
     return make(
       "div",
@@ -161,6 +175,7 @@
     );
   }
   // A table that scrolls sideways on a phone rather than the page (as the heatmap does).
+  /** @type {TFCoreParts["table"]} */
   const table = (label, head, body, attrs) =>
     make(
       "div",
@@ -190,7 +205,10 @@
     taskForce: "the task force's name",
     actions: "actions",
   };
+  /** @param {Assessment} old @param {ExportData} data @param {string} what @returns {string[]} */
   function changes(old, data, what) {
+    // Only the pages that load store-copies.js import (PAGE_CODE): its part of the store is there.
+    const store = /** @type {TFStoreWithCopies} */ (core.store);
     const after = store.importPreview(data, what !== "the link"),
       out = [];
     if (store.nameOf(old) !== store.nameOf(after))
@@ -239,6 +257,7 @@
   }
   // The plan: actions added, removed and changed (owners named as such), the task force's name
   // and who took part.
+  /** @param {Assessment} old @param {Assessment} after @returns {string[]} */
   function planChanges(old, after) {
     const out = [],
       was = new Map(store.actionsOf(old).map((y) => [y.id, y])),
@@ -248,17 +267,17 @@
       edited = now.filter(
         (y) => was.has(y.id) && JSON.stringify(was.get(y.id)) !== JSON.stringify(y),
       );
-    const owners = edited.filter((y) => was.get(y.id).owner !== y.owner).length;
+    const owners = edited.filter((y) => (was.get(y.id) || y).owner !== y.owner).length;
     const parts = [
       added && `${added} added`,
       removed && `${removed} removed`,
       edited.length && `${edited.length} changed${owners ? ` (${owners} in owner)` : ""}`,
     ].filter(Boolean);
     if (parts.length) out.push(`Actions: ${was.size} become ${now.length}. ${parts.join(", ")}.`);
-    for (const [k, name] of [
+    for (const [k, name] of /** @type {const} */ ([
       ["taskForce", "The task force's name"],
       ["people", "Who took part"],
-    ]) {
+    ])) {
       const t0 = store.planTextOf(old, k),
         t1 = store.planTextOf(after, k);
       if (t0 !== t1) out.push(t1 ? `${name} changes.` : `${name} is cleared (it was “${t0}”).`);
@@ -267,6 +286,7 @@
   }
   // What a new assessment's import does, as it will happen: the store drops empty assessments
   // nobody touched (a fresh browser's default) when another arrives.
+  /** @param {ExportData["assessment"]} x */
   function adds(x) {
     const all = store.assessments(),
       empty = all.filter((b) => store.lastChange(b) === 0 && !store.snapshotsOf(b).length);
@@ -278,11 +298,15 @@
       ? `${what} ${replaced}, which has nothing in it: “${x.name}” will be the only assessment in this browser.`
       : `${what} ${replaced}; your other assessments stay as they are.`;
   }
+  /** @type {TFCoreParts["summary"]} */
   const summary = (problems) =>
     problems.slice(0, 4).join("; ") +
     (problems.length > 4 ? `; and ${problems.length - 4} more problem(s)` : "");
   // A validated export (from a file or a shared link) joins this browser's assessments, if the user agrees.
+  /** @param {ExportData} data @param {string} from @param {string} [what] */
   async function importData(data, from, what = "the file") {
+    // Only the pages that load store-copies.js import (PAGE_CODE): its part of the store is there.
+    const store = /** @type {TFStoreWithCopies} */ (core.store);
     const x = data.assessment,
       old = store.sameAs(data),
       tooMuch = store.importProblem(data);
@@ -336,6 +360,20 @@
   // A modal <dialog> (focus trap and Escape are native); resolves true, the name, or null.
   // A form with method="dialog" makes Enter submit once, natively: a handler that clicked OK on
   // keydown let the same key's keypress land on the button that got focus back, and reopen.
+  /**
+   * @overload
+   * @param {string} title @param {TFKid[]} lines @param {string} okText
+   * @returns {Promise<true | null>}
+   */
+  /**
+   * @overload
+   * @param {string} title @param {TFKid[]} lines @param {string} okText
+   * @param {string} value a name to edit @returns {Promise<string | null>}
+   */
+  /**
+   * @param {string} title @param {TFKid[]} lines @param {string} okText
+   * @param {string} [value] @returns {Promise<true | string | null>}
+   */
   function ask(title, lines, okText, value) {
     return new Promise((done) => {
       const back = /** @type {HTMLElement | null} */ (document.activeElement);
@@ -399,24 +437,27 @@
     if (target) target.scrollIntoView();
   };
 
-  Object.assign(core, {
-    toAnchor,
-    when,
-    stageText,
-    indicatorLine,
-    targetNodes,
-    clip,
-    fileName,
-    kept,
-    csvText,
-    csvStage,
-    CSV_LEAD,
-    csvElementLead,
-    csvIndicatorLead,
-    heatTable,
-    table,
-    summary,
-    importData,
-    ask,
-  });
+  Object.assign(
+    core,
+    /** @satisfies {Partial<TFCoreParts>} */ ({
+      toAnchor,
+      when,
+      stageText,
+      indicatorLine,
+      targetNodes,
+      clip,
+      fileName,
+      kept,
+      csvText,
+      csvStage,
+      CSV_LEAD,
+      csvElementLead,
+      csvIndicatorLead,
+      heatTable,
+      table,
+      summary,
+      importData,
+      ask,
+    }),
+  );
 })();
