@@ -14,6 +14,7 @@
   /** @type {(m: any) => string} */
   let label = String;
   let hidden = () => false;
+  let changed = () => {}; // marks the page unsaved: a facilitator's choice is lost on a reload
   // Keyed by ids and proposal keys from members' files: Maps, never plain objects.
   const agreedTarget = new Map(), // element id -> { stage, date }
     picked = new Map(); // proposal key -> true/false
@@ -52,6 +53,7 @@
     const target = targetOf(p);
     const set = (k, v) => {
       agreedTarget.set(p.e.id, { ...targetOf(p), [k]: v });
+      changed();
       core.refresh();
     };
     const pick = make(
@@ -93,6 +95,7 @@
       on: {
         change: () => {
           picked.set(g.key, box.checked);
+          changed();
           core.refresh();
         },
       },
@@ -154,11 +157,12 @@
   }
 
   /**
-   * @param {{ members: any[], label: (m: any) => string, hidden: () => boolean }} team the
-   *   loaded members (the live list), how a member is named, and whether names are hidden
+   * @param {{ members: any[], label: (m: any) => string, hidden: () => boolean, changed: () => void }} team
+   *   the loaded members (the live list), how a member is named, whether names are hidden, and
+   *   what marks the page unsaved
    */
   core.teamProposals = (team) => {
-    ({ members, label, hidden } = team);
+    ({ members, label, hidden, changed } = team);
     return { proposals, targetOf, isPicked, part };
   };
 })();
