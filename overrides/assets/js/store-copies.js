@@ -38,6 +38,7 @@ function openStoreCopies(inner) {
     byId,
     assessments,
     add,
+    choose,
     clampName,
     roomForAssessment,
     fieldRecord,
@@ -417,7 +418,7 @@ function openStoreCopies(inner) {
     if (!from.backup) a.exp = old ? old.exp : [null, 0];
     if (old) a.snaps = mergeMaps(old.snaps, a.snaps, (_, b) => b); // a file replaces answers; history only grows
     doc().list[id] = a;
-    doc().cur = [id, t];
+    choose(id, t);
     changed();
     return a;
   }
@@ -485,7 +486,7 @@ function openStoreCopies(inner) {
       doc().list[c.id] = a;
       count++;
     }
-    if (select && byId(select)) doc().cur = [select, t];
+    if (select && byId(select)) choose(select, t);
     changed();
     return count;
   }

@@ -51,8 +51,38 @@ function openAssessmentStore(rubric, root) {
     wipeAll,
     wipeSession,
   } = tabs;
-  /** @param {string} name @param {string} [id] @param {number} [t] */
-  const add = (name, id, t) => addAssessment(tabs.doc(), name, id, t);
+  // Each tab keeps answering the assessment it shows until its reader picks another in it: the
+  // tab's own choice lives in its sessionStorage, and the stored one is only the default for a new
+  // tab. Its key is outside the stored answers' prefix: the loader does not take it for answers.
+  const TAB_KEY = "tf-tab-current:" + KEY;
+  let tabCur = (() => {
+    try {
+      return sessionStorage.getItem(TAB_KEY);
+    } catch {
+      return null; // storage blocked: this page view's memory only
+    }
+  })();
+  /** @param {string} id this tab's current assessment from now on */
+  function pin(id) {
+    if (tabCur === id) return;
+    tabCur = id;
+    try {
+      sessionStorage.setItem(TAB_KEY, id);
+    } catch {
+      /* kept in memory */
+    }
+  }
+  /** @param {string} id @param {number} t the stored default, and this tab's choice */
+  function choose(id, t) {
+    tabs.doc().cur = [id, t];
+    pin(id);
+  }
+  /** A new assessment, current in this tab. @param {string} name @param {string} [id] @param {number} [t] */
+  const add = (name, id, t) => {
+    const a = addAssessment(tabs.doc(), name, id, t);
+    pin(a.id);
+    return a;
+  };
   /** @param {string} id @returns {Assessment | undefined} a live assessment */
   const byId = (id) =>
     own(tabs.doc().list, id) && !tabs.doc().list[id].del[0] ? tabs.doc().list[id] : undefined;
@@ -63,12 +93,17 @@ function openAssessmentStore(rubric, root) {
       .sort((a, b) => (a.created[0] + a.id < b.created[0] + b.id ? -1 : 1));
   /** The current assessment; a fresh browser gets one in memory, saved with its first answer. */
   function current() {
-    const a = byId(tabs.doc().cur[0]);
-    if (a) return a;
-    const other = assessments()[0];
-    if (other) return other;
+    const mine = tabCur == null ? undefined : byId(tabCur);
+    if (mine) return mine;
+    // A new tab, or its assessment was deleted elsewhere: the stored choice, else the oldest.
+    const a = byId(tabs.doc().cur[0]) || assessments()[0];
+    if (a) {
+      pin(a.id);
+      return a;
+    }
     // A fixed first id lets two fresh tabs agree.
-    return add("Our assessment", Object.keys(tabs.doc().list).length ? randomId() : "first", 0);
+    const id = Object.keys(tabs.doc().list).length ? randomId() : "first";
+    return addAssessment(tabs.doc(), "Our assessment", id, 0);
   }
   /** @param {Assessment} a @param {string} indicatorId */
   const isTicked = (a, indicatorId) => own(a.ticks, indicatorId) && a.ticks[indicatorId][0] === 1;
@@ -149,7 +184,7 @@ function openAssessmentStore(rubric, root) {
   /** @param {string} id */
   function select(id) {
     if (!byId(id)) return;
-    tabs.doc().cur = [id, now()];
+    choose(id, now());
     changed();
   }
   // Room for one more live assessment (deleted ones' markers make way when needed).
@@ -286,6 +321,7 @@ function openAssessmentStore(rubric, root) {
     byId,
     assessments,
     add,
+    choose,
     roomForAssessment,
     fieldRecord,
     tickedIds,
