@@ -38,25 +38,37 @@
       rows: 2,
       placeholder: "What your task force will do, in its own words",
       chars: LIMITS.actionText,
-      on: { input: () => set("text", text.value) },
     });
     const owner = make("input", {
       id: key("owner"),
       dir: "auto",
       chars: LIMITS.owner,
       autocomplete: "off",
-      on: { input: () => set("owner", owner.value) },
     });
-    const due = make("input", {
-      type: "date",
-      id: key("due"),
-      on: { change: () => set("due", due.value) },
-    });
+    const due = make("input", { type: "date", id: key("due") });
     const status = make(
       "select",
-      { id: key("status"), on: { change: () => set("status", status.value) } },
+      { id: key("status") },
       Object.entries(STATUS).map(([v, label]) => make("option", { value: v }, label)),
     );
+    // Each field writes to this action of the assessment its row was drawn for, and to no other.
+    const live = (aid) => {
+      const a = store.byId(aid);
+      return !!a && store.actionsOf(a).some((x) => x.id === id);
+    };
+    for (const [field, k, event, what] of [
+      [text, "text", "input", "The action's text"],
+      [owner, "owner", "input", "The action's owner"],
+      [due, "due", "change", "The action's due date"],
+      [status, "status", "change", "The action's status"],
+    ])
+      core.bindEditor(field, {
+        event,
+        what,
+        shown: () => assessmentId,
+        exists: live,
+        write: (aid, v) => store.setAction(aid, id, k, v),
+      });
     return { set, text, owner, due, status };
   }
 
@@ -130,27 +142,21 @@
 
   function buildPanel(container, e) {
     const panel = { assessment: "" }; // the assessment drawn last: the one its fields write to
-    const stage = make(
-      "select",
-      {
-        id: "tf-target-stage",
-        on: {
-          change: () =>
-            store.setElementField(
-              panel.assessment,
-              e,
-              "t",
-              stage.value ? Number(stage.value) : null,
-            ),
-        },
-      },
-      core.targetOptions(null),
+    const stage = make("select", { id: "tf-target-stage" }, core.targetOptions(null));
+    const date = make("input", { type: "date", id: "tf-target-date" });
+    // Bound to the assessment the panel showed when the field took the focus.
+    const bound = (control, what, write) =>
+      core.bindEditor(control, {
+        event: "change",
+        what,
+        shown: () => panel.assessment,
+        exists: (aid) => !!store.byId(aid),
+        write,
+      });
+    bound(stage, "The target stage", (aid, v) =>
+      store.setElementField(aid, e, "t", v ? Number(v) : null),
     );
-    const date = make("input", {
-      type: "date",
-      id: "tf-target-date",
-      on: { change: () => store.setElementField(panel.assessment, e, "d", date.value) },
-    });
+    bound(date, "The target date", (aid, v) => store.setElementField(aid, e, "d", v));
     const state = make("p", { class: "tf-a-target-state", id: "tf-target-state" });
     const list = make("ol", { class: "tf-a-actions", id: "tf-actions" });
     const empty = make("p", { id: "tf-actions-none" }, "No actions yet.");

@@ -4,7 +4,7 @@
 // runs, once the loader (assessment-loader.js) has brought them. Built on assessment-rules.js,
 // assessment-dom.js and assessment-notes.js, loaded before it. Answers stay in this browser; DOM
 // via textContent.
-/* global assessmentRules, assessmentDom, openChecklist */
+/* global assessmentRules, assessmentDom, openChecklist, bindEditor */
 (() => {
   "use strict";
   const rubric = window.TF_RUBRIC,
@@ -324,6 +324,8 @@
     pages,
     firstVisit,
     overviewParts,
+    // An editor bound to the record it was opened for (assessment-notes.js).
+    bindEditor: (control, o) => bindEditor(control, o, core),
     // The control to focus after the next redraw when the focused one goes (a deleted row's button).
     focusAfter: (k) => {
       focusAfter = k;
