@@ -14,6 +14,7 @@
   // Texts at their limits (an action's 2000 characters, 2000 of "who took part") would fill
   // pages: the report shortens them, and says so with "…"; the work plan shows them whole.
   const SHORT = { text: 100, owner: 40, people: 160 };
+  const SAVE_AFTER = 300; // ms after the last key: one write per pause, not one per key
   const { clip, dayText } = core;
 
   // Everything the report says, as plain data.
@@ -317,7 +318,32 @@
         rows: multi ? 2 : null,
         chars: LIMITS[k],
         autocomplete: "off",
-        on: { change: () => store.setPlanText(shown, k, input.value.trim()) },
+      });
+      // Saved as typed, a moment after the last key (and at once when the page is left), into
+      // the assessment shown when the field took the focus.
+      let timer = 0,
+        due = () => {};
+      const flush = () => {
+        clearTimeout(timer);
+        const write = due;
+        due = () => {};
+        write();
+      };
+      core.bindEditor(input, {
+        event: "input",
+        what: label.replace(/ \(.*/, ""),
+        shown: () => shown,
+        exists: (aid) => !!store.byId(aid),
+        write: (aid, v) => {
+          due = () => store.setPlanText(aid, k, v.trim());
+          clearTimeout(timer);
+          timer = window.setTimeout(flush, SAVE_AFTER);
+        },
+      });
+      input.addEventListener("blur", flush);
+      window.addEventListener("pagehide", flush);
+      document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "hidden") flush();
       });
       return [
         input,
