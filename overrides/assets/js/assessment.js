@@ -269,6 +269,9 @@
     view = null;
     msg = null;
     partsWanted = null;
+    // Ticks made on an earlier page before this code came (assessment-loader.js): saved first.
+    for (const t of code.takeTicks())
+      setTick(current(), t.i, t.on, t.e && t.s ? { id: t.e, sig: t.s } : null);
     const mount = document.querySelector(".tf-assessment[data-element]");
     const root = document.querySelector("[data-tf-page]");
     if (mount) checklist.elementPage(mount);
