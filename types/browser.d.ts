@@ -31,7 +31,10 @@ interface TFRubric {
   /** The roadmap's own caution, quoted word for word (roadmap.yml's first important note). */
   caution: string;
   stages: { n: number; name: string }[];
-  pages: Record<"dashboard" | "team" | "shared" | "data" | "plan" | "report" | "privacy" | "schema", string>;
+  pages: Record<
+    "dashboard" | "team" | "shared" | "data" | "plan" | "report" | "privacy" | "schema",
+    string
+  >;
   /** Where the whole rubric is (tf-rubric.js), relative to the site root. */
   whole: string;
   /** The start of every key the store writes (checklist.py's STORAGE_PREFIX). */
@@ -66,6 +69,8 @@ interface TFCode {
   arrived(name: string): boolean;
   /** What was asked of a page before its code arrived: a button's id ("" if none), files dropped. */
   takePending(): { clicked: string; dropped: File[] };
+  /** Ticks made before the checklist's code bound the boxes, oldest first; taken once. */
+  takeTicks(): { i: string; e: string; s: string; on: boolean }[];
 }
 
 interface Window {

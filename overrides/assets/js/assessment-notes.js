@@ -174,12 +174,11 @@ function keepLost(control, what, name, text, make) {
   const anchor =
     control.closest(".tf-assessment, [data-tf-page]") ||
     document.querySelector(".tf-assessment, [data-tf-page]");
-  let notice = document.getElementById(id);
-  if (!notice) {
-    if (!anchor || !anchor.parentNode) return;
-    notice = make("div", { class: "tf-a-warn tf-lost", id, role: "alert" });
-    anchor.before(notice);
-  }
+  const found = document.getElementById(id);
+  if (!found && (!anchor || !anchor.parentNode)) return;
+  /** @type {HTMLElement} */
+  const notice = found || make("div", { class: "tf-a-warn tf-lost", id, role: "alert" });
+  if (!found && anchor) anchor.before(notice);
   const kept = make("textarea", { readonly: true, rows: 3, "aria-label": `${what}, not saved` });
   kept.value = text;
   const copied = make("span", { "aria-live": "polite" });
@@ -194,7 +193,7 @@ function keepLost(control, what, name, text, make) {
     }
   });
   const dismiss = make("button", { type: "button", class: "tf-btn tf-btn--small" }, "Dismiss");
-  dismiss.addEventListener("click", () => notice && notice.remove());
+  dismiss.addEventListener("click", () => notice.remove());
   notice.replaceChildren(
     make(
       "p",

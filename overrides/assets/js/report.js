@@ -305,6 +305,39 @@
 
   // --- The page ----------------------------------------------------------------------------------
 
+  // The report's texts save as typed, a moment after the last key, and at once when the field or
+  // the page is left; each into the assessment shown when its field took the focus.
+  const flushes = new Set();
+  const flushAll = () => flushes.forEach((flush) => flush());
+  window.addEventListener("pagehide", flushAll);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flushAll();
+  });
+  /** @param {HTMLInputElement | HTMLTextAreaElement} input @param {"taskForce" | "people"} k @param {string} what */
+  function saveAsTyped(input, k, what) {
+    let timer = 0;
+    const flush = () => {
+      clearTimeout(timer);
+      flushes.delete(flush);
+      due();
+      due = () => {};
+    };
+    let due = () => {};
+    core.bindEditor(input, {
+      event: "input",
+      what,
+      shown: () => shown,
+      exists: (aid) => !!store.byId(aid),
+      write: (aid, v) => {
+        due = () => store.setPlanText(aid, k, v.trim());
+        flushes.add(flush);
+        clearTimeout(timer);
+        timer = window.setTimeout(flush, SAVE_AFTER);
+      },
+    });
+    input.addEventListener("blur", flush);
+  }
+
   // The controls are built once per page view and never moved (moving a focused field blurs it);
   // only the report below them is redrawn.
   let article = null; // the report as last drawn, for the copy buttons
@@ -319,32 +352,7 @@
         chars: LIMITS[k],
         autocomplete: "off",
       });
-      // Saved as typed, a moment after the last key (and at once when the page is left), into
-      // the assessment shown when the field took the focus.
-      let timer = 0,
-        due = () => {};
-      const flush = () => {
-        clearTimeout(timer);
-        const write = due;
-        due = () => {};
-        write();
-      };
-      core.bindEditor(input, {
-        event: "input",
-        what: label.replace(/ \(.*/, ""),
-        shown: () => shown,
-        exists: (aid) => !!store.byId(aid),
-        write: (aid, v) => {
-          due = () => store.setPlanText(aid, k, v.trim());
-          clearTimeout(timer);
-          timer = window.setTimeout(flush, SAVE_AFTER);
-        },
-      });
-      input.addEventListener("blur", flush);
-      window.addEventListener("pagehide", flush);
-      document.addEventListener("visibilitychange", () => {
-        if (document.visibilityState === "hidden") flush();
-      });
+      saveAsTyped(input, k, label.replace(/ \(.*/, ""));
       return [
         input,
         make("div", { class: "tf-d-pick" }, make("label", { for: id }, label), input, hint),
