@@ -211,11 +211,18 @@
     );
     const actions = core.store.actionsOf(a).filter((y) => y.element === e.id);
     const keep = new Set(actions.map((y) => y.id));
-    for (const [id, r] of p.rows)
-      if (!keep.has(id)) {
-        r.row.remove();
-        p.rows.delete(id);
+    const active = document.activeElement;
+    for (const [id, r] of p.rows) {
+      if (keep.has(id)) continue;
+      // A field being typed in, whose action or assessment another tab removed, stays until it is
+      // left: what is typed there is kept on the page, never saved elsewhere (bindEditor).
+      if (active && r.row.contains(active) && active.matches("textarea, input, select")) {
+        active.addEventListener("blur", () => setTimeout(core.refresh), { once: true });
+        continue;
       }
+      r.row.remove();
+      p.rows.delete(id);
+    }
     actions.forEach((y, n) => {
       let r = p.rows.get(y.id);
       if (!r) p.rows.set(y.id, (r = actionRow(y.id, a.id)));

@@ -171,21 +171,26 @@ function bindEditor(control, o, core) {
 function keepLost(control, what, name, text, make) {
   "use strict";
   const id = "tf-lost-" + (control.id || "field");
+  const found = document.getElementById(id),
+    shown = found && found.querySelector("textarea");
+  if (shown) {
+    shown.value = text; // kept as it is now: the reader may go on typing in the field
+    return;
+  }
+  // Dismissed: offered again only once the text changes.
+  if (!(control instanceof HTMLElement) || control.dataset.lostDismissed === text) return;
   const anchor =
     control.closest(".tf-assessment, [data-tf-page]") ||
     document.querySelector(".tf-assessment, [data-tf-page]");
-  const found = document.getElementById(id);
-  if (!found && (!anchor || !anchor.parentNode)) return;
-  /** @type {HTMLElement} */
-  const notice = found || make("div", { class: "tf-a-warn tf-lost", id, role: "alert" });
-  if (!found && anchor) anchor.before(notice);
-  const kept = make("textarea", { readonly: true, rows: 3, "aria-label": `${what}, not saved` });
+  if (!anchor || !anchor.parentNode) return;
+  const notice = make("div", { class: "tf-a-warn tf-lost", id, role: "alert" });
+  const kept = make("textarea", { readonly: true, rows: 3, "aria-label": "The text not saved" });
   kept.value = text;
   const copied = make("span", { "aria-live": "polite" });
   const copy = make("button", { type: "button", class: "tf-btn tf-btn--small" }, "Copy the text");
   copy.addEventListener("click", async () => {
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(kept.value);
       copied.textContent = " Copied.";
     } catch {
       kept.select(); // the browser refused: selected, ready for Ctrl+C
@@ -193,8 +198,11 @@ function keepLost(control, what, name, text, make) {
     }
   });
   const dismiss = make("button", { type: "button", class: "tf-btn tf-btn--small" }, "Dismiss");
-  dismiss.addEventListener("click", () => notice.remove());
-  notice.replaceChildren(
+  dismiss.addEventListener("click", () => {
+    control.dataset.lostDismissed = kept.value;
+    notice.remove();
+  });
+  notice.append(
     make(
       "p",
       {},
@@ -204,4 +212,5 @@ function keepLost(control, what, name, text, make) {
     kept,
     make("p", {}, copy, " ", dismiss, copied),
   );
+  anchor.before(notice);
 }
