@@ -47,11 +47,7 @@ function bindNotes(box, e, status, core) {
   }
   function draw() {
     const a = edit && store.byId(edit.id);
-    replaceIfChanged(
-      status,
-      boundText(make, store, edit, a, current()),
-      conflict && conflictText(make),
-    );
+    replaceIfChanged(status, boundText(make, edit, a), conflict && conflictText(make));
   }
   box.addEventListener("focus", () => {
     const a = current();
@@ -90,24 +86,16 @@ function bindNotes(box, e, status, core) {
   };
 }
 
-// Where the notes typed now go, when that is not the current assessment's notes.
-/**
- * @param {any} make @param {any} store @param {{ id: string } | null} edit
- * @param {{ id: string } | null | undefined} a the assessment edited @param {{ id: string }} now the current one
- */
-function boundText(make, store, edit, a, now) {
+// Where the notes typed now go, when they cannot be saved: the assessment was deleted meanwhile.
+// (Another tab's choice of assessment never changes this tab's: store.js keeps one per tab.)
+/** @param {any} make @param {{ id: string } | null} edit @param {{ id: string } | null | undefined} a the assessment edited */
+function boundText(make, edit, a) {
   "use strict";
   if (edit && !a)
     return make(
       "p",
       { class: "tf-a-warn", id: "tf-notes-bound", role: "alert" },
-      "The assessment these notes belong to was deleted in another tab: what you type here is not saved. Copy it before you leave the box.",
-    );
-  if (a && a.id !== now.id)
-    return make(
-      "p",
-      { class: "tf-a-hint", id: "tf-notes-bound" },
-      `These notes belong to “${store.nameOf(a)}”; another tab made “${store.nameOf(now)}” the current assessment. Leave the box to see its notes.`,
+      "The assessment these notes belong to was deleted in another tab: what you type here is not saved. It stays on the page when you leave the box, ready to copy.",
     );
   return "";
 }
