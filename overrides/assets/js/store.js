@@ -55,21 +55,24 @@ function openAssessmentStore(rubric, root) {
   // tab's own choice lives in its sessionStorage, and the stored one is only the default for a new
   // tab. Its key is outside the stored answers' prefix: the loader does not take it for answers.
   const TAB_KEY = "tf-tab-current:" + KEY;
-  let tabCur = (() => {
+  /** @type {Storage | null} this tab's own storage, where it can be read */
+  const tabArea = (() => {
     try {
-      return sessionStorage.getItem(TAB_KEY);
+      window.sessionStorage.getItem(TAB_KEY);
+      return window.sessionStorage;
     } catch {
       return null; // storage blocked: this page view's memory only
     }
   })();
+  let tabCur = tabArea && tabArea.getItem(TAB_KEY);
   /** @param {string} id this tab's current assessment from now on */
   function pin(id) {
     if (tabCur === id) return;
     tabCur = id;
     try {
-      sessionStorage.setItem(TAB_KEY, id);
+      if (tabArea) tabArea.setItem(TAB_KEY, id);
     } catch {
-      /* kept in memory */
+      /* full: kept in memory */
     }
   }
   /** @param {string} id @param {number} t the stored default, and this tab's choice */
@@ -97,13 +100,10 @@ function openAssessmentStore(rubric, root) {
     if (mine) return mine;
     // A new tab, or its assessment was deleted elsewhere: the stored choice, else the oldest.
     const a = byId(tabs.doc().cur[0]) || assessments()[0];
-    if (a) {
-      pin(a.id);
-      return a;
-    }
+    if (a) pin(a.id);
+    if (a) return a;
     // A fixed first id lets two fresh tabs agree.
-    const id = Object.keys(tabs.doc().list).length ? randomId() : "first";
-    return addAssessment(tabs.doc(), "Our assessment", id, 0);
+    return add("Our assessment", Object.keys(tabs.doc().list).length ? randomId() : "first", 0);
   }
   /** @param {Assessment} a @param {string} indicatorId */
   const isTicked = (a, indicatorId) => own(a.ticks, indicatorId) && a.ticks[indicatorId][0] === 1;
