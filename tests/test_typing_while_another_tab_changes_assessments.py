@@ -206,3 +206,21 @@ def test_a_target_date_on_the_work_plan_is_written_to_the_assessment_shown(conte
     named = by_name(a)
     assert named["Our assessment"]["els"]["mission-statement"]["d"][0] == "2027-06-30"
     assert "mission-statement" not in named["Other"]["els"]
+
+
+def test_a_focused_target_on_the_work_plan_does_not_move_to_the_assessment_that_remains(context: BrowserContext):
+    b, a = context.new_page(), context.new_page()
+    open_element(b, MISSION)
+    box(b, "mission-clearly-written").check()
+    create(a, "Other")
+    holds(b, '"Other"')
+    b.goto(PLAN)
+    pick = b.get_by_label("Target stage for Mission Statement")
+    pick.focus()
+    delete(a, "Our assessment")
+    gone(b, "Our assessment")
+    expect(b.locator("#tf-plan-page, [data-tf-page]").first).to_contain_text("Other")
+    b.keyboard.press("ArrowDown")  # meant for the deleted assessment's target
+    b.keyboard.press("ArrowDown")
+    b.wait_for_timeout(300)
+    assert "mission-statement" not in by_name(b)["Other"]["els"]

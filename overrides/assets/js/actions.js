@@ -267,6 +267,21 @@
 
   // --- Work plan: each element's counted stage against its target --------------------------------
 
+  // A target's stage and date, written to the assessment they were drawn for.
+  function boundTarget(aid, e, pick, date) {
+    for (const [control, k, what] of [
+      [pick, "t", `The target stage for ${e.title}`],
+      [date, "d", `The target date for ${e.title}`],
+    ])
+      core.bindEditor(control, {
+        event: "change",
+        what,
+        shown: () => aid,
+        exists: (id) => !!store.byId(id),
+        write: (id, v) => store.setElementField(id, e, k, k === "t" ? (v ? Number(v) : null) : v),
+      });
+  }
+
   core.targetsPart = (a, rows) => {
     const day = core.localDay();
     const out = [
@@ -308,10 +323,6 @@
                 id: "tf-target-" + e.id,
                 "data-k": "target-" + e.id,
                 "aria-label": `Target stage for ${e.title}`,
-                on: {
-                  change: () =>
-                    store.setElementField(a.id, e, "t", pick.value ? Number(pick.value) : null),
-                },
               },
               core.targetOptions(target.stage),
             );
@@ -321,8 +332,8 @@
               "data-k": "target-date-" + e.id,
               "aria-label": `Target date for ${e.title}`,
               value: target.date,
-              on: { change: () => store.setElementField(a.id, e, "d", date.value) },
             });
+            boundTarget(a.id, e, pick, date);
             // A visible label per field: a phone lays the row out as a card, without the header.
             const field = (label, control) => [
               make("label", { for: control.id, class: "tf-card-label" }, label),

@@ -190,7 +190,13 @@
   let focusAfter = null;
   function mountView(root, draw) {
     const region = make("p", { role: "status", id: "tf-message" });
+    let drawnFor = ""; // the assessment drawn last
     view = () => {
+      // Another assessment now (this tab's was deleted elsewhere): its controls do not take the
+      // focus, nor the typing meant for the last one.
+      const shown = current().id,
+        same = !drawnFor || drawnFor === shown;
+      drawnFor = shown;
       const active = document.activeElement,
         focused = active instanceof HTMLElement && root.contains(active) ? active : null;
       const k = focused && focused.dataset.k,
@@ -218,7 +224,7 @@
       const hint = focusAfter;
       focusAfter = null;
       // Gone with the redraw, or moved by it (the start guide is kept, and moving blurs it).
-      if (!focused || document.activeElement === focused) return;
+      if (!focused || document.activeElement === focused || !same) return;
       const controls = [...root.querySelectorAll(CONTROLS)];
       const again =
         (k && root.querySelector(`[data-k="${CSS.escape(k)}"]`)) ||
