@@ -194,7 +194,7 @@
     view = () => {
       // Another assessment now (this tab's was deleted elsewhere): its controls do not take the
       // focus, nor the typing meant for the last one.
-      const shown = current().id,
+      const shown = store.assessments().length ? current().id : "", // no placeholder made here
         same = !drawnFor || drawnFor === shown;
       drawnFor = shown;
       const active = document.activeElement,
