@@ -192,10 +192,10 @@
     const region = make("p", { role: "status", id: "tf-message" });
     let drawnFor = ""; // the assessment drawn last
     view = () => {
-      // Another assessment now (this tab's was deleted elsewhere): its controls do not take the
-      // focus, nor the typing meant for the last one.
+      // The assessment drawn last is gone (deleted in another tab): the fields drawn now belong
+      // to another one, and do not take the focus, nor the typing meant for the last one.
       const shown = store.assessments().length ? current().id : "", // no placeholder made here
-        same = !drawnFor || drawnFor === shown;
+        gone = !!drawnFor && drawnFor !== shown && !store.byId(drawnFor);
       drawnFor = shown;
       const active = document.activeElement,
         focused = active instanceof HTMLElement && root.contains(active) ? active : null;
@@ -224,7 +224,8 @@
       const hint = focusAfter;
       focusAfter = null;
       // Gone with the redraw, or moved by it (the start guide is kept, and moving blurs it).
-      if (!focused || document.activeElement === focused || !same) return;
+      if (!focused || document.activeElement === focused) return;
+      if (gone && focused.matches("input, textarea, select")) return;
       const controls = [...root.querySelectorAll(CONTROLS)];
       const again =
         (k && root.querySelector(`[data-k="${CSS.escape(k)}"]`)) ||
