@@ -37,6 +37,7 @@ function openAssessmentStore(rubric, root) {
     clampName,
     lastChange,
     emptyElement,
+    untouched,
     STORED,
   } = format;
   const tabs = openStoreTabs(format, rubric, root);
@@ -64,11 +65,15 @@ function openAssessmentStore(rubric, root) {
       return null; // storage blocked: this page view's memory only
     }
   })();
-  let tabCur = tabArea && tabArea.getItem(TAB_KEY);
+  let tabCur = tabArea && tabArea.getItem(TAB_KEY),
+    kept = tabCur; // what the tab's storage holds
   /** @param {string} id this tab's current assessment from now on */
   function pin(id) {
-    if (tabCur === id) return;
     tabCur = id;
+    if (kept === id) return;
+    const a = byId(id);
+    if (!a || untouched(a)) return; // a placeholder nobody wrote to: a link viewed stores nothing
+    kept = id;
     try {
       if (tabArea) tabArea.setItem(TAB_KEY, id);
     } catch {
@@ -97,6 +102,7 @@ function openAssessmentStore(rubric, root) {
   /** The current assessment; a fresh browser gets one in memory, saved with its first answer. */
   function current() {
     const mine = tabCur == null ? undefined : byId(tabCur);
+    if (mine && kept !== mine.id) pin(mine.id); // kept once something is written to it
     if (mine) return mine;
     // A new tab, or its assessment was deleted elsewhere: the stored choice, else the oldest.
     const a = byId(tabs.doc().cur[0]) || assessments()[0];
