@@ -473,14 +473,15 @@ def test_a_focused_notes_box_writes_to_the_assessment_it_was_opened_for(context:
     b.keyboard.type("B started")
     open_data(a)
     a.get_by_role("button", name="New", exact=True).click()
-    dialog_ok(a, "Create", "Other")  # the current assessment changes under B's feet
-    expect(b.locator("#tf-notes-bound")).to_contain_text("“Our assessment”")
+    dialog_ok(a, "Create", "Other")  # A's current assessment changes; B's tab keeps its own
+    b.wait_for_function("() => (localStorage.getItem(TF.key) || '').includes('Other')")
     b.keyboard.type(" and went on")
     expect(notes_box(b)).to_have_value("B started and went on")
     b.wait_for_function("() => (localStorage.getItem(TF.key) || '').includes('and went on')")
     assert saved_notes(b) == {"Our assessment": "B started and went on", "Other": ""}
-    b.keyboard.press("Tab")  # done: the box now shows the current assessment's (empty) notes
-    expect(notes_box(b)).to_have_value("")
+    b.keyboard.press("Tab")  # done: B still shows its assessment's notes
+    expect(notes_box(b)).to_have_value("B started and went on")
+    expect(b.locator(".tf-a-status strong")).to_have_text("Our assessment")
     expect(b.locator("#tf-notes-bound")).to_have_count(0)
 
 

@@ -69,6 +69,8 @@ interface TFCode {
   arrived(name: string): boolean;
   /** What was asked of a page before its code arrived: a button's id ("" if none), files dropped. */
   takePending(): { clicked: string; dropped: File[] };
+  /** Ticks made before the checklist's code bound the boxes, oldest first; taken once. */
+  takeTicks(): { i: string; e: string; s: string; on: boolean }[];
 }
 
 interface Window {

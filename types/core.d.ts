@@ -53,6 +53,20 @@ interface TFTargetRow {
 }
 
 /** What assessment.js builds. */
+/** How a field is bound to the record shown when it took the focus (assessment-notes.js bindEditor). */
+interface TFEditorBinding {
+  event: "input" | "change";
+  /** The field, for people ("The action's owner"). */
+  what: string;
+  /** The id of the record the page shows now. */
+  shown(): string;
+  /** Whether a record is still there. */
+  exists(id: string): boolean;
+  /** Saves a value into a record. */
+  write(id: string, value: string): void;
+}
+type TFEditorControl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
 interface TFCoreBase {
   rubric: TFRubric;
   RULE: string;
@@ -94,6 +108,8 @@ interface TFCoreBase {
   /** Draws root from draw(region) now and on every change. */
   mountView(root: Element, draw: (region: HTMLElement) => TFKid[]): void;
   wipeSession(): void;
+  /** An editor bound to the record it was opened for (assessment-notes.js). */
+  bindEditor(control: TFEditorControl, o: TFEditorBinding): void;
   offerUndo(what: TFUndoOffer): void;
   /** The data page's parts after its own (share links, snapshots), each drawn for an assessment. */
   parts: ((a: Assessment) => TFKid)[];
@@ -194,6 +210,8 @@ interface TFTeam {
   members: TFMember[];
   label(m: TFMember): string;
   hidden(): boolean;
+  /** Marks the page unsaved (the "leave page?" prompt). */
+  changed(): void;
 }
 interface TFTeamProposals {
   proposals(): TFProposal[];

@@ -48,7 +48,6 @@
       placeholder: "What your task force will do, in its own words",
       chars: LIMITS.actionText,
       clean: store.cleanText,
-      on: { input: () => set("text", text.value) },
     });
     const owner = make("input", {
       id: key("owner"),
@@ -56,19 +55,31 @@
       chars: LIMITS.owner,
       clean: store.cleanName,
       autocomplete: "off",
-      on: { input: () => set("owner", owner.value) },
     });
-    const due = make("input", {
-      type: "date",
-      id: key("due"),
-      day: true,
-      on: { change: () => set("due", due.value) },
-    });
+    const due = make("input", { type: "date", id: key("due"), day: true });
     const status = make(
       "select",
-      { id: key("status"), on: { change: () => set("status", status.value) } },
+      { id: key("status") },
       Object.entries(STATUS).map(([v, label]) => make("option", { value: v }, label)),
     );
+    // Each field writes to this action of the assessment its row was drawn for, and to no other.
+    const live = (/** @type {string} */ aid) => {
+      const a = store.byId(aid);
+      return !!a && store.actionsOf(a).some((x) => x.id === id);
+    };
+    for (const [field, k, event, what] of /** @type {const} */ ([
+      [text, "text", "input", "The action's text"],
+      [owner, "owner", "input", "The action's owner"],
+      [due, "due", "change", "The action's due date"],
+      [status, "status", "change", "The action's status"],
+    ]))
+      core.bindEditor(field, {
+        event,
+        what,
+        shown: () => assessmentId,
+        exists: live,
+        write: (aid, v) => store.setAction(aid, id, k, v),
+      });
     return { set, text, owner, due, status };
   }
 
@@ -158,28 +169,22 @@
   /** @param {HTMLElement} container @param {TFElementHere} e */
   function buildPanel(container, e) {
     const panel = { assessment: "" }; // the assessment drawn last: the one its fields write to
-    const stage = make(
-      "select",
-      {
-        id: "tf-target-stage",
-        on: {
-          change: () =>
-            store.setElementField(
-              panel.assessment,
-              e,
-              "t",
-              stage.value ? Number(stage.value) : null,
-            ),
-        },
-      },
-      core.targetOptions(null),
+    const stage = make("select", { id: "tf-target-stage" }, core.targetOptions(null));
+    const date = make("input", { type: "date", id: "tf-target-date", day: true });
+    // Bound to the assessment the panel showed when the field took the focus.
+    /** @param {TFEditorControl} control @param {string} what @param {TFEditorBinding["write"]} write */
+    const bound = (control, what, write) =>
+      core.bindEditor(control, {
+        event: "change",
+        what,
+        shown: () => panel.assessment,
+        exists: (aid) => !!store.byId(aid),
+        write,
+      });
+    bound(stage, "The target stage", (aid, v) =>
+      store.setElementField(aid, e, "t", v ? Number(v) : null),
     );
-    const date = make("input", {
-      type: "date",
-      id: "tf-target-date",
-      day: true,
-      on: { change: () => store.setElementField(panel.assessment, e, "d", date.value) },
-    });
+    bound(date, "The target date", (aid, v) => store.setElementField(aid, e, "d", v));
     const state = make("p", { class: "tf-a-target-state", id: "tf-target-state" });
     const list = make("ol", { class: "tf-a-actions", id: "tf-actions" });
     const empty = make("p", { id: "tf-actions-none" }, "No actions yet.");
@@ -234,11 +239,18 @@
     );
     const actions = core.store.actionsOf(a).filter((y) => y.element === e.id);
     const keep = new Set(actions.map((y) => y.id));
-    for (const [id, r] of p.rows)
-      if (!keep.has(id)) {
-        r.row.remove();
-        p.rows.delete(id);
+    const active = document.activeElement;
+    for (const [id, r] of p.rows) {
+      if (keep.has(id)) continue;
+      // A field being typed in, whose action or assessment another tab removed, stays until it is
+      // left: what is typed there is kept on the page, never saved elsewhere (bindEditor).
+      if (active && r.row.contains(active) && active.matches("textarea, input, select")) {
+        active.addEventListener("blur", () => setTimeout(core.refresh), { once: true });
+        continue;
       }
+      r.row.remove();
+      p.rows.delete(id);
+    }
     actions.forEach((y, n) => {
       let r = p.rows.get(y.id);
       if (!r) p.rows.set(y.id, (r = actionRow(y.id, a.id)));
@@ -293,6 +305,24 @@
     make("label", { for: control.id, class: "tf-card-label" }, label),
     control,
   ];
+  // A target's stage and date, written to the assessment they were drawn for.
+  /**
+   * @param {string} aid @param {TFElementHere} e
+   * @param {HTMLSelectElement} pick @param {HTMLInputElement} date
+   */
+  function boundTarget(aid, e, pick, date) {
+    for (const [control, k, what] of /** @type {const} */ ([
+      [pick, "t", `The target stage for ${e.title}`],
+      [date, "d", `The target date for ${e.title}`],
+    ]))
+      core.bindEditor(control, {
+        event: "change",
+        what,
+        shown: () => aid,
+        exists: (id) => !!store.byId(id),
+        write: (id, v) => store.setElementField(id, e, k, k === "t" ? (v ? Number(v) : null) : v),
+      });
+  }
 
   core.targetsPart = (a, rows) => {
     const day = core.localDay();
@@ -336,10 +366,6 @@
                 id: "tf-target-" + e.id,
                 "data-k": "target-" + e.id,
                 "aria-label": `Target stage for ${e.title}`,
-                on: {
-                  change: () =>
-                    store.setElementField(a.id, e, "t", pick.value ? Number(pick.value) : null),
-                },
               },
               core.targetOptions(target.stage),
             );
@@ -350,8 +376,8 @@
               "data-k": "target-date-" + e.id,
               "aria-label": `Target date for ${e.title}`,
               value: target.date,
-              on: { change: () => store.setElementField(a.id, e, "d", date.value) },
             });
+            boundTarget(a.id, e, pick, date);
             return make(
               "tr",
               { "data-target-row": e.id, "data-target-state": state || "" },

@@ -82,6 +82,60 @@
           throw err;
         },
       ));
+  // Ticks made before the checklist's code has bound the boxes: kept in this tab's sessionStorage
+  // until that code saves them (takeTicks), so a link followed meanwhile loses none. The key starts
+  // as the store's do: the next page, finding it, loads the code at once.
+  const TICKS = SAVED + "pending-ticks:" + new URL(root).pathname;
+  /** @type {Element | null} the checklist whose boxes the code listens to */
+  let bound = null;
+  /** @returns {{ i: string, e: string, s: string, on: boolean }[]} */
+  function pendingTicks() {
+    try {
+      const list = JSON.parse(sessionStorage.getItem(TICKS) || "[]");
+      return Array.isArray(list)
+        ? list.filter(
+            (t) =>
+              t &&
+              typeof t.i === "string" &&
+              typeof t.e === "string" &&
+              typeof t.s === "string" &&
+              typeof t.on === "boolean",
+          )
+        : [];
+    } catch {
+      return []; // storage blocked or an unreadable list: the ticks stay in the page
+    }
+  }
+  /** @param {Event} event */
+  function onTick(event) {
+    const box = event.target,
+      mount = document.querySelector(CHECKLIST);
+    if (!(box instanceof HTMLInputElement) || !(mount instanceof HTMLElement)) return;
+    const li = box.closest("li[data-indicator]");
+    if (!(li instanceof HTMLElement) || !box.matches(".tf-check") || mount === bound) return;
+    const i = li.dataset.indicator || "",
+      e = mount.dataset.element || "",
+      s = mount.dataset.sig || "";
+    const list = pendingTicks().filter((t) => t.i !== i);
+    list.push({ i, e, s, on: box.checked });
+    try {
+      sessionStorage.setItem(TICKS, JSON.stringify(list));
+    } catch {
+      /* storage blocked: nothing is kept past this page anyway */
+    }
+  }
+  document.addEventListener("change", onTick, true);
+  /** The ticks still to save, oldest first; taken once, as the checklist binds this page's boxes. */
+  function takeTicks() {
+    const list = pendingTicks();
+    try {
+      sessionStorage.removeItem(TICKS);
+    } catch {
+      /* nothing kept */
+    }
+    bound = document.querySelector(CHECKLIST);
+    return list;
+  }
   window.TF_CODE = {
     modules: modulesOf,
     overviewParts: OVERVIEW_PARTS,
@@ -90,6 +144,7 @@
     need,
     arrived: (name) => ran.has(name),
     takePending,
+    takeTicks,
   };
 
   // A page's modules requested with the checklist's code, not once it has run: one round trip

@@ -1,19 +1,21 @@
-// The notes on an element page's checklist: the box stays bound to the assessment it was opened
-// for, and another tab's change to the same notes is shown, never overwritten.
-/* exported bindNotes */
+// Editors bound to the record they were opened for: the notes on an element page's checklist
+// (another tab's change to the same notes is shown, never overwritten), and every other field a
+// reader types into (bindEditor): target, actions, the report's names. Text typed for a record
+// that another tab deleted is never written elsewhere: it stays on the page, with a Copy button.
+/* exported bindNotes, bindEditor */
 
 // The notes box, while focused, is bound to the assessment it was opened for: another tab may
 // switch, create or delete assessments meanwhile. Another tab's change to the same notes is
 // shown; where both sides changed, both texts are kept and the user is told.
 /**
- * @param {HTMLTextAreaElement} box @param {{ id: string, sig: string }} e its element
+ * @param {HTMLTextAreaElement} box @param {{ id: string, sig: string, title?: string }} e its element
  * @param {HTMLElement} status where the box's warnings go
  * @param {TFCoreSoFar} core what assessment.js offers the modules (window.TF.core)
  */
 function bindNotes(box, e, status, core) {
   "use strict";
   const { store, current, make, replaceIfChanged, refresh } = core;
-  /** @type {{ id: string, base: string } | null} the assessment, its notes as last seen stored */
+  /** @type {{ id: string, name: string, base: string } | null} the assessment, its notes as last seen stored */
   let edit = null,
     conflict = false;
   // The notes of an assessment as stored now, or null once it is deleted.
@@ -45,19 +47,17 @@ function bindNotes(box, e, status, core) {
   }
   function draw() {
     const a = edit && store.byId(edit.id);
-    replaceIfChanged(
-      status,
-      boundText(make, store, edit, a, current()),
-      conflict && conflictText(make),
-    );
+    replaceIfChanged(status, boundText(make, edit, a), conflict && conflictText(make));
   }
   box.addEventListener("focus", () => {
     const a = current();
-    edit = { id: a.id, base: store.notesOf(a, e.id) };
+    edit = { id: a.id, name: store.nameOf(a), base: store.notesOf(a, e.id) };
     conflict = false;
   });
   box.addEventListener("input", write);
   box.addEventListener("blur", () => {
+    if (edit && stored(edit.id) == null && box.value !== edit.base)
+      keepLost(box, `Your notes on ${e.title || "this element"}`, edit.name, box.value, make);
     edit = null;
     refresh();
   });
@@ -86,24 +86,19 @@ function bindNotes(box, e, status, core) {
   };
 }
 
-// Where the notes typed now go, when that is not the current assessment's notes.
+// Where the notes typed now go, when they cannot be saved: the assessment was deleted meanwhile.
+// (Another tab's choice of assessment never changes this tab's: store.js keeps one per tab.)
 /**
- * @param {TFCoreBase["make"]} make @param {Store} store @param {{ id: string } | null} edit
- * @param {Assessment | null | undefined} a the assessment edited @param {Assessment} now the current one
+ * @param {TFCoreBase["make"]} make @param {{ id: string } | null} edit
+ * @param {Assessment | null | undefined} a the assessment edited
  */
-function boundText(make, store, edit, a, now) {
+function boundText(make, edit, a) {
   "use strict";
   if (edit && !a)
     return make(
       "p",
       { class: "tf-a-warn", id: "tf-notes-bound", role: "alert" },
-      "The assessment these notes belong to was deleted in another tab: what you type here is not saved. Copy it before you leave the box.",
-    );
-  if (a && a.id !== now.id)
-    return make(
-      "p",
-      { class: "tf-a-hint", id: "tf-notes-bound" },
-      `These notes belong to “${store.nameOf(a)}”; another tab made “${store.nameOf(now)}” the current assessment. Leave the box to see its notes.`,
+      "The assessment these notes belong to was deleted in another tab: what you type here is not saved. It stays on the page when you leave the box, ready to copy.",
     );
   return "";
 }
@@ -115,4 +110,94 @@ function conflictText(make) {
     { class: "tf-a-warn", id: "tf-notes-conflict", role: "alert" },
     "Another tab changed these notes while you were typing: both texts are kept in the box. Tidy them up as you wish.",
   );
+}
+
+// Any other editor, bound the same way: from focus to blur it writes to the record that was shown
+// when it took the focus, whatever this or another tab shows meanwhile. When that record goes
+// (deleted in another tab), nothing is written anywhere: the typed text is kept on the page.
+/**
+ * @param {TFEditorControl} control @param {TFEditorBinding} o how it is bound
+ * @param {TFCoreSoFar} core what assessment.js offers the modules (window.TF.core)
+ */
+function bindEditor(control, o, core) {
+  "use strict";
+  const { store, make } = core;
+  /** @type {{ id: string, name: string, typed: boolean } | null} */
+  let bound = null;
+  let stop = () => {};
+  // The record is gone: keep what was typed (a value never typed is nothing to lose).
+  const lost = () => {
+    if (bound && bound.typed && !o.exists(bound.id))
+      keepLost(control, o.what, bound.name, control.value, make);
+  };
+  control.addEventListener("focus", () => {
+    const id = o.shown(),
+      a = store.byId(id);
+    bound = { id, name: a ? store.nameOf(a) : "", typed: false };
+    stop = store.subscribe(lost); // a redraw may take the control away: the text stays here
+  });
+  control.addEventListener("blur", () => {
+    lost();
+    stop();
+    bound = null;
+  });
+  control.addEventListener(o.event, () => {
+    const id = bound ? bound.id : o.shown();
+    if (bound) bound.typed = true;
+    if (o.exists(id)) o.write(id, control.value);
+    else lost();
+  });
+}
+
+// Text typed for a record another tab deleted, kept where the page's answers are drawn (outside
+// every redraw) with a Copy button, until the reader dismisses it or leaves the page.
+/**
+ * @param {Element} control the field it was typed in @param {string} what the field, for people
+ * @param {string} name the deleted record's name @param {string} text @param {any} make
+ */
+function keepLost(control, what, name, text, make) {
+  "use strict";
+  const id = "tf-lost-" + (control.id || "field");
+  const found = document.getElementById(id),
+    shown = found && found.querySelector("textarea");
+  if (shown) {
+    shown.value = text; // kept as it is now: the reader may go on typing in the field
+    return;
+  }
+  // Dismissed: offered again only once the text changes.
+  if (!(control instanceof HTMLElement) || control.dataset.lostDismissed === text) return;
+  const anchor =
+    control.closest(".tf-assessment, [data-tf-page]") ||
+    document.querySelector(".tf-assessment, [data-tf-page]");
+  if (!anchor || !anchor.parentNode) return;
+  const notice = make("div", { class: "tf-a-warn tf-lost", id, role: "alert" });
+  const kept = make("textarea", { readonly: true, rows: 3, "aria-label": "The text not saved" });
+  kept.value = text;
+  const copied = make("span", { "aria-live": "polite" });
+  const copy = make("button", { type: "button", class: "tf-btn tf-btn--small" }, "Copy the text");
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(kept.value);
+      copied.textContent = " Copied.";
+    } catch {
+      kept.select(); // the browser refused: selected, ready for Ctrl+C
+      copied.textContent = " Selected: press Ctrl+C (⌘C) to copy it.";
+    }
+  });
+  const dismiss = make("button", { type: "button", class: "tf-btn tf-btn--small" }, "Dismiss");
+  dismiss.addEventListener("click", () => {
+    control.dataset.lostDismissed = kept.value;
+    notice.remove();
+  });
+  notice.append(
+    make(
+      "p",
+      {},
+      make("strong", {}, "Not saved: "),
+      `${what} was typed for “${name}”, which another tab deleted. It is kept here, not written into any other assessment; copy it before you leave this page.`,
+    ),
+    kept,
+    make("p", {}, copy, " ", dismiss, copied),
+  );
+  anchor.before(notice);
 }

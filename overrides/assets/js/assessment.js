@@ -4,7 +4,7 @@
 // runs, once the loader (assessment-loader.js) has brought them. Built on assessment-rules.js,
 // assessment-dom.js and assessment-notes.js, loaded before it. Answers stay in this browser; DOM
 // via textContent.
-/* global assessmentRules, assessmentDom, openChecklist */
+/* global assessmentRules, assessmentDom, openChecklist, bindEditor */
 (() => {
   "use strict";
   if (!window.TF_RUBRIC || !window.TF_STORE || !window.TF_CODE || window.TF) return;
@@ -81,7 +81,7 @@
     msg = { text, error: true };
     refresh();
   };
-  /** @param {Assessment} a @param {string} id @param {boolean} on @param {ElementRef} e */
+  /** @param {Assessment} a @param {string} id @param {boolean} on @param {ElementRef | null} e */
   const setTick = (a, id, on, e) =>
     store.setTick(a.id, id, on, e) ||
     refused(
@@ -224,7 +224,13 @@
   /** @type {TFCoreBase["mountView"]} */
   function mountView(root, draw) {
     const region = make("p", { role: "status", id: "tf-message" });
+    let drawnFor = ""; // the assessment drawn last
     view = () => {
+      // The assessment drawn last is gone (deleted in another tab): the fields drawn now belong
+      // to another one, and do not take the focus, nor the typing meant for the last one.
+      const shown = store.assessments().length ? current().id : "", // no placeholder made here
+        gone = !!drawnFor && drawnFor !== shown && !store.byId(drawnFor);
+      drawnFor = shown;
       const active = document.activeElement,
         focused = active instanceof HTMLElement && root.contains(active) ? active : null;
       const k = focused && focused.dataset.k,
@@ -260,6 +266,7 @@
       focusAfter = null;
       // Gone with the redraw, or moved by it (the start guide is kept, and moving blurs it).
       if (!focused || document.activeElement === focused) return;
+      if (gone && focused.matches("input, textarea, select")) return;
       const controls = [...root.querySelectorAll(CONTROLS)];
       const again =
         (k && root.querySelector(`[data-k="${CSS.escape(k)}"]`)) ||
@@ -313,6 +320,9 @@
     view = null;
     msg = null;
     partsWanted = null;
+    // Ticks made on an earlier page before this code came (assessment-loader.js): saved first.
+    for (const t of code.takeTicks())
+      setTick(current(), t.i, t.on, t.e && t.s ? { id: t.e, sig: t.s } : null);
     const mount = document.querySelector(".tf-assessment[data-element]");
     const root = document.querySelector("[data-tf-page]");
     if (mount instanceof HTMLElement) checklist.elementPage(mount);
@@ -367,6 +377,9 @@
     pages,
     firstVisit,
     overviewParts,
+    // An editor bound to the record it was opened for (assessment-notes.js).
+    /** @param {TFEditorControl} control @param {TFEditorBinding} o */
+    bindEditor: (control, o) => bindEditor(control, o, core),
     // The control to focus after the next redraw when the focused one goes (a deleted row's button).
     focusAfter: (k) => {
       focusAfter = k;

@@ -14,6 +14,7 @@
   /** @type {TFTeam["label"]} */
   let label = String;
   let hidden = () => false;
+  let changed = () => {}; // marks the page unsaved: a facilitator's choice is lost on a reload
   // Keyed by ids and proposal keys from members' files: Maps, never plain objects.
   /** @type {Map<string, TFTarget>} */
   const agreedTarget = new Map(), // element id -> { stage, date }
@@ -65,6 +66,7 @@
     /** @param {"stage" | "date"} k @param {number | string | null} v */
     const set = (k, v) => {
       agreedTarget.set(p.e.id, { ...targetOf(p), [k]: v });
+      changed();
       core.refresh();
     };
     const pick = make(
@@ -108,6 +110,7 @@
       on: {
         change: () => {
           picked.set(g.key, box.checked);
+          changed();
           core.refresh();
         },
       },
@@ -170,11 +173,11 @@
   }
 
   /**
-   * @param {TFTeam} team the
-   *   loaded members (the live list), how a member is named, and whether names are hidden
+   * @param {TFTeam} team the loaded members (the live list), how a member is named, whether names
+   *   are hidden, and what marks the page unsaved
    */
   core.teamProposals = (team) => {
-    ({ members, label, hidden } = team);
+    ({ members, label, hidden, changed } = team);
     return { proposals, targetOf, isPicked, part };
   };
 })();

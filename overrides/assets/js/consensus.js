@@ -33,6 +33,9 @@
     members,
     label,
     hidden: () => anon,
+    changed: () => {
+      unsaved = true;
+    },
   });
   const yes = (/** @type {TFIndicator} */ i) => members.filter((m) => core.ticked(m.a, i.id));
   // Defaults: an indicator is agreed true when most members ticked it; a stage when all agree.

@@ -14,6 +14,7 @@
   // Texts at their limits (an action's 2000 characters, 2000 of "who took part") would fill
   // pages: the report shortens them, and says so with "…"; the work plan shows them whole.
   const SHORT = { text: 100, owner: 40, people: 160 };
+  const SAVE_AFTER = 300; // ms after the last key: one write per pause, not one per key
   const { clip, dayText } = core;
 
   /** @typedef {ReturnType<typeof reportData>} ReportData */
@@ -317,6 +318,42 @@
 
   // --- The page ----------------------------------------------------------------------------------
 
+  // The report's texts save as typed, a moment after the last key, and at once when the field or
+  // the page is left; each into the assessment shown when its field took the focus.
+  const flushes = new Set();
+  const flushAll = () => flushes.forEach((flush) => flush());
+  window.addEventListener("pagehide", flushAll);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flushAll();
+  });
+  /** @param {HTMLInputElement | HTMLTextAreaElement} input @param {"taskForce" | "people"} k @param {string} what */
+  function saveAsTyped(input, k, what) {
+    let timer = 0;
+    const flush = () => {
+      clearTimeout(timer);
+      flushes.delete(flush);
+      due();
+      due = () => {};
+    };
+    let due = () => {};
+    core.bindEditor(input, {
+      event: "input",
+      what,
+      shown: () => shown,
+      exists: (aid) => !!store.byId(aid),
+      write: (aid, v) => {
+        // Saved at once when it comes due (a batch is not "typing"): this page waits for the pause
+        // itself, so that the report below is redrawn once per pause, and a flush on pagehide
+        // must reach storage before the page goes.
+        due = () => store.batch(() => store.setPlanText(aid, k, v.trim()));
+        flushes.add(flush);
+        clearTimeout(timer);
+        timer = window.setTimeout(flush, SAVE_AFTER);
+      },
+    });
+    input.addEventListener("blur", flush);
+  }
+
   // The controls are built once per page view and never moved (moving a focused field blurs it);
   // only the report below them is redrawn.
   /** @type {HTMLElement | null} */
@@ -336,8 +373,8 @@
         chars: LIMITS[k],
         clean: k === "people" ? store.cleanText : store.cleanName,
         autocomplete: "off",
-        on: { change: () => store.setPlanText(shown, k, input.value.trim()) },
       });
+      saveAsTyped(input, k, label.replace(/ \(.*/, ""));
       return [
         input,
         make("div", { class: "tf-d-pick" }, make("label", { for: id }, label), input, hint),

@@ -43,6 +43,7 @@ function openStoreCopies(inner) {
     cleanName,
     cleanText,
     clip,
+    choose,
     roomForAssessment,
     fieldRecord,
     tickedIds,
@@ -453,7 +454,7 @@ function openStoreCopies(inner) {
     const t = now(),
       a = imported(data, from.backup, t);
     doc().list[a.id] = a;
-    doc().cur = [a.id, t];
+    choose(a.id, t);
     changed();
     return a;
   }
@@ -497,7 +498,7 @@ function openStoreCopies(inner) {
       doc().list[c.id] = putBack(c, was && !was.del[0] ? was : null, at, t);
       count++;
     }
-    if (select && byId(select)) doc().cur = [select, t];
+    if (select && byId(select)) choose(select, t);
     changed();
     return count;
   }

@@ -37,6 +37,7 @@ function openAssessmentStore(rubric, root) {
     clampName,
     lastChange,
     emptyElement,
+    untouched,
     STORED,
   } = format;
   // Every text is kept as store-text.js has it (one form, nothing invisible), whoever writes it.
@@ -57,8 +58,45 @@ function openAssessmentStore(rubric, root) {
     wipeAll,
     wipeSession,
   } = tabs;
-  /** @param {string} name @param {string} [id] @param {number} [t] */
-  const add = (name, id, t) => addAssessment(tabs.doc(), keptName(name), id, t);
+  // Each tab keeps answering the assessment it shows until its reader picks another in it: the
+  // tab's own choice lives in its sessionStorage, and the stored one is only the default for a new
+  // tab. Its key is outside the stored answers' prefix: the loader does not take it for answers.
+  const TAB_KEY = "tf-tab-current:" + KEY;
+  /** @type {Storage | null} this tab's own storage, where it can be read */
+  const tabArea = (() => {
+    try {
+      window.sessionStorage.getItem(TAB_KEY);
+      return window.sessionStorage;
+    } catch {
+      return null; // storage blocked: this page view's memory only
+    }
+  })();
+  let tabCur = tabArea && tabArea.getItem(TAB_KEY),
+    kept = tabCur; // what the tab's storage holds
+  /** @param {string} id this tab's current assessment from now on */
+  function pin(id) {
+    tabCur = id;
+    if (kept === id) return;
+    const a = byId(id);
+    if (!a || untouched(a)) return; // a placeholder nobody wrote to: a link viewed stores nothing
+    kept = id;
+    try {
+      if (tabArea) tabArea.setItem(TAB_KEY, id);
+    } catch {
+      /* full: kept in memory */
+    }
+  }
+  /** @param {string} id @param {number} t the stored default, and this tab's choice */
+  function choose(id, t) {
+    tabs.doc().cur = [id, t];
+    pin(id);
+  }
+  /** A new assessment, current in this tab. @param {string} name @param {string} [id] @param {number} [t] */
+  const add = (name, id, t) => {
+    const a = addAssessment(tabs.doc(), keptName(name), id, t);
+    pin(a.id);
+    return a;
+  };
   /** @param {string} id @returns {Assessment | undefined} a live assessment */
   const byId = (id) =>
     own(tabs.doc().list, id) && !tabs.doc().list[id].del[0] ? tabs.doc().list[id] : undefined;
@@ -69,10 +107,13 @@ function openAssessmentStore(rubric, root) {
       .sort((a, b) => (a.created[0] + a.id < b.created[0] + b.id ? -1 : 1));
   /** The current assessment; a fresh browser gets one in memory, saved with its first answer. */
   function current() {
-    const a = byId(tabs.doc().cur[0]);
+    const mine = tabCur == null ? undefined : byId(tabCur);
+    if (mine && kept !== mine.id) pin(mine.id); // kept once something is written to it
+    if (mine) return mine;
+    // A new tab, or its assessment was deleted elsewhere: the stored choice, else the oldest.
+    const a = byId(tabs.doc().cur[0]) || assessments()[0];
+    if (a) pin(a.id);
     if (a) return a;
-    const other = assessments()[0];
-    if (other) return other;
     // A fixed first id lets two fresh tabs agree.
     return add("Our assessment", Object.keys(tabs.doc().list).length ? randomId() : "first", 0);
   }
@@ -155,7 +196,7 @@ function openAssessmentStore(rubric, root) {
   /** @param {string} id */
   function select(id) {
     if (!byId(id)) return;
-    tabs.doc().cur = [id, now()];
+    choose(id, now());
     changed();
   }
   // Room for one more live assessment (deleted ones' markers make way when needed).
@@ -296,6 +337,7 @@ function openAssessmentStore(rubric, root) {
     cleanName,
     cleanText,
     clip,
+    choose,
     roomForAssessment,
     fieldRecord,
     tickedIds,
