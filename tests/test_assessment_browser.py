@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import (DASHBOARD, FULL_WHEN_ASKED, HOLD, ROOT, MEDIA, MISSION, axe, box, choose, dark, dialog_ok,
-                      download, exported, open_dashboard, open_data, open_element, option, options)
+from pages import (DASHBOARD, FULL_WHEN_ASKED, HOLD, MEDIA, MISSION, axe, box, choose, dark, dialog_ok, download,
+                   exported, open_dashboard, open_data, open_element, option, options)
+from project import ROOT
 from test_assessment_schema import bad_samples, sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]

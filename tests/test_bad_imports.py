@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, choose, open_element, tick
+from pages import choose, open_element, tick
+from project import ROOT
 from test_assessment_schema import sample
 
 pytestmark = pytest.mark.browser

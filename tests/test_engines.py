@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, RECORDER, _QuietHandler, tick
+from pages import RECORDER, tick
+from project import ROOT, _QuietHandler
 from test_render import cli, contents
 
 pytestmark = pytest.mark.slow

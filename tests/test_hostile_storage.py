@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import MISSION, box, dialog_ok, open_dashboard, open_data, open_element
+from pages import MISSION, box, dialog_ok, open_dashboard, open_data, open_element
 from test_assessment_schema import sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import DASHBOARD, MISSION, open_dashboard
+from pages import DASHBOARD, MISSION, open_dashboard
 
 pytestmark = pytest.mark.browser
 

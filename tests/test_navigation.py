@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import DASHBOARD
+from pages import DASHBOARD
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import tick
+from pages import tick
 
 pytestmark = pytest.mark.browser
 

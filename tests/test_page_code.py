@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import DASHBOARD, MEDIA, MISSION, TICKED, box, open_element, open_plan, tick
+from pages import DASHBOARD, MEDIA, MISSION, TICKED, box, open_element, open_plan, tick
 from test_team_consensus import DROP, as_file, export
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]

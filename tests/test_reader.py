@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import AXE, axe
+from pages import AXE, axe
 
 pytestmark = pytest.mark.browser
 
@@ -246,7 +246,7 @@ def test_printing_the_stages_page_gives_the_overview(page: Page, screenshots: Pa
 def test_axe_finds_no_violation(page: Page, name):
     page.goto(PAGES[name])
     page.add_script_tag(path=str(AXE))
-    # target-size (touch targets, WCAG 2.2) ships switched off in axe-core: on here as in conftest.
+    # target-size (touch targets, WCAG 2.2) ships switched off in axe-core: on here as in pages.axe.
     result = page.evaluate("axe.run(document, {resultTypes: ['violations'],"
                            " rules: {'target-size': {enabled: true}}})")
     violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import BROKEN_WORDS, DASHBOARD, MISSION, axe, box, dark, open_dashboard, open_element, reading_problems
+from pages import BROKEN_WORDS, DASHBOARD, MISSION, axe, box, dark, open_dashboard, open_element, reading_problems
 from test_team_consensus import as_file, load, open_team
 
 pytestmark = pytest.mark.browser
@@ -137,7 +137,7 @@ def test_no_source_maps_are_shipped(site):
 
 
 def test_the_sites_own_css_and_js_ship_minified(site):
-    from conftest import ROOT
+    from project import ROOT
     styles = list((ROOT / "overrides/assets/css").glob("*.css"))
     scripts = list((ROOT / "overrides/assets/js").glob("*.js"))
     assert len(styles) >= 2 and len(scripts) >= 10

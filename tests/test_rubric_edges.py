@@ -15,7 +15,7 @@ import pytest
 import yaml
 from mkdocs.utils import yaml_load
 
-from conftest import ROOT
+from project import ROOT
 from test_validation import edit  # replaces text that occurs once; returns its line
 from taskforce_roadmap import RubricError, load_roadmap, site_pages
 from taskforce_roadmap.loading import RESERVED_IDS

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from conftest import DASHBOARD, MISSION, dialog_ok, download, open_dashboard
+from pages import DASHBOARD, MISSION, dialog_ok, download, open_dashboard
 from taskforce_roadmap.checklist import element_signature
 
 pytestmark = pytest.mark.usefixtures("watch")

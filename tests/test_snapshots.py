@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import (HOLD, MEDIA, MISSION, assess_something, axe, box, choose, dark, dialog_ok, exported, open_dashboard, open_data,
-                      open_element, open_plan, option, options, tick)
+from pages import (HOLD, MEDIA, MISSION, assess_something, axe, box, choose, dark, dialog_ok, exported,
+                   open_dashboard, open_data, open_element, open_plan, option, options, tick)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 

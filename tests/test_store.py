@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import (DASHBOARD, FULL_WHEN_ASKED, MISSION, box, choose, dialog_ok, download, open_dashboard, open_data,
-                      open_element)
+from pages import (DASHBOARD, FULL_WHEN_ASKED, MISSION, box, choose, dialog_ok, download, open_dashboard, open_data,
+                   open_element)
 from test_assessment_schema import sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]

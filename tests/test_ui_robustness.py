@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import MISSION, assess_something, box, choose, dialog_ok, exported, open_dashboard, open_data, open_element
+from pages import MISSION, assess_something, box, choose, dialog_ok, exported, open_dashboard, open_data, open_element
 from test_team_consensus import SECRETS, as_file, load, open_team
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
@@ -499,7 +499,7 @@ def test_another_tabs_change_to_a_focused_note_is_shown(context: BrowserContext)
 
 
 def test_two_tabs_editing_the_same_note_keep_both_texts_and_say_so(context: BrowserContext):
-    from conftest import HOLD
+    from pages import HOLD
     one, two = context.new_page(), context.new_page()
     two.add_init_script(HOLD)
     for p in (one, two):
