@@ -4,6 +4,7 @@ uses them, and scripts that record or bend what a page does. Fixtures stay in co
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
@@ -132,6 +133,17 @@ FULL_WHEN_ASKED = """(() => {
     return set.call(this, k, v);
   };
 })()"""
+
+
+def wait_until(page: Page, condition: Callable[[], object], what: str, timeout_ms: int = 10_000):
+    """Waits, bounded, for something only Python sees (a held route, a recorded request): Playwright
+    hands its events to Python only while Python calls it, so each short wait lets them in. Fails
+    with `what` if the condition is still false after `timeout_ms`."""
+    for _ in range(timeout_ms // 20):
+        if condition():
+            return
+        page.wait_for_timeout(20)
+    assert condition(), f"still waiting after {timeout_ms} ms for {what}"
 
 
 def download(page: Page, button: str) -> tuple[str, str]:

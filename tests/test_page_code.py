@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from pages import DASHBOARD, MEDIA, MISSION, TICKED, box, open_element, open_plan, tick
+from pages import DASHBOARD, MEDIA, MISSION, TICKED, box, open_element, open_plan, tick, wait_until
 from test_team_consensus import DROP, as_file, export
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
@@ -100,8 +100,7 @@ def test_a_tick_made_before_the_checklists_code_arrives_is_saved(page: Page, con
     reader_opens(page, MISSION)
     with page.expect_request("**/assets/js/store.js"):  # the tick asked for the code
         box(page, "mission-periodic-review").check()
-    while not held:  # the request reaches the route handler as Playwright's events are read
-        page.wait_for_timeout(20)
+    wait_until(page, lambda: held, "the held request for the checklist's code")
     expect(page.locator(".tf-assessment h2")).to_have_count(0)
     context.unroute("**/assets/js/store.js")
     held[0].continue_()
@@ -242,12 +241,8 @@ def test_the_dashboards_modules_are_asked_for_with_the_checklists_code_not_after
     page.goto(DASHBOARD, wait_until="domcontentloaded")  # its load event waits for assessment.js
     wanted = page.evaluate("(saved) => TF_CODE.modules('tf-dashboard', saved).map(TF_CODE.url)", saved)
     wanted = [urlsplit(u).path.lstrip("/") for u in wanted]
-    for _ in range(100):  # requests reach the recorder as Playwright's events are read
-        if held and set(wanted) <= set(scripts):
-            break
-        page.wait_for_timeout(20)
     # assessment.js, which runs them, is still on its way: they were asked for beside it.
-    assert held and set(wanted) <= set(scripts), scripts
+    wait_until(page, lambda: held and set(wanted) <= set(scripts), f"{wanted} beside assessment.js")
     context.unroute("**/assets/js/assessment.js")
     held[0].continue_()
     expect(page.locator("#tf-tools")).to_be_visible()
@@ -348,8 +343,7 @@ def import_clicked_while_the_code_is_held(page: Page, context: BrowserContext) -
     context.route("**/assets/js/store.js", lambda route: held.append(route))
     reader_opens_dashboard(page)
     page.get_by_role("button", name="Import a file").click()
-    while not held:  # the request reaches the route handler as Playwright's events are read
-        page.wait_for_timeout(20)
+    wait_until(page, lambda: held, "the held request for the dashboard's code")
     return held
 
 
@@ -500,8 +494,7 @@ def test_files_chosen_before_the_team_code_arrived_are_read_when_it_does(page: P
     page.goto(TEAM)
     with page.expect_request("**/assets/js/store.js"):
         page.locator("#tf-team-files").set_input_files(members_files(page))
-    while not held:
-        page.wait_for_timeout(20)
+    wait_until(page, lambda: held, "the held request for the team page's code")
     context.unroute("**/assets/js/store.js")
     held[0].continue_()
     expect(page.locator("#tf-team-members > li")).to_have_count(2)
