@@ -135,6 +135,16 @@ FULL_WHEN_ASKED = """(() => {
 })()"""
 
 
+# The origin's real quota, filled by another part of the site.
+FILL = """() => {
+  let chunk = 'x'.repeat(1 << 20), n = 0;
+  while (chunk.length) {
+    try { localStorage.setItem('filler-' + n++, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+  }
+}"""
+
+
+
 def wait_until(page: Page, condition: Callable[[], object], what: str, timeout_ms: int = 10_000):
     """Waits, bounded, for something only Python sees (a held route, a recorded request): Playwright
     hands its events to Python only while Python calls it, so each short wait lets them in. Fails

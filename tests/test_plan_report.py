@@ -18,11 +18,10 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 from pypdf import PdfReader
 
-from pages import (MEDIA, MISSION, axe, box, dark, dialog_ok, download, open_dashboard, open_data, open_element,
+from pages import (FILL, MEDIA, MISSION, axe, box, dark, dialog_ok, download, open_dashboard, open_data, open_element,
                    open_plan, reading_problems)
 from test_assessment_schema import sample, sample_v1
 from test_share_links import fresh_context, import_file, make_link, without_exported  # noqa: F401 (a fixture)
-from test_store import FILL  # the origin's real quota, filled
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
