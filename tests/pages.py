@@ -67,6 +67,23 @@ def assess_something(page: Page):
     box(page, "mission-periodic-review").check()
 
 
+def fill_mission(page: Page):
+    """Mission Statement answered in every way: a tick, a stage chosen, notes."""
+    open_element(page, MISSION)
+    box(page, "mission-need-recognized").check()
+    page.get_by_role("radio", name=re.compile("^Stage 2 ")).check()
+    page.get_by_role("textbox", name="Notes on Mission Statement").fill("kept notes")
+
+
+def saved_text(page: Page) -> str:
+    """The saved document as stored, "" when nothing is."""
+    return page.evaluate("() => localStorage.getItem(TF.key)") or ""
+
+
+def snapshot_ids(page: Page) -> list[str]:
+    return page.locator("#tf-snapshot-list li").evaluate_all("(lis) => lis.map((li) => li.dataset.snapshot)")
+
+
 # On a first visit the dashboard's code waits for its tools, below the start guide, to come near
 # (on a phone they are a screen down): brought into view as a reader scrolling to them would.
 TOOLS_NEAR = "() => { const tools = document.querySelector('[data-tf-tools]'); " \
@@ -92,6 +109,11 @@ def exported(page: Page) -> dict:
     data = page.evaluate("() => TF.exportData()")
     del data["exported"]
     return data
+
+
+def picker(page: Page) -> Locator:
+    """The picker of the assessment being worked on."""
+    return page.get_by_role("combobox", name="Assessment", exact=True)
 
 
 def option(name: str) -> re.Pattern:
@@ -215,3 +237,4 @@ SIDEWAYS = """() => [document.documentElement, ...document.querySelectorAll('.md
 def reading_problems(page: Page) -> list[str]:
     """Words broken mid-word and anything that scrolls sideways on the page as shown."""
     return page.evaluate(BROKEN_WORDS) + page.evaluate(SIDEWAYS)
+
