@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from project import ROOT
@@ -238,3 +239,8 @@ def reading_problems(page: Page) -> list[str]:
     """Words broken mid-word and anything that scrolls sideways on the page as shown."""
     return page.evaluate(BROKEN_WORDS) + page.evaluate(SIDEWAYS)
 
+
+def quick(values: list, *kept) -> list:
+    """Parameters of which only `kept` run in the quick run (`-m "not slow"`): the rest are marked
+    slow. The kept ones exercise every branch; the others are the same check at more sizes."""
+    return [v if v in kept else pytest.param(v, marks=pytest.mark.slow) for v in values]

@@ -75,6 +75,7 @@ def dashboard(page: Page):
     return page
 
 
+@pytest.mark.slow  # Hypothesis: 250 generated files; the hand-written bad files stay in the quick run
 @settings(max_examples=250, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())

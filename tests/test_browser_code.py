@@ -50,6 +50,7 @@ def run_in(folder: Path, tool: str, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(BIN / tool), *args], cwd=folder, capture_output=True, text=True)
 
 
+@pytest.mark.slow  # proves the check can fail; the check itself stays in the quick run
 def test_tsc_catches_a_type_error_in_the_browser_code(tmp_path):
     # The check above can fail: a store call with a number for an assessment id is reported, in
     # the loose check of every file and in the strict check of the store.
@@ -66,6 +67,7 @@ def test_tsc_catches_a_type_error_in_the_browser_code(tmp_path):
     assert done.returncode != 0 and "store.js" in done.stdout, done.stdout
 
 
+@pytest.mark.slow  # proves the check can fail; the check itself stays in the quick run
 def test_lint_catches_a_badly_formatted_file(tmp_path):
     # The two checks above can fail: a long line and an unused variable are both reported.
     copy = copy_for_probe(tmp_path)

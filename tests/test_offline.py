@@ -9,7 +9,9 @@ from playwright.sync_api import Page, expect
 
 from pages import tick
 
-pytestmark = pytest.mark.browser
+# The offline edition's own build and journeys: in the full run. The quick run keeps one journey
+# (test_assessment_browser: saving and linking from a folder).
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_the_edition_holds_every_page_and_no_external_reference(offline, roadmap):

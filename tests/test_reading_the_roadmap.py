@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from pages import AXE, BROKEN_WORDS, DASHBOARD, MISSION, axe, box, dark, open_dashboard, open_element, reading_problems
+from pages import (AXE, BROKEN_WORDS, DASHBOARD, MISSION, axe, box, dark, open_dashboard, open_element, quick,
+                   reading_problems)
 from test_team_consensus import as_file, load, open_team
 
 pytestmark = pytest.mark.browser
@@ -220,6 +221,7 @@ def test_printing_an_element_gives_the_whole_element_without_chrome(page: Page, 
     assert pdf[:4] == b"%PDF"
 
 
+@pytest.mark.slow  # PDF printing; printing an element stays in the quick run
 def test_printing_the_stages_page_gives_the_overview(page: Page, screenshots: Path, roadmap):
     """On paper: the five stages in order, each with its description, none of the screen's
     chrome or permalink marks, and short enough to hand round (at most two Letter pages)."""
@@ -246,7 +248,7 @@ def test_printing_the_stages_page_gives_the_overview(page: Page, screenshots: Pa
 
 # axe is injected as an inline script, which the site's own CSP rightly blocks.
 @pytest.mark.browser_context_args(bypass_csp=True)
-@pytest.mark.parametrize("name", list(PAGES))
+@pytest.mark.parametrize("name", quick(list(PAGES), "home", "element", "stages", "confidentiality"))
 def test_axe_finds_no_violation(page: Page, name):
     page.goto(PAGES[name])
     page.add_script_tag(path=str(AXE))
@@ -319,7 +321,7 @@ def test_no_element_page_breaks_a_word_or_scrolls_sideways_on_a_laptop(page: Pag
     assert problems == {}
 
 
-@pytest.mark.parametrize("width", [1280, 1366, 1440, 1920])
+@pytest.mark.parametrize("width", quick([1280, 1366, 1440, 1920], 1280))
 def test_the_five_stages_stand_side_by_side_on_a_laptop(page: Page, width):
     page.set_viewport_size({"width": width, "height": 800})
     page.goto("case-operations/prosecutions/")
