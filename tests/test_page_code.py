@@ -102,8 +102,9 @@ def test_a_tick_made_before_the_checklists_code_arrives_is_saved(page: Page, con
         box(page, "mission-periodic-review").check()
     wait_until(page, lambda: held, "the held request for the checklist's code")
     expect(page.locator(".tf-assessment h2")).to_have_count(0)
-    context.unroute("**/assets/js/store.js")
+    # Let it through before unrouting: with no route left, Playwright lets held requests go itself.
     held[0].continue_()
+    context.unroute("**/assets/js/store.js")
     expect(page.locator("li#mission-periodic-review")).to_have_class(TICKED)
     expect(page.locator(".tf-a-result")).to_contain_text("Suggested stage: Stage 5 · ")
     # Saved: a reload shows it without any move (the browser holds answers now).
@@ -243,8 +244,8 @@ def test_the_dashboards_modules_are_asked_for_with_the_checklists_code_not_after
     wanted = [urlsplit(u).path.lstrip("/") for u in wanted]
     # assessment.js, which runs them, is still on its way: they were asked for beside it.
     wait_until(page, lambda: held and set(wanted) <= set(scripts), f"{wanted} beside assessment.js")
-    context.unroute("**/assets/js/assessment.js")
     held[0].continue_()
+    context.unroute("**/assets/js/assessment.js")
     expect(page.locator("#tf-tools")).to_be_visible()
     expect(page.locator("#tf-due")).to_have_count(1 if saved else 0)  # plan.js: what is due
     page.wait_for_load_state("networkidle")
@@ -363,9 +364,9 @@ def test_import_clicked_before_the_dashboards_code_arrived_opens_the_file_when_i
     page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")  # a new browser
     held = import_clicked_while_the_code_is_held(page, context)
     expect(page.locator("#tf-tools")).to_have_count(0)
-    context.unroute("**/assets/js/store.js")
     with page.expect_file_chooser() as chooser:  # the click is acted on once the code is there
         held[0].continue_()
+    context.unroute("**/assets/js/store.js")
     chooser.value.set_files(str(file))
     page.locator("dialog.tf-dialog").get_by_role("button", name=re.compile("^(Import|Replace)$")).click()
     expect(page.locator("tr[data-element='mission-statement']")).to_contain_text("1/2")
@@ -381,8 +382,8 @@ def test_import_asked_long_before_the_code_arrived_asks_for_the_file_again(page:
     page.add_init_script("Object.defineProperty(Navigator.prototype, 'userActivation', "
                          "{ get: () => ({ isActive: false, hasBeenActive: true }) })")
     held = import_clicked_while_the_code_is_held(page, context)
-    context.unroute("**/assets/js/store.js")
     held[0].continue_()
+    context.unroute("**/assets/js/store.js")
     expect(page.locator("#tf-message")).to_have_text(
         "Choose the file to import: the page was still loading when you asked.")
     expect(page.get_by_label("Import a JSON export")).to_be_focused()
@@ -412,8 +413,8 @@ def test_a_click_asked_of_the_dashboard_is_not_replayed_on_a_later_visit(page: P
     page.get_by_role("link", name="Start with Mission Statement").click()
     expect(page).to_have_url(re.compile(re.escape(MISSION) + "$"))
     expect(box(page, "mission-clearly-written")).to_be_visible()  # the element page is in place
-    context.unroute("**/assets/js/store.js")
     held[0].continue_()
+    context.unroute("**/assets/js/store.js")
     expect(page.locator(".tf-assessment h2")).to_have_text("Your self-assessment")
     page.go_back()
     expect(page.locator("#tf-tools")).to_be_attached()
@@ -495,8 +496,8 @@ def test_files_chosen_before_the_team_code_arrived_are_read_when_it_does(page: P
     with page.expect_request("**/assets/js/store.js"):
         page.locator("#tf-team-files").set_input_files(members_files(page))
     wait_until(page, lambda: held, "the held request for the team page's code")
-    context.unroute("**/assets/js/store.js")
     held[0].continue_()
+    context.unroute("**/assets/js/store.js")
     expect(page.locator("#tf-team-members > li")).to_have_count(2)
     expect(page.locator("#tf-message")).to_have_text("Loaded 2 file(s): 2 member(s) in all.")
 
