@@ -595,6 +595,7 @@ def test_delete_everything_empties_storage_in_every_tab(context: BrowserContext)
 
 # --- the offline edition (file://) ----------------------------------------------------------------
 
+@pytest.mark.xdist_group("offline")  # on the worker that builds the offline edition for test_offline
 def test_the_offline_edition_saves_and_links_from_a_folder(page: Page, offline: Path):
     page.goto((offline / "internal-foundations" / "meetings.html").as_uri())
     page.locator("li[data-indicator] input.tf-check").first.check()
