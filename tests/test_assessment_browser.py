@@ -74,28 +74,6 @@ def test_ticks_stage_and_notes_survive_a_reload(page: Page):
     assert data["elements"]["mission-statement"]["stage"] == 4
 
 
-def test_the_suggestion_rule_as_pure_logic(page: Page):
-    open_element(page, MISSION)
-    cases = page.evaluate("""() => {
-      const z = [[0, 2], [0, 2], [0, 3], [0, 2], [0, 3]];
-      return {
-        nothing: TF.suggest(z),
-        one: TF.suggest([[0, 2], [0, 2], [1, 3], [0, 2], [0, 3]]),
-        largest: TF.suggest([[1, 4], [2, 3], [1, 2], [0, 2], [0, 2]]),
-        tie: TF.suggest([[0, 2], [1, 2], [0, 3], [1, 2], [0, 3]]),
-        exactTie: TF.suggest([[1, 3], [2, 6], [0, 3], [0, 2], [0, 3]]),
-        allTicked: TF.suggest([[2, 2], [2, 2], [3, 3], [2, 2], [3, 3]]),
-        emptyStage: TF.suggest([[0, 0], [0, 2], [0, 3], [1, 2], [0, 3]]),
-        naWins: TF.counted("na", [[2, 2], [0, 2], [0, 3], [0, 2], [0, 3]]),
-        chosenWins: TF.counted(4, [[2, 2], [0, 2], [0, 3], [0, 2], [0, 3]]),
-        suggested: TF.counted(null, [[0, 2], [2, 2], [0, 3], [0, 2], [0, 3]]),
-        unassessed: TF.counted(null, z),
-      };
-    }""")
-    assert cases == {"nothing": None, "one": 3, "largest": 2, "tie": 2, "exactTie": 1, "allTicked": 1,
-                     "emptyStage": 4, "naWins": "na", "chosenWins": 4, "suggested": 2, "unassessed": None}
-
-
 def test_the_suggestion_rule_through_the_page(page: Page):
     open_element(page, MISSION)
     panel = page.locator(".tf-assessment")
