@@ -73,8 +73,8 @@ def section(runs: dict[str, dict]) -> str:
                    "wall time", "load average before (1 / 5 / 15 min)"), rows)
     text += ("\nWall time is from the command's start to its end, `scripts/setup --test` of an "
              "already set-up clone included (a few seconds); the tests run on every core "
-             "(pytest-xdist `-n auto`, one file per worker at a time). A run the machine's other work "
-             "slowed shows it in the load average.\n")
+             "(pytest-xdist `-n auto --dist loadgroup`, each worker taking the next tests as it "
+             "frees up). A run the machine's other work slowed shows it in the load average.\n")
     broken = [name for name, r in runs.items() if r["exit_code"] != 0 or "pytest_s" not in r]
     if broken:
         text += (f"\n**Not green:** {', '.join(broken)} (exit code "

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import (DASHBOARD, FULL_WHEN_ASKED, HOLD, ROOT, MEDIA, MISSION, axe, box, choose, dark, dialog_ok,
-                      download, exported, open_dashboard, open_data, open_element, option, options)
+from pages import (DASHBOARD, FULL_WHEN_ASKED, HOLD, MEDIA, MISSION, axe, box, choose, dark, dialog_ok, download,
+                   exported, open_dashboard, open_data, open_element, option, options)
+from project import ROOT
 from test_assessment_schema import bad_samples, sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
@@ -71,28 +72,6 @@ def test_ticks_stage_and_notes_survive_a_reload(page: Page):
     data = exported(page)["assessment"]
     assert data["ticked"] == ["mission-clearly-written", "mission-input-sought"]
     assert data["elements"]["mission-statement"]["stage"] == 4
-
-
-def test_the_suggestion_rule_as_pure_logic(page: Page):
-    open_element(page, MISSION)
-    cases = page.evaluate("""() => {
-      const z = [[0, 2], [0, 2], [0, 3], [0, 2], [0, 3]];
-      return {
-        nothing: TF.suggest(z),
-        one: TF.suggest([[0, 2], [0, 2], [1, 3], [0, 2], [0, 3]]),
-        largest: TF.suggest([[1, 4], [2, 3], [1, 2], [0, 2], [0, 2]]),
-        tie: TF.suggest([[0, 2], [1, 2], [0, 3], [1, 2], [0, 3]]),
-        exactTie: TF.suggest([[1, 3], [2, 6], [0, 3], [0, 2], [0, 3]]),
-        allTicked: TF.suggest([[2, 2], [2, 2], [3, 3], [2, 2], [3, 3]]),
-        emptyStage: TF.suggest([[0, 0], [0, 2], [0, 3], [1, 2], [0, 3]]),
-        naWins: TF.counted("na", [[2, 2], [0, 2], [0, 3], [0, 2], [0, 3]]),
-        chosenWins: TF.counted(4, [[2, 2], [0, 2], [0, 3], [0, 2], [0, 3]]),
-        suggested: TF.counted(null, [[0, 2], [2, 2], [0, 3], [0, 2], [0, 3]]),
-        unassessed: TF.counted(null, z),
-      };
-    }""")
-    assert cases == {"nothing": None, "one": 3, "largest": 2, "tie": 2, "exactTie": 1, "allTicked": 1,
-                     "emptyStage": 4, "naWins": "na", "chosenWins": 4, "suggested": 2, "unassessed": None}
 
 
 def test_the_suggestion_rule_through_the_page(page: Page):
@@ -594,6 +573,7 @@ def test_delete_everything_empties_storage_in_every_tab(context: BrowserContext)
 
 # --- the offline edition (file://) ----------------------------------------------------------------
 
+@pytest.mark.xdist_group("offline")  # on the worker that builds the offline edition for test_offline
 def test_the_offline_edition_saves_and_links_from_a_folder(page: Page, offline: Path):
     page.goto((offline / "internal-foundations" / "meetings.html").as_uri())
     page.locator("li[data-indicator] input.tf-check").first.check()

@@ -10,7 +10,7 @@ import re
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT
+from project import ROOT
 from taskforce_roadmap.checklist import PAGES, checklist_data, checklist_script, element_signature
 
 SCHEMA_PATH = ROOT / "docs" / "assessment.schema.json"

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, choose, open_element, tick
+from pages import choose, open_element, tick
+from project import ROOT
 from test_assessment_schema import sample
 
 pytestmark = pytest.mark.browser
@@ -74,6 +75,7 @@ def dashboard(page: Page):
     return page
 
 
+@pytest.mark.slow  # Hypothesis: 250 generated files; the hand-written bad files stay in the quick run
 @settings(max_examples=250, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())

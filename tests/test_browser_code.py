@@ -51,6 +51,7 @@ def run_in(folder: Path, tool: str, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(BIN / tool), *args], cwd=folder, capture_output=True, text=True)
 
 
+@pytest.mark.slow  # proves the check can fail; the check itself stays in the quick run
 def test_tsc_catches_a_type_error_in_the_browser_code(tmp_path):
     # The check above can fail: a store call with a number for an assessment id is reported, in
     # the loose check of every file and in the strict check of the store.
@@ -94,6 +95,7 @@ def test_the_shared_types_declare_no_any():
     assert anys_in_types(ROOT) == []
 
 
+@pytest.mark.slow  # proves the checks above can fail
 def test_a_file_left_out_of_strict_mode_or_an_any_in_the_types_is_reported(tmp_path):
     copy = copy_for_probe(tmp_path)
     config = copy / "tsconfig.strict.json"
@@ -105,6 +107,7 @@ def test_a_file_left_out_of_strict_mode_or_an_any_in_the_types_is_reported(tmp_p
     assert anys_in_types(copy) == ["core.d.ts: type Probe = any;"]
 
 
+@pytest.mark.slow  # proves the check can fail; the check itself stays in the quick run
 def test_lint_catches_a_badly_formatted_file(tmp_path):
     # The two checks above can fail: a long line and an unused variable are both reported.
     copy = copy_for_probe(tmp_path)

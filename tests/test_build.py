@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from project import ROOT, mkdocs_build
 
 AREAS = {
     "internal-foundations": ["mission-statement", "guiding-principles", "goals-objectives",

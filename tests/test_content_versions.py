@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import box, open_dashboard, open_element
+from pages import box, open_dashboard, open_element
 from taskforce_roadmap import load_roadmap
 from taskforce_roadmap.checklist import element_attributes
 

@@ -24,10 +24,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, RECORDER, _QuietHandler, tick
+from pages import RECORDER, tick
+from project import ROOT, _QuietHandler
 from test_render import cli, contents
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("engines")]  # one worker builds each engine's site
 ENGINES = {"properdocs": "properdocs==1.6.7", "zensical": "zensical==0.0.73"}
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "taskforce-roadmap"
 

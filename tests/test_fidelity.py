@@ -22,7 +22,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import SEED
+from project import SEED
 from taskforce_roadmap.model import block_texts
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

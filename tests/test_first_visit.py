@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import DASHBOARD, MISSION, box, open_dashboard, open_element
+from pages import DASHBOARD, MISSION, box, open_dashboard, open_element
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 

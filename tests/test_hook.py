@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from conftest import ROOT
+from project import ROOT
 
 HOOK = "hooks/roadmap_hook.py"
 

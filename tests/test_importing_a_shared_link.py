@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import DATA, MISSION, box, dialog_ok, exported, open_data, open_element
+from pages import DATA, MISSION, box, dialog_ok, exported, open_data, open_element
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 

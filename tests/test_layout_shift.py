@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import DASHBOARD, MISSION, open_dashboard
+from pages import DASHBOARD, MISSION, open_dashboard, quick
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +64,7 @@ def shifts(page: Page, path: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("answers", ["none", "saved"])
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", quick(list(SIZES), "phone"))  # Lighthouse-like
 def test_no_page_shifts_while_it_draws(context: BrowserContext, size: str, answers: str):
     context.add_init_script(OBSERVER)
     page = context.new_page()

@@ -8,9 +8,9 @@ import re
 
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
-from conftest import MISSION, box
+from pages import MISSION, box
 from test_plan_report import act, member
-from test_ui_robustness import leaving_asks
+from test_team_page_names_and_leaving import leaving_asks
 
 REPORT = "self-assessment/report/"
 TEAM = "self-assessment/team/"

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import MEDIA, download, open_element, open_plan
+from pages import MEDIA, download, open_element, open_plan
 from test_assessment_schema import sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]

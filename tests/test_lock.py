@@ -13,7 +13,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from conftest import ROOT
+from project import ROOT
 
 PROJECT = "taskforce-roadmap (pyproject.toml)"
 REFRESH = "run scripts/lock to refresh requirements.txt"

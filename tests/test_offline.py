@@ -7,9 +7,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import tick
+from pages import tick
 
-pytestmark = pytest.mark.browser
+# The offline edition's own build and journeys: in the full run. The quick run keeps one journey
+# (test_assessment_browser: saving and linking from a folder).
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("offline")]  # one build of the edition
 
 
 def test_the_edition_holds_every_page_and_no_external_reference(offline, roadmap):

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import DASHBOARD, MEDIA, MISSION, TICKED, box, open_element, open_plan, tick
+from pages import DASHBOARD, MEDIA, MISSION, TICKED, box, open_element, open_plan, tick, wait_until
 from test_team_consensus import DROP, as_file, export
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
@@ -102,11 +102,11 @@ def test_a_tick_made_before_the_checklists_code_arrives_is_saved(page: Page, con
     reader_opens(page, MISSION)
     with page.expect_request("**/assets/js/store.js"):  # the tick asked for the code
         box(page, "mission-periodic-review").check()
-    while not held:  # the request reaches the route handler as Playwright's events are read
-        page.wait_for_timeout(20)
+    wait_until(page, lambda: held, "the held request for the checklist's code")
     expect(page.locator(".tf-assessment h2")).to_have_count(0)
-    context.unroute("**/assets/js/store.js")
+    # Let it through before unrouting: with no route left, Playwright lets held requests go itself.
     held[0].continue_()
+    context.unroute("**/assets/js/store.js")
     expect(page.locator("li#mission-periodic-review")).to_have_class(TICKED)
     expect(page.locator(".tf-a-result")).to_contain_text("Suggested stage: Stage 5 · ")
     # Saved: a reload shows it without any move (the browser holds answers now).
@@ -244,14 +244,10 @@ def test_the_dashboards_modules_are_asked_for_with_the_checklists_code_not_after
     page.goto(DASHBOARD, wait_until="domcontentloaded")  # its load event waits for assessment.js
     wanted = page.evaluate("(saved) => TF_CODE.modules('tf-dashboard', saved).map(TF_CODE.url)", saved)
     wanted = [urlsplit(u).path.lstrip("/") for u in wanted]
-    for _ in range(100):  # requests reach the recorder as Playwright's events are read
-        if held and set(wanted) <= set(scripts):
-            break
-        page.wait_for_timeout(20)
     # assessment.js, which runs them, is still on its way: they were asked for beside it.
-    assert held and set(wanted) <= set(scripts), scripts
-    context.unroute("**/assets/js/assessment.js")
+    wait_until(page, lambda: held and set(wanted) <= set(scripts), f"{wanted} beside assessment.js")
     held[0].continue_()
+    context.unroute("**/assets/js/assessment.js")
     expect(page.locator("#tf-tools")).to_be_visible()
     expect(page.locator("#tf-due")).to_have_count(1 if saved else 0)  # plan.js: what is due
     page.wait_for_load_state("networkidle")
@@ -350,8 +346,7 @@ def import_clicked_while_the_code_is_held(page: Page, context: BrowserContext) -
     context.route("**/assets/js/store.js", lambda route: held.append(route))
     reader_opens_dashboard(page)
     page.get_by_role("button", name="Import a file").click()
-    while not held:  # the request reaches the route handler as Playwright's events are read
-        page.wait_for_timeout(20)
+    wait_until(page, lambda: held, "the held request for the dashboard's code")
     return held
 
 
@@ -371,9 +366,9 @@ def test_import_clicked_before_the_dashboards_code_arrived_opens_the_file_when_i
     page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")  # a new browser
     held = import_clicked_while_the_code_is_held(page, context)
     expect(page.locator("#tf-tools")).to_have_count(0)
-    context.unroute("**/assets/js/store.js")
     with page.expect_file_chooser() as chooser:  # the click is acted on once the code is there
         held[0].continue_()
+    context.unroute("**/assets/js/store.js")
     chooser.value.set_files(str(file))
     page.locator("dialog.tf-dialog").get_by_role("button", name=re.compile("^(Import|Replace)$")).click()
     expect(page.locator("tr[data-element='mission-statement']")).to_contain_text("1/2")
@@ -389,8 +384,8 @@ def test_import_asked_long_before_the_code_arrived_asks_for_the_file_again(page:
     page.add_init_script("Object.defineProperty(Navigator.prototype, 'userActivation', "
                          "{ get: () => ({ isActive: false, hasBeenActive: true }) })")
     held = import_clicked_while_the_code_is_held(page, context)
-    context.unroute("**/assets/js/store.js")
     held[0].continue_()
+    context.unroute("**/assets/js/store.js")
     expect(page.locator("#tf-message")).to_have_text(
         "Choose the file to import: the page was still loading when you asked.")
     expect(page.get_by_label("Import a JSON export")).to_be_focused()
@@ -420,8 +415,8 @@ def test_a_click_asked_of_the_dashboard_is_not_replayed_on_a_later_visit(page: P
     page.get_by_role("link", name="Start with Mission Statement").click()
     expect(page).to_have_url(re.compile(re.escape(MISSION) + "$"))
     expect(box(page, "mission-clearly-written")).to_be_visible()  # the element page is in place
-    context.unroute("**/assets/js/store.js")
     held[0].continue_()
+    context.unroute("**/assets/js/store.js")
     expect(page.locator(".tf-assessment h2")).to_have_text("Your self-assessment")
     page.go_back()
     expect(page.locator("#tf-tools")).to_be_attached()
@@ -502,10 +497,9 @@ def test_files_chosen_before_the_team_code_arrived_are_read_when_it_does(page: P
     page.goto(TEAM)
     with page.expect_request("**/assets/js/store.js"):
         page.locator("#tf-team-files").set_input_files(members_files(page))
-    while not held:
-        page.wait_for_timeout(20)
-    context.unroute("**/assets/js/store.js")
+    wait_until(page, lambda: held, "the held request for the team page's code")
     held[0].continue_()
+    context.unroute("**/assets/js/store.js")
     expect(page.locator("#tf-team-members > li")).to_have_count(2)
     expect(page.locator("#tf-message")).to_have_text("Loaded 2 file(s): 2 member(s) in all.")
 

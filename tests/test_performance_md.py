@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from project import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import performance_md  # noqa: E402

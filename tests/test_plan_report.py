@@ -18,11 +18,10 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 from pypdf import PdfReader
 
-from conftest import (MEDIA, MISSION, axe, box, dark, dialog_ok, download, open_dashboard, open_data, open_element, open_plan,
-                      reading_problems)
+from pages import (FILL, MEDIA, MISSION, axe, box, dark, dialog_ok, download, open_dashboard, open_data, open_element,
+                   open_plan, quick, reading_problems)
 from test_assessment_schema import sample, sample_v1
 from test_share_links import fresh_context, import_file, make_link, without_exported  # noqa: F401 (a fixture)
-from test_store import FILL  # the origin's real quota, filled
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
@@ -457,7 +456,8 @@ def test_the_team_page_shows_proposals_and_the_agreed_result_keeps_them(page: Pa
 
 # axe-core is injected as an inline script, which the site's CSP rightly refuses: bypassed here only.
 @pytest.mark.browser_context_args(bypass_csp=True)
-@pytest.mark.parametrize("path", [MISSION, MEDIA, "self-assessment/", DATA, PLAN, REPORT, TEAM])
+# The element pages, the dashboard and the team page have their own axe test in the quick run.
+@pytest.mark.parametrize("path", quick([MISSION, MEDIA, "self-assessment/", DATA, PLAN, REPORT, TEAM], DATA, PLAN, REPORT))
 def test_the_plans_pages_are_accessible_and_fit_a_phone(page: Page, roadmap, tmp_path, path):
     import_file(page, planned(roadmap), tmp_path)
     if path == TEAM:  # two members' proposals on the agenda
@@ -656,6 +656,7 @@ def test_crafted_texts_stay_text_in_the_plan_its_files_the_report_and_its_copies
     assert context.foreign_requests == []
 
 
+@pytest.mark.slow  # PDF printing at scale; the coordinator's journey prints the report in the quick run
 def test_three_hundred_actions_still_print_the_report_on_two_pages(page: Page, roadmap, tmp_path):
     elements = [e.id for e in roadmap.elements]
     acts = [act(1, elements[n % len(elements)], f"Action number {n} with a fairly ordinary length of text",
@@ -684,6 +685,7 @@ def test_the_plan_prints_each_status_once_as_text(page: Page, roadmap, tmp_path)
     assert sorted(statuses) == ["Done", "Dropped", "In progress", "Not started"]
 
 
+@pytest.mark.slow  # PDF printing
 def test_printing_in_the_dark_palette_prints_the_light_one(page: Page, roadmap, tmp_path):
     acts = [act(1, "media", "Overdue", "Ana", "2020-01-01")]
     import_file(page, with_actions(roadmap, acts, media=(4, "2020-01-01")), tmp_path)
@@ -785,6 +787,7 @@ def test_an_owner_named_no_owner_is_not_the_unowned_filter(page: Page, roadmap, 
     expect(page.locator("tr[data-plan-action] td:first-child")).to_have_text(["Owned by nobody"])
 
 
+@pytest.mark.slow  # PDF printing at every limit
 def test_the_report_stays_on_two_pages_with_every_field_at_its_limit(page: Page, roadmap, tmp_path):
     limits = page.goto(PLAN) and page.evaluate("() => TF.core.store.LIMITS")
     words = lambda n, word: " ".join([word] * (n // (len(word) + 1)))  # noqa: E731

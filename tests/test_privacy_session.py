@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import tick
+from pages import tick
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from project import ROOT
 
 READMES = ["README.md", "overrides/assets/README.md"]
 PATH = re.compile(r"`((?:\.ci|docs|hooks|overrides|readme|rubric|scripts|tests|types)/[\w./-]*"

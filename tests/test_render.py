@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from project import ROOT, mkdocs_build
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

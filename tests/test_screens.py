@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from conftest import DASHBOARD, MISSION, dialog_ok, download, open_dashboard
+from pages import DASHBOARD, MISSION, dialog_ok, download, open_dashboard, quick
 from taskforce_roadmap.checklist import element_signature
 
 pytestmark = pytest.mark.usefixtures("watch")
@@ -196,7 +196,7 @@ PEOPLE_DATE = re.compile(r"^(January|February|March|April|May|June|July|August|S
                          r"\u00a0\d{1,2},\u00a0\d{4}$")
 
 
-@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+@pytest.mark.parametrize("viewport", [pytest.param(LAPTOP, marks=pytest.mark.slow), PHONE], ids=["laptop", "phone"])
 @pytest.mark.parametrize("path", [PLAN, REPORT, DASHBOARD, DATA])
 def test_no_select_cuts_its_value_and_no_date_breaks(page: Page, assessed, viewport, path):
     page.set_viewport_size(viewport)
@@ -256,7 +256,7 @@ def pdf_lines(page: Page, paper: str, tmp_path: Path) -> list[str]:
             for line in (p.extract_text(extraction_mode="layout") or "").replace("\u00a0", " ").splitlines()]
 
 
-@pytest.mark.parametrize("path", [REPORT, PLAN])
+@pytest.mark.parametrize("path", quick([REPORT, PLAN], REPORT))  # PDF printing
 def test_no_date_breaks_across_lines_on_paper(page: Page, assessed, tmp_path, path):
     page.goto(path)
     expect(page.locator(".tf-date").first).to_be_visible()

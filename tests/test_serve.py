@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from project import ROOT
 
 pytestmark = pytest.mark.slow
 # The end of the first build, and of every rebuild. Not "Documentation built in N seconds": MkDocs

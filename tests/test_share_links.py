@@ -24,7 +24,8 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import RECORDER, axe, dark, is_local
+from pages import RECORDER, axe, dark
+from project import is_local
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 

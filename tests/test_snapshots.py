@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import (HOLD, MEDIA, MISSION, assess_something, axe, box, choose, dark, dialog_ok, exported, open_dashboard, open_data,
-                      open_element, open_plan, option, options, tick)
+from pages import (HOLD, MEDIA, MISSION, assess_something, axe, box, choose, dark, dialog_ok, exported,
+                   open_dashboard, open_data, open_element, open_plan, option, options, tick)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
@@ -403,6 +403,7 @@ def test_the_overviews_parts_refused_are_said_and_the_rest_still_works(page: Pag
 
 # --- 5. accessibility ---------------------------------------------------------------------------
 
+@pytest.mark.slow  # the dashboard's own axe test runs in the quick run
 @pytest.mark.browser_context_args(bypass_csp=True)
 def test_axe_finds_nothing_on_the_dashboard_with_two_snapshots(page: Page):
     open_element(page, MISSION)

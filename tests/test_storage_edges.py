@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import FULL_WHEN_ASKED, MISSION, box, download, open_dashboard, open_data, open_element
+from pages import FULL_WHEN_ASKED, MISSION, box, download, open_dashboard, open_data, open_element
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 

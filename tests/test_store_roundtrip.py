@@ -16,7 +16,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_sta
 from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
-from conftest import DATA, ROOT
+from pages import DATA
+from project import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("watch")]
 

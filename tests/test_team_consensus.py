@@ -17,7 +17,7 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import axe, dialog_ok, download, exported, open_dashboard, option
+from pages import axe, dialog_ok, download, exported, open_dashboard, option
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
 from playwright.sync_api import BrowserContext, Page, TimeoutError as PlaywrightTimeout, expect
 
-from conftest import DATA
+from pages import DATA
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("watch")]
 

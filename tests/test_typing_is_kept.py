@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import MISSION, box, open_element
+from pages import MISSION, box, open_element
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 

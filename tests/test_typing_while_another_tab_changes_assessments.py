@@ -10,7 +10,7 @@ import json
 
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import MISSION, box, choose, dialog_ok, open_data, open_element, open_plan
+from pages import MISSION, box, choose, dialog_ok, open_data, open_element, open_plan
 
 REPORT = "self-assessment/report/"
 PLAN = "self-assessment/plan/"

@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import MISSION, axe, box, choose, dialog_ok, exported, open_data, open_element
+from pages import MISSION, axe, box, choose, dialog_ok, exported, open_data, open_element
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
 
