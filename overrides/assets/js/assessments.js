@@ -173,20 +173,10 @@
     if (!file) return;
     const refuse = (/** @type {string} */ why) =>
       core.say(`Import refused: “${file.name}” ${why}. Nothing was changed.`, true);
-    let data;
-    try {
-      if (file.size > store.LIMITS.fileBytes)
-        return refuse(`is over ${store.LIMITS.fileBytes / 1e6} MB`);
-      data = JSON.parse(await file.text());
-    } catch (e) {
-      return refuse(`is not valid JSON (${/** @type {Error} */ (e).message})`);
-    }
-    const problems = store.validateExport(data);
-    if (problems.length)
-      return refuse(
-        `is not a self-assessment export this site can read: ${core.summary(problems)}`,
-      );
-    return core.importData(data, file.name);
+    const read = await store.readExportFile(file);
+    if ("data" in read) return core.importData(read.data, file.name);
+    const { why, detail, problems } = read;
+    refuse(problems ? `${why}: ${core.summary(problems)}` : detail ? `${why} (${detail})` : why);
   }
   /** The labelled file field whose choice is imported. */
   const importField = () => {

@@ -59,24 +59,14 @@
     const named = (/** @type {File} */ file) =>
       anon ? `File ${files.indexOf(file) + 1} of ${files.length}` : `“${file.name}”`;
     for (const file of files) {
-      let data;
-      try {
-        if (file.size > core.store.LIMITS.fileBytes)
-          throw new Error(`it is over ${core.store.LIMITS.fileBytes / 1e6} MB`);
-        data = JSON.parse(await file.text());
-      } catch (e) {
-        lines.push(
-          `${named(file)} was refused: ${e instanceof SyntaxError ? "it is not valid JSON" : /** @type {Error} */ (e).message}.`,
-        );
+      // The parser's own words are left out: they may quote the file, names included.
+      const read = await copies.readExportFile(file);
+      if (!("data" in read)) {
+        const found = read.problems ? ` (${core.summary(read.problems)})` : "";
+        lines.push(`${named(file)} was refused: it ${read.why}${found}.`);
         continue;
       }
-      const problems = copies.validateExport(data);
-      if (problems.length) {
-        lines.push(
-          `${named(file)} was refused: it is not a self-assessment export this site can read (${core.summary(problems)}).`,
-        );
-        continue;
-      }
+      const { data } = read;
       const key = JSON.stringify(data.assessment),
         twin = members.find((m) => m.key === key);
       if (twin) {

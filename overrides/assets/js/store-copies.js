@@ -291,6 +291,26 @@ function openStoreCopies(inner) {
       ? `it was made by a newer version of this site (export format ${d.schema}; this version reads formats 1 to ${EXPORT_SCHEMA}). ` +
         "Open it on the site's current version, or reload this page to update this copy; an offline copy needs a fresh download"
       : null;
+  /**
+   * A file a reader chose, read as an export: its size checked before it is read, then parsed and
+   * checked. Refused: `why` ends the sentence "“file” …", `detail` is the parser's own words (they
+   * may quote the file) and `problems` what the checks found.
+   * @param {File} file
+   * @returns {Promise<{ data: ExportData } | { why: string, detail?: string, problems?: string[] }>}
+   */
+  async function readExportFile(file) {
+    if (file.size > LIMITS.fileBytes) return { why: `is over ${LIMITS.fileBytes / 1e6} MB` };
+    let data;
+    try {
+      data = JSON.parse(await file.text());
+    } catch (e) {
+      return { why: "is not valid JSON", detail: e instanceof Error ? e.message : "" };
+    }
+    const problems = validateExport(data);
+    return problems.length
+      ? { why: "is not a self-assessment export this site can read", problems }
+      : { data: /** @type {ExportData} */ (data) };
+  }
   // Mirrors docs/assessment.schema.json, published with the site.
   /** @param {unknown} d @returns {string[]} the problems, none when the file can be imported */
   function validateExport(d) {
@@ -588,6 +608,7 @@ function openStoreCopies(inner) {
     exportData,
     envelope,
     validateExport,
+    readExportFile,
     /** @param {ExportData} data validated; not saved */
     readOnly: (data) => fromExport(data, data.assessment.id, null, 0),
     sameAs,
