@@ -295,9 +295,9 @@ def test_notes_are_limited_where_they_are_typed_with_a_visible_count(page: Page)
     open_element(page, MISSION)
     limit = page.evaluate("() => TF.core.store.LIMITS.notes")
     notes = page.locator("#tf-notes")
-    expect(page.locator("#tf-notes-count")).to_have_text(f"0 of {limit} characters")
+    expect(page.locator("#tf-notes-count")).to_have_text(f"0 of {limit:,} characters")
     notes.fill("é" * (limit + 50))  # as a paste would
-    expect(page.locator("#tf-notes-count")).to_have_text(f"{limit} of {limit} characters")
+    expect(page.locator("#tf-notes-count")).to_have_text(f"{limit:,} of {limit:,} characters")
     data = page.evaluate("() => TF.exportData()")
     assert len(data["assessment"]["elements"]["mission-statement"]["notes"]) == limit
     assert page.evaluate("(d) => TF.validate(d)", data) == []
@@ -461,16 +461,16 @@ def test_notes_outside_the_basic_plane_are_counted_as_the_import_counts_them(pag
     assert page.evaluate("(d) => TF.validate(d)", data) == []
     _import(page, tmp_path, data)
     open_element(page, MISSION)
-    expect(page.locator("#tf-notes-count")).to_have_text(f"{limit} of {limit} characters")
+    expect(page.locator("#tf-notes-count")).to_have_text(f"{limit:,} of {limit:,} characters")
     notes = page.locator("#tf-notes")
     notes.click()
     page.keyboard.press("Control+End")
     for _ in range(3):
         page.keyboard.press("Backspace")  # one character each, emoji or not
-    expect(page.locator("#tf-notes-count")).to_have_text(f"{limit - 3} of {limit} characters")
+    expect(page.locator("#tf-notes-count")).to_have_text(f"{limit - 3:,} of {limit:,} characters")
     page.keyboard.press("Control+Home")
     page.keyboard.type("ab\U0001F600\U0001F600")  # one character more than there is room for
-    expect(page.locator("#tf-notes-count")).to_have_text(f"{limit} of {limit} characters")
+    expect(page.locator("#tf-notes-count")).to_have_text(f"{limit:,} of {limit:,} characters")
     expected = "ab\U0001F600" + (line * (limit // 100))[:-3]  # the last one typed is the one left out
     page.wait_for_function("(v) => TF.core.store.notesOf(TF.core.store.current(), 'mission-statement') === v",
                            arg=expected)

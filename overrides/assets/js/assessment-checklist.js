@@ -111,7 +111,7 @@ function openChecklist(core, page) {
   function notesField(e) {
     const count = make("p", { class: "tf-a-count", id: "tf-notes-count" });
     const countNotes = () => {
-      count.textContent = `${chars(box.value)} of ${store.LIMITS.notes} characters`;
+      count.textContent = `${chars(box.value).toLocaleString("en-US")} of ${store.LIMITS.notes.toLocaleString("en-US")} characters`;
     };
     const box = make("textarea", {
       id: "tf-notes",

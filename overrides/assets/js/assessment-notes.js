@@ -194,7 +194,7 @@ function keepLost(control, what, name, text, make) {
       "p",
       {},
       make("strong", {}, "Not saved: "),
-      `${what} was typed for “${name}”, which another tab deleted. It is kept here, not written into any other assessment; copy it before you leave this page.`,
+      `This text was typed into ${what[0].toLowerCase() + what.slice(1)} for “${name}”, which another tab deleted. It is kept here, not written into any other assessment; copy it before you leave this page.`,
     ),
     kept,
     make("p", {}, copy, " ", dismiss, copied),
