@@ -122,18 +122,31 @@ function conflictText(make) {
 function bindEditor(control, o, core) {
   "use strict";
   const { store, make } = core;
-  /** @type {{ id: string, name: string, typed: boolean } | null} */
+  /** @type {{ id: string, name: string, typed: boolean, base: string | null } | null} */
   let bound = null;
   let stop = () => {};
-  // The record is gone: keep what was typed (a value never typed is nothing to lose).
-  const lost = () => {
-    if (bound && bound.typed && !o.exists(bound.id))
+  /** @param {string} id @returns {string | null} the field as stored now, when it can be read */
+  const read = (id) => (o.read && o.exists(id) ? o.read(id) : null);
+  // The record is gone: keep what was typed (a value never typed is nothing to lose). Another
+  // tab changed the field: shown in the field while nothing is typed here, else kept beside it,
+  // never overwritten without a word (the next key here replaces it).
+  /** @param {ChangeSource} [source] */
+  const lost = (source) => {
+    if (!bound) return;
+    if (bound.typed && !o.exists(bound.id))
       keepLost(control, o.what, bound.name, control.value, make);
+    const theirs = read(bound.id);
+    if (theirs == null || theirs === bound.base) return;
+    if (source === "other-tab" && theirs !== control.value) {
+      if (!bound.typed) control.value = theirs;
+      else keepLost(control, o.what, bound.name, theirs, make, true);
+    }
+    bound.base = theirs;
   };
   control.addEventListener("focus", () => {
     const id = o.shown(),
       a = store.byId(id);
-    bound = { id, name: a ? store.nameOf(a) : "", typed: false };
+    bound = { id, name: a ? store.nameOf(a) : "", typed: false, base: read(id) };
     stop = store.subscribe(lost); // a redraw may take the control away: the text stays here
   });
   control.addEventListener("blur", () => {
@@ -154,10 +167,11 @@ function bindEditor(control, o, core) {
 /**
  * @param {Element} control the field it was typed in @param {string} what the field, for people
  * @param {string} name the deleted record's name @param {string} text @param {any} make
+ * @param {boolean} [theirs] the text is another tab's, which the next key here replaces
  */
-function keepLost(control, what, name, text, make) {
+function keepLost(control, what, name, text, make, theirs) {
   "use strict";
-  const id = "tf-lost-" + (control.id || "field");
+  const id = (theirs ? "tf-theirs-" : "tf-lost-") + (control.id || "field");
   const found = document.getElementById(id),
     shown = found && found.querySelector("textarea");
   if (shown) {
@@ -193,8 +207,15 @@ function keepLost(control, what, name, text, make) {
     make(
       "p",
       {},
-      make("strong", {}, "Not saved: "),
-      `${what} was typed for “${name}”, which another tab deleted. It is kept here, not written into any other assessment; copy it before you leave this page.`,
+      ...(theirs
+        ? [
+            make("strong", {}, "Changed in another tab: "),
+            `${what} of “${name}” was changed in another tab while you were typing here. What you type replaces it; its text is kept here: copy it before you leave this page if it should stay.`,
+          ]
+        : [
+            make("strong", {}, "Not saved: "),
+            `${what} was typed for “${name}”, which another tab deleted. It is kept here, not written into any other assessment; copy it before you leave this page.`,
+          ]),
     ),
     kept,
     make("p", {}, copy, " ", dismiss, copied),

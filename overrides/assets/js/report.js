@@ -341,6 +341,10 @@
       what,
       shown: () => shown,
       exists: (aid) => !!store.byId(aid),
+      read: (aid) => {
+        const a = store.byId(aid);
+        return a ? store.planTextOf(a, k) : "";
+      },
       write: (aid, v) => {
         // Saved at once when it comes due (a batch is not "typing"): this page waits for the pause
         // itself, so that the report below is redrawn once per pause, and a flush on pagehide
