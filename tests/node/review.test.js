@@ -2,9 +2,33 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { memoryStore } = require("./helpers.js");
+const { memoryStore, script, STORE_SCRIPTS } = require("./helpers.js");
 
+/** A Storage in memory, as a browser's. */
+function memoryStorage() {
+  const m = new Map();
+  return {
+    get length() {
+      return m.size;
+    },
+    key: (n) => [...m.keys()][n] ?? null,
+    getItem: (k) => (m.has(k) ? m.get(k) : null),
+    setItem: (k, v) => void m.set(k, String(v)),
+    removeItem: (k) => void m.delete(k),
+    clear: () => m.clear(),
+  };
+}
+const g = /** @type {any} */ (globalThis);
+g.localStorage = memoryStorage();
+g.sessionStorage = memoryStorage();
 const store = memoryStore();
+/** A page view of a tab with this sessionStorage: its own store over the shared localStorage. */
+function pageView(session) {
+  g.sessionStorage = session;
+  delete g.TF_STORE;
+  for (const name of [...STORE_SCRIPTS, "store-copies.js"]) script(name);
+  return g.TF_STORE;
+}
 
 /** An export of a new assessment (id, creation time) with the given name. */
 function exportNamed(name, id, created) {
@@ -23,4 +47,25 @@ test("an import whose name has nothing visible keeps no invisible name", () => {
     assert.match(kept, /\S/, `a visible name, not ${JSON.stringify(kept)}`);
     assert.equal(kept, store.cleanName(kept), "kept in the one form names take");
   }
+});
+
+test("an undo copy does not outlive a wipe made in another tab while this tab was away", () => {
+  const mine = memoryStorage();
+  let one = pageView(mine);
+  const x = one.create("Kept secret");
+  one.setTick(x.id, "media-s1-1", true, { id: "media", sig: "abcdef12" });
+  const copy = one.copyOf(x.id);
+  one.remove(x.id);
+  one.keepUndo({ text: "Deleted.", done: "Put back.", list: [copy], select: x.id });
+  assert.equal(one.undoOffers().length, 1);
+  // Tab one follows a link to another site (no storage event reaches it); tab two wipes.
+  pageView(memoryStorage()).wipeAll();
+  pageView(memoryStorage()).create("After the wipe"); // and goes on using the site
+  one = pageView(mine); // tab one comes back
+  assert.deepEqual(one.undoOffers(), [], "the wiped assessment is on offer again");
+  // Its own "Delete everything" stays undoable in the tab that did it, on its next page view.
+  const all = one.assessments().map((a) => one.copyOf(a.id));
+  one.wipeAll();
+  one.keepUndo({ text: "Deleted everything.", done: "Put back.", list: all, everything: true });
+  assert.equal(pageView(mine).undoOffers().length, 1);
 });

@@ -447,6 +447,7 @@ function openStoreTabs(format, rubric, root) {
       gen: mode === "session" && flag ? flag.gen : "",
     }),
     notify,
+    (id, created) => format.own(doc.list, id) && doc.list[id].created[0] === created,
   );
 
   // --- storage modes -------------------------------------------------------------------------------
