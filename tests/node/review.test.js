@@ -69,3 +69,18 @@ test("an undo copy does not outlive a wipe made in another tab while this tab wa
   one.keepUndo({ text: "Deleted everything.", done: "Put back.", list: all, everything: true });
   assert.equal(pageView(mine).undoOffers().length, 1);
 });
+
+test("a tab that catches up after another tab's wipe, before hearing of it, writes nothing wiped back", () => {
+  g.localStorage.clear();
+  const one = pageView(memoryStorage());
+  const x = one.create("Wiped elsewhere");
+  one.setTick(x.id, "media-s1-1", true, { id: "media", sig: "abcdef12" });
+  pageView(memoryStorage()).wipeAll(); // its storage event has not reached tab one yet
+  one.catchUp(); // a notes box catches up before each write
+  const now = one.current();
+  one.setElementField(now.id, { id: "media", sig: "abcdef12" }, "n", "typed after the wipe");
+  one.setElementField(now.id, { id: "media", sig: "abcdef12" }, "t", 2); // saved at once
+  const raw = g.localStorage.getItem(one.KEY) || "";
+  assert.ok(raw.includes("typed after the wipe"), raw);
+  assert.ok(!raw.includes(x.id) && !raw.includes("Wiped elsewhere"), raw);
+});

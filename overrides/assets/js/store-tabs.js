@@ -83,6 +83,15 @@ function openStoreTabs(format, rubric, root) {
   }
   const local = storageArea("localStorage"),
     session = storageArea("sessionStorage");
+  /** @param {Storage} area @returns {boolean} whether reading it throws now */
+  const blocked = (area) => {
+    try {
+      area.getItem(KEY);
+      return false;
+    } catch {
+      return true;
+    }
+  };
   /** @param {Storage | null} area @returns {string | null} */
   const rawIn = (area) => {
     try {
@@ -430,6 +439,13 @@ function openStoreTabs(format, rubric, root) {
     if (mode !== "local") return;
     const raw = rawIn(local);
     if (known(raw)) return;
+    if (raw == null && seen && local && !blocked(local)) {
+      // Wiped elsewhere (its storage event still on its way): drop ours too, never write it back.
+      doc = emptyDocument();
+      remember(null);
+      dropUndo();
+      return;
+    }
     const stored = parse(raw);
     if (stored) {
       doc = mergeDocuments(stored, doc);
