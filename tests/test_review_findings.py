@@ -65,3 +65,30 @@ def test_when_both_tabs_typed_in_a_report_field_the_other_tabs_text_is_kept_on_t
     expect(kept).to_be_visible()
     expect(kept.locator("textarea")).to_have_value("Police, prosecutor, shelter")
     expect(b.get_by_label(PEOPLE)).to_have_value("Police")  # B's own text stays in the field
+
+
+def test_text_typed_for_a_wiped_assessment_does_not_land_in_the_new_one_that_takes_its_id(context: BrowserContext):
+    """A fresh browser's first assessment has the id "first", and so has the placeholder that
+    follows "Delete everything". B types in the report for the first; A deletes everything; B's
+    field, still bound to "first", must not write what was typed for the wiped one into the new."""
+    from pages import dialog_ok, open_data
+    b, a = context.new_page(), context.new_page()
+    open_element(b, MISSION)
+    box(b, "mission-clearly-written").check()
+    holds(b, "mission-clearly-written")
+    assert '"first"' in b.evaluate("() => localStorage.getItem(TF.key)")
+    b.goto(REPORT)
+    b.get_by_label(PEOPLE).click()
+    b.keyboard.type("Typed before the wipe")
+    holds(b, "Typed before the wipe")
+    open_data(a)
+    a.get_by_role("button", name="Delete everything saved here").click()
+    dialog_ok(a, "Delete everything")
+    b.wait_for_function("() => !(localStorage.getItem(TF.key) || '').includes('Typed before')")
+    b.bring_to_front()
+    b.keyboard.type(", and after")
+    b.get_by_label(PEOPLE).press("Tab")
+    b.goto(REPORT)  # whatever was saved is in storage now
+    raw = b.evaluate("() => localStorage.getItem(TF.key) || ''")
+    assert "Typed before the wipe" not in raw, raw[:400]
+    expect(b.locator(".tf-lost textarea").first).to_have_count(0)  # the notice went with the page

@@ -349,7 +349,13 @@
         // Saved at once when it comes due (a batch is not "typing"): this page waits for the pause
         // itself, so that the report below is redrawn once per pause, and a flush on pagehide
         // must reach storage before the page goes.
-        due = () => store.batch(() => store.setPlanText(aid, k, v.trim()));
+        const a = store.byId(aid),
+          created = a && store.createdOf(a);
+        due = () => {
+          const now = store.byId(aid); // still the one typed for: a wipe's placeholder may reuse its id
+          if (now && store.createdOf(now) === created)
+            store.batch(() => store.setPlanText(aid, k, v.trim()));
+        };
         flushes.add(flush);
         clearTimeout(timer);
         timer = window.setTimeout(flush, SAVE_AFTER);
