@@ -15,14 +15,14 @@
 function bindNotes(box, e, status, core) {
   "use strict";
   const { store, current, make, replaceIfChanged, refresh } = core;
-  /** @type {{ id: string, created: string, name: string, base: string } | null} the assessment, its notes as last seen stored */
+  /** @type {{ id: string, wipes: number, name: string, base: string } | null} the assessment, its notes as last seen stored */
   let edit = null,
     conflict = false;
-  // The assessment edited, or null once it is deleted (a wipe's new placeholder may reuse its id:
-  // the moment it was created tells them apart).
+  // The assessment edited, or null once it is deleted (or wiped: the placeholder that follows may
+  // reuse its id).
   const edited = () => {
     const a = edit && store.byId(edit.id);
-    return a && edit && store.createdOf(a) === edit.created ? a : null;
+    return a && edit && store.wipes() === edit.wipes ? a : null;
   };
   // The notes of the assessment edited as stored now, or null once it is deleted.
   const stored = () => {
@@ -57,7 +57,7 @@ function bindNotes(box, e, status, core) {
     const a = current();
     edit = {
       id: a.id,
-      created: store.createdOf(a),
+      wipes: store.wipes(),
       name: store.nameOf(a),
       base: store.notesOf(a, e.id),
     };
@@ -131,17 +131,12 @@ function conflictText(make) {
 function bindEditor(control, o, core) {
   "use strict";
   const { store, make } = core;
-  /** @type {{ id: string, created: string, name: string, typed: boolean, base: string | null } | null} */
+  /** @type {{ id: string, wipes: number, name: string, typed: boolean, base: string | null } | null} */
   let bound = null;
   let stop = () => {};
-  /** @param {string} id @returns {string} when the assessment was created ("" when none) */
-  const createdOf = (id) => {
-    const a = store.byId(id);
-    return a ? store.createdOf(a) : "";
-  };
   // The record is there, and is the one bound (a wipe's new placeholder may reuse an id).
   /** @param {string} id */
-  const exists = (id) => o.exists(id) && (!bound || createdOf(id) === bound.created);
+  const exists = (id) => o.exists(id) && (!bound || store.wipes() === bound.wipes);
   /** @param {string} id @returns {string | null} the field as stored now, when it can be read */
   const read = (id) => (o.read && exists(id) ? o.read(id) : null);
   // The record is gone: keep what was typed (a value never typed is nothing to lose). Another
@@ -165,7 +160,7 @@ function bindEditor(control, o, core) {
       a = store.byId(id);
     bound = {
       id,
-      created: createdOf(id),
+      wipes: store.wipes(),
       name: a ? store.nameOf(a) : "",
       typed: false,
       base: null,

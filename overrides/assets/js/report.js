@@ -349,12 +349,10 @@
         // Saved at once when it comes due (a batch is not "typing"): this page waits for the pause
         // itself, so that the report below is redrawn once per pause, and a flush on pagehide
         // must reach storage before the page goes.
-        const a = store.byId(aid),
-          created = a && store.createdOf(a);
+        const wipes = store.wipes();
         due = () => {
-          const now = store.byId(aid); // still the one typed for: a wipe's placeholder may reuse its id
-          if (now && store.createdOf(now) === created)
-            store.batch(() => store.setPlanText(aid, k, v.trim()));
+          // Still the one typed for: the placeholder that follows a wipe may reuse its id.
+          if (store.wipes() === wipes) store.batch(() => store.setPlanText(aid, k, v.trim()));
         };
         flushes.add(flush);
         clearTimeout(timer);

@@ -224,6 +224,9 @@ function openStoreTabs(format, rubric, root) {
   /** @type {StoredDocument} */
   let doc = emptyDocument();
   let stuck = false; // unreadable data sits in the main key and could not be moved aside
+  // How many times this tab dropped its document (a wipe here or heard of, a session's start or
+  // end): a field bound before then is bound to a record that is gone, whatever its id.
+  let wipes = 0;
   // The stored string `doc` already holds (read and merged, or written by this tab), and its area:
   // while storage still holds it, no write or catch-up reads, checks and merges it again, so a
   // change costs the same whatever the document's size. Forgotten whenever `doc` is replaced.
@@ -375,7 +378,8 @@ function openStoreTabs(format, rubric, root) {
     if (mode !== "local" || (ev.key !== KEY && ev.key !== null) || ev.storageArea !== local) return;
     const raw = rawIn(local);
     if (raw == null) {
-      doc = emptyDocument(); // wiped elsewhere: drop ours too, never resurrect it
+      doc = emptyDocument();
+      wipes++; // wiped elsewhere: drop ours too, never resurrect it
       remember(null);
       dropUndo();
     } else if (known(raw))
@@ -412,6 +416,7 @@ function openStoreTabs(format, rubric, root) {
       mode = "session";
       area = session;
       doc = emptyDocument();
+      wipes++;
       seen = null;
       dropUndo();
       tellSessionTabs(true);
@@ -442,6 +447,7 @@ function openStoreTabs(format, rubric, root) {
     if (raw == null && seen && local && !blocked(local)) {
       // Wiped elsewhere (its storage event still on its way): drop ours too, never write it back.
       doc = emptyDocument();
+      wipes++;
       remember(null);
       dropUndo();
       return;
@@ -484,6 +490,7 @@ function openStoreTabs(format, rubric, root) {
     raiseFlag();
     dropUndo();
     doc = emptyDocument();
+    wipes++;
     seen = null;
     addAssessment(doc, "This session");
     changed();
@@ -526,6 +533,7 @@ function openStoreTabs(format, rubric, root) {
       }
     }
     doc = emptyDocument();
+    wipes++;
     seen = null;
     dropUndo();
     notify("local");
@@ -549,6 +557,7 @@ function openStoreTabs(format, rubric, root) {
       /* the next save writes an empty document anyway */
     }
     doc = emptyDocument();
+    wipes++;
     seen = null;
     dropUndo();
     addAssessment(doc, "This session");
@@ -593,6 +602,7 @@ function openStoreTabs(format, rubric, root) {
       }
     },
     catchUp,
+    wipes: () => wipes,
     startSession,
     stopSession,
     wipeAll,
