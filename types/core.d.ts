@@ -64,6 +64,8 @@ interface TFEditorBinding {
   exists(id: string): boolean;
   /** Saves a value into a record. */
   write(id: string, value: string): void;
+  /** The field as a record stores it, to show another tab's change instead of overwriting it. */
+  read?(id: string): string;
 }
 type TFEditorControl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 

@@ -100,6 +100,8 @@ interface UndoOffer {
   list?: unknown[];
   select?: string;
   snapshot?: [string, string, unknown];
+  /** The undo of "Delete everything": its copies are of what the document no longer holds. */
+  everything?: boolean;
 }
 /** What a share link may leave out (share-codec.js): an import over the same assessment keeps it. */
 type LeftOut = "notes" | "owners" | "people" | "taskForce" | "actions";

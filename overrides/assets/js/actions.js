@@ -78,6 +78,11 @@
         what,
         shown: () => assessmentId,
         exists: live,
+        read: (aid) => {
+          const a = store.byId(aid),
+            x = a && store.actionsOf(a).find((y) => y.id === id);
+          return x ? String(x[k]) : "";
+        },
         write: (aid, v) => store.setAction(aid, id, k, v),
       });
     return { set, text, owner, due, status };

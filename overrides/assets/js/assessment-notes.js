@@ -15,14 +15,19 @@
 function bindNotes(box, e, status, core) {
   "use strict";
   const { store, current, make, replaceIfChanged, refresh } = core;
-  /** @type {{ id: string, name: string, base: string } | null} the assessment, its notes as last seen stored */
+  /** @type {{ id: string, wipes: number, name: string, base: string } | null} the assessment, its notes as last seen stored */
   let edit = null,
     conflict = false;
-  // The notes of an assessment as stored now, or null once it is deleted.
-  /** @param {string} id */
-  const stored = (id) => {
+  // The assessment edited, or null once it is deleted (or wiped: the placeholder that follows may
+  // reuse its id).
+  const edited = () => {
+    const a = edit && store.byId(edit.id);
+    return a && edit && store.wipes() === edit.wipes ? a : null;
+  };
+  // The notes of the assessment edited as stored now, or null once it is deleted.
+  const stored = () => {
     store.catchUp();
-    const a = store.byId(id);
+    const a = edited();
     return a ? store.notesOf(a, e.id) : null;
   };
   // Mine stays first, so the caret stays where it was; taking theirs whole, an end stays the end.
@@ -36,7 +41,7 @@ function bindNotes(box, e, status, core) {
   const both = (mine, theirs) => `${mine}\n\n— Also written in another tab —\n${theirs}`;
   function write() {
     if (!edit) return;
-    const theirs = stored(edit.id);
+    const theirs = stored();
     if (theirs == null) return draw(); // deleted meanwhile: nothing to write to
     if (theirs !== edit.base && theirs !== box.value) {
       replace(both(box.value, theirs));
@@ -46,17 +51,21 @@ function bindNotes(box, e, status, core) {
     store.setElementField(edit.id, e, "n", box.value);
   }
   function draw() {
-    const a = edit && store.byId(edit.id);
-    replaceIfChanged(status, boundText(make, edit, a), conflict && conflictText(make));
+    replaceIfChanged(status, boundText(make, edit, edited()), conflict && conflictText(make));
   }
   box.addEventListener("focus", () => {
     const a = current();
-    edit = { id: a.id, name: store.nameOf(a), base: store.notesOf(a, e.id) };
+    edit = {
+      id: a.id,
+      wipes: store.wipes(),
+      name: store.nameOf(a),
+      base: store.notesOf(a, e.id),
+    };
     conflict = false;
   });
   box.addEventListener("input", write);
   box.addEventListener("blur", () => {
-    if (edit && stored(edit.id) == null && box.value !== edit.base)
+    if (edit && stored() == null && box.value !== edit.base)
       keepLost(box, `Your notes on ${e.title || "this element"}`, edit.name, box.value, make);
     edit = null;
     refresh();
@@ -69,7 +78,7 @@ function bindNotes(box, e, status, core) {
         if (box.value !== notes) box.value = notes;
         conflict = false;
       } else {
-        const theirs = stored(edit.id);
+        const theirs = stored();
         if (theirs != null && theirs !== edit.base) {
           if (box.value === edit.base) replace(theirs, true);
           else {
@@ -122,18 +131,41 @@ function conflictText(make) {
 function bindEditor(control, o, core) {
   "use strict";
   const { store, make } = core;
-  /** @type {{ id: string, name: string, typed: boolean } | null} */
+  /** @type {{ id: string, wipes: number, name: string, typed: boolean, base: string | null } | null} */
   let bound = null;
   let stop = () => {};
-  // The record is gone: keep what was typed (a value never typed is nothing to lose).
-  const lost = () => {
-    if (bound && bound.typed && !o.exists(bound.id))
+  // The record is there, and is the one bound (a wipe's new placeholder may reuse an id).
+  /** @param {string} id */
+  const exists = (id) => o.exists(id) && (!bound || store.wipes() === bound.wipes);
+  /** @param {string} id @returns {string | null} the field as stored now, when it can be read */
+  const read = (id) => (o.read && exists(id) ? o.read(id) : null);
+  // The record is gone: keep what was typed (a value never typed is nothing to lose). Another
+  // tab changed the field: shown in the field while nothing is typed here, else kept beside it,
+  // never overwritten without a word (the next key here replaces it).
+  /** @param {ChangeSource} [source] */
+  const lost = (source) => {
+    if (!bound) return;
+    if (bound.typed && !exists(bound.id))
       keepLost(control, o.what, bound.name, control.value, make);
+    const theirs = read(bound.id);
+    if (theirs == null || theirs === bound.base) return;
+    if (source === "other-tab" && theirs !== control.value) {
+      if (!bound.typed) control.value = theirs;
+      else keepLost(control, o.what, bound.name, theirs, make, true);
+    }
+    bound.base = theirs;
   };
   control.addEventListener("focus", () => {
     const id = o.shown(),
       a = store.byId(id);
-    bound = { id, name: a ? store.nameOf(a) : "", typed: false };
+    bound = {
+      id,
+      wipes: store.wipes(),
+      name: a ? store.nameOf(a) : "",
+      typed: false,
+      base: null,
+    };
+    bound.base = read(id);
     stop = store.subscribe(lost); // a redraw may take the control away: the text stays here
   });
   control.addEventListener("blur", () => {
@@ -144,7 +176,7 @@ function bindEditor(control, o, core) {
   control.addEventListener(o.event, () => {
     const id = bound ? bound.id : o.shown();
     if (bound) bound.typed = true;
-    if (o.exists(id)) o.write(id, control.value);
+    if (exists(id)) o.write(id, control.value);
     else lost();
   });
 }
@@ -154,10 +186,11 @@ function bindEditor(control, o, core) {
 /**
  * @param {Element} control the field it was typed in @param {string} what the field, for people
  * @param {string} name the deleted record's name @param {string} text @param {any} make
+ * @param {boolean} [theirs] the text is another tab's, which the next key here replaces
  */
-function keepLost(control, what, name, text, make) {
+function keepLost(control, what, name, text, make, theirs) {
   "use strict";
-  const id = "tf-lost-" + (control.id || "field");
+  const id = (theirs ? "tf-theirs-" : "tf-lost-") + (control.id || "field");
   const found = document.getElementById(id),
     shown = found && found.querySelector("textarea");
   if (shown) {
@@ -193,8 +226,15 @@ function keepLost(control, what, name, text, make) {
     make(
       "p",
       {},
-      make("strong", {}, "Not saved: "),
-      `This text was typed into ${what[0].toLowerCase() + what.slice(1)} for “${name}”, which another tab deleted. It is kept here, not written into any other assessment; copy it before you leave this page.`,
+      ...(theirs
+        ? [
+            make("strong", {}, "Changed in another tab: "),
+            `${what} of “${name}” was changed in another tab while you were typing here. What you type replaces it; its text is kept here: copy it before you leave this page if it should stay.`,
+          ]
+        : [
+            make("strong", {}, "Not saved: "),
+            `This text was typed into ${what[0].toLowerCase() + what.slice(1)} for “${name}”, which another tab deleted. It is kept here, not written into any other assessment; copy it before you leave this page.`,
+          ]),
     ),
     kept,
     make("p", {}, copy, " ", dismiss, copied),

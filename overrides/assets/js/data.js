@@ -228,6 +228,7 @@
               done: "Put back everything that was saved here.",
               list,
               select,
+              everything: true,
             });
           },
           "wipe-all",

@@ -341,11 +341,19 @@
       what,
       shown: () => shown,
       exists: (aid) => !!store.byId(aid),
+      read: (aid) => {
+        const a = store.byId(aid);
+        return a ? store.planTextOf(a, k) : "";
+      },
       write: (aid, v) => {
         // Saved at once when it comes due (a batch is not "typing"): this page waits for the pause
         // itself, so that the report below is redrawn once per pause, and a flush on pagehide
         // must reach storage before the page goes.
-        due = () => store.batch(() => store.setPlanText(aid, k, v.trim()));
+        const wipes = store.wipes();
+        due = () => {
+          // Still the one typed for: the placeholder that follows a wipe may reuse its id.
+          if (store.wipes() === wipes) store.batch(() => store.setPlanText(aid, k, v.trim()));
+        };
         flushes.add(flush);
         clearTimeout(timer);
         timer = window.setTimeout(flush, SAVE_AFTER);

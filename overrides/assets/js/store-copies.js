@@ -383,7 +383,7 @@ function openStoreCopies(inner) {
     const a = {
       id,
       created: [x.created, t],
-      name: [keptName(x.name) || x.name, t],
+      name: [keptName(x.name) || "Imported assessment", t], // a name of only invisible characters
       del: [0, t],
       ticks: dict(),
       els: dict(),

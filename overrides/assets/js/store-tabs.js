@@ -83,6 +83,15 @@ function openStoreTabs(format, rubric, root) {
   }
   const local = storageArea("localStorage"),
     session = storageArea("sessionStorage");
+  /** @param {Storage} area @returns {boolean} whether reading it throws now */
+  const blocked = (area) => {
+    try {
+      area.getItem(KEY);
+      return false;
+    } catch {
+      return true;
+    }
+  };
   /** @param {Storage | null} area @returns {string | null} */
   const rawIn = (area) => {
     try {
@@ -215,6 +224,9 @@ function openStoreTabs(format, rubric, root) {
   /** @type {StoredDocument} */
   let doc = emptyDocument();
   let stuck = false; // unreadable data sits in the main key and could not be moved aside
+  // How many times this tab dropped its document (a wipe here or heard of, a session's start or
+  // end): a field bound before then is bound to a record that is gone, whatever its id.
+  let wipes = 0;
   // The stored string `doc` already holds (read and merged, or written by this tab), and its area:
   // while storage still holds it, no write or catch-up reads, checks and merges it again, so a
   // change costs the same whatever the document's size. Forgotten whenever `doc` is replaced.
@@ -366,7 +378,8 @@ function openStoreTabs(format, rubric, root) {
     if (mode !== "local" || (ev.key !== KEY && ev.key !== null) || ev.storageArea !== local) return;
     const raw = rawIn(local);
     if (raw == null) {
-      doc = emptyDocument(); // wiped elsewhere: drop ours too, never resurrect it
+      doc = emptyDocument();
+      wipes++; // wiped elsewhere: drop ours too, never resurrect it
       remember(null);
       dropUndo();
     } else if (known(raw))
@@ -403,6 +416,7 @@ function openStoreTabs(format, rubric, root) {
       mode = "session";
       area = session;
       doc = emptyDocument();
+      wipes++;
       seen = null;
       dropUndo();
       tellSessionTabs(true);
@@ -430,6 +444,14 @@ function openStoreTabs(format, rubric, root) {
     if (mode !== "local") return;
     const raw = rawIn(local);
     if (known(raw)) return;
+    if (raw == null && seen && local && !blocked(local)) {
+      // Wiped elsewhere (its storage event still on its way): drop ours too, never write it back.
+      doc = emptyDocument();
+      wipes++;
+      remember(null);
+      dropUndo();
+      return;
+    }
     const stored = parse(raw);
     if (stored) {
       doc = mergeDocuments(stored, doc);
@@ -447,6 +469,7 @@ function openStoreTabs(format, rubric, root) {
       gen: mode === "session" && flag ? flag.gen : "",
     }),
     notify,
+    (id, created) => format.own(doc.list, id) && doc.list[id].created[0] === created,
   );
 
   // --- storage modes -------------------------------------------------------------------------------
@@ -467,6 +490,7 @@ function openStoreTabs(format, rubric, root) {
     raiseFlag();
     dropUndo();
     doc = emptyDocument();
+    wipes++;
     seen = null;
     addAssessment(doc, "This session");
     changed();
@@ -509,6 +533,7 @@ function openStoreTabs(format, rubric, root) {
       }
     }
     doc = emptyDocument();
+    wipes++;
     seen = null;
     dropUndo();
     notify("local");
@@ -532,6 +557,7 @@ function openStoreTabs(format, rubric, root) {
       /* the next save writes an empty document anyway */
     }
     doc = emptyDocument();
+    wipes++;
     seen = null;
     dropUndo();
     addAssessment(doc, "This session");
@@ -576,6 +602,7 @@ function openStoreTabs(format, rubric, root) {
       }
     },
     catchUp,
+    wipes: () => wipes,
     startSession,
     stopSession,
     wipeAll,

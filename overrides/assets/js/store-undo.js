@@ -10,8 +10,10 @@
  * @param {string} key the store's key: the copies live beside it
  * @param {() => { mode: string, gen: string }} where the storage mode and session-only generation now
  * @param {(source: ChangeSource) => void} notify tells the pages the offers changed
+ * @param {(id: string, created: unknown) => boolean} held whether the saved document holds a
+ *   record (live or deleted) of this assessment, created at that moment
  */
-function openStoreUndo(format, session, key, where, notify) {
+function openStoreUndo(format, session, key, where, notify, held) {
   "use strict";
   const { isObj, isName, isClock, randomId, now } = format;
   // Copies taken before a destructive action, kept for a few minutes in this tab's sessionStorage
@@ -84,6 +86,24 @@ function openStoreUndo(format, session, key, where, notify) {
     keepOffers();
   }
   undoOffers(); // another mode's or session's copies (a tab restored after closing) go now
+  // A wipe in another tab while this one was away (on another site, between two pages) reached
+  // no store here: the saved document then holds no record of the assessments a copy brings
+  // back (a deletion leaves a marker, a replaced one is live). Such copies go too. "Delete
+  // everything" undone in the tab that did it is the one offer of what the document lacks.
+  const lost = offers.filter(
+    (o) =>
+      o.mode === "local" &&
+      !o.everything &&
+      Array.isArray(o.list) &&
+      o.list.length > 0 &&
+      !o.list.some(
+        (c) => isObj(c) && isName(c.id) && Array.isArray(c.created) && held(c.id, c.created[0]),
+      ),
+  );
+  if (lost.length) {
+    offers = offers.filter((o) => !lost.includes(o));
+    keepOffers();
+  }
 
   return { undoOffers, keepUndo, takeUndo, dropUndo };
 }

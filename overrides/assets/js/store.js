@@ -390,6 +390,7 @@ function openAssessmentStore(rubric, root) {
     setAction,
     setPlanText,
     catchUp,
+    wipes: tabs.wipes,
     startSession,
     stopSession,
     wipeAll,
