@@ -94,8 +94,33 @@ function memoryStore(rubric = sampleRubric()) {
   return g.TF_STORE;
 }
 
+/** A Storage in memory, as a browser's. */
+function memoryStorage() {
+  const m = new Map();
+  return {
+    get length() {
+      return m.size;
+    },
+    key: (n) => [...m.keys()][n] ?? null,
+    getItem: (k) => (m.has(k) ? m.get(k) : null),
+    setItem: (k, v) => void m.set(k, String(v)),
+    removeItem: (k) => void m.delete(k),
+    clear: () => m.clear(),
+  };
+}
+
 /** docs/assessment.schema.json, parsed. */
 const schema = () =>
   JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "assessment.schema.json"), "utf8"));
 
-module.exports = { ROOT, JS, STORE_SCRIPTS, pure, script, sampleRubric, memoryStore, schema };
+module.exports = {
+  ROOT,
+  JS,
+  STORE_SCRIPTS,
+  pure,
+  script,
+  sampleRubric,
+  memoryStore,
+  memoryStorage,
+  schema,
+};

@@ -4,22 +4,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { sampleRubric, script, STORE_SCRIPTS } = require("./helpers.js");
-
-/** A Storage in memory, as a browser's. */
-function memoryStorage() {
-  const m = new Map();
-  return {
-    get length() {
-      return m.size;
-    },
-    key: (n) => [...m.keys()][n] ?? null,
-    getItem: (k) => (m.has(k) ? m.get(k) : null),
-    setItem: (k, v) => void m.set(k, String(v)),
-    removeItem: (k) => void m.delete(k),
-    clear: () => m.clear(),
-  };
-}
+const { sampleRubric, script, memoryStorage, STORE_SCRIPTS } = require("./helpers.js");
 
 const g = /** @type {any} */ (globalThis);
 g.window = g;

@@ -404,15 +404,7 @@ function openStoreFormat(stageCount) {
   const emptyDocument = () => ({ schema: SCHEMA, cur: ["", 0], list: dict() });
 
   // --- merging (store-merge.js): per field, the later record wins ------------------------------------
-  const {
-    newer,
-    mergeMaps,
-    mergeElement,
-    mergeAction,
-    mergeAssessment,
-    tombstone,
-    mergeDocuments,
-  } = openStoreMerge({ SCHEMA, own, dict, ELEMENT_FIELDS, ACTION_FIELDS });
+  const merging = openStoreMerge({ SCHEMA, own, dict, ELEMENT_FIELDS, ACTION_FIELDS });
 
   // --- assessments ----------------------------------------------------------------------------
   const randomId = () =>
@@ -560,13 +552,7 @@ function openStoreFormat(stageCount) {
     readDocument,
     parse,
     emptyDocument,
-    newer,
-    mergeMaps,
-    mergeElement,
-    mergeAction,
-    mergeAssessment,
-    tombstone,
-    mergeDocuments,
+    ...merging, // newer, mergeMaps, mergeElement, mergeAction, mergeAssessment, tombstone, mergeDocuments
     randomId,
     addAssessment,
     clampName,
