@@ -77,11 +77,8 @@ function sampleRubric() {
   };
 }
 
-/**
- * The whole store (store-format, store-tabs, store, store-copies) in memory: no localStorage, no
- * sessionStorage, no other tabs. Returns window.TF_STORE.
- */
-function memoryStore(rubric = sampleRubric()) {
+/** The little of a page the store's scripts touch, on globalThis; returns globalThis. */
+function pageGlobals() {
   const g = /** @type {any} */ (globalThis);
   g.window = g;
   g.location = new URL("http://example.test/");
@@ -89,6 +86,15 @@ function memoryStore(rubric = sampleRubric()) {
   g.navigator = g.navigator || {};
   g.addEventListener = () => {};
   g.BroadcastChannel = undefined; // an open channel would keep the test process alive
+  return g;
+}
+
+/**
+ * The whole store (store-format, store-tabs, store, store-copies) in memory: no localStorage, no
+ * sessionStorage, no other tabs. Returns window.TF_STORE.
+ */
+function memoryStore(rubric = sampleRubric()) {
+  const g = pageGlobals();
   g.TF_RUBRIC = rubric;
   for (const name of [...STORE_SCRIPTS, "store-copies.js"]) script(name);
   return g.TF_STORE;
@@ -122,5 +128,6 @@ module.exports = {
   sampleRubric,
   memoryStore,
   memoryStorage,
+  pageGlobals,
   schema,
 };

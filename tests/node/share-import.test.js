@@ -6,8 +6,6 @@ const assert = require("node:assert/strict");
 const zlib = require("node:zlib");
 const { pure, memoryStore, sampleRubric } = require("./helpers.js");
 
-pure("store-merge.js");
-pure("store-format.js");
 const rubric = sampleRubric();
 const store = memoryStore(rubric);
 pure("share-codec.js");

@@ -5,9 +5,6 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { pure, memoryStore, sampleRubric } = require("./helpers.js");
 
-pure("store-merge.js");
-pure("store-format.js");
-
 const rubric = sampleRubric();
 const store = memoryStore(rubric);
 pure("share-codec.js");

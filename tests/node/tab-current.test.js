@@ -4,15 +4,9 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { sampleRubric, script, memoryStorage, STORE_SCRIPTS } = require("./helpers.js");
+const { sampleRubric, script, memoryStorage, pageGlobals, STORE_SCRIPTS } = require("./helpers.js");
 
-const g = /** @type {any} */ (globalThis);
-g.window = g;
-g.location = new URL("http://example.test/");
-g.document = { currentScript: null, querySelector: () => null };
-g.navigator = g.navigator || {};
-g.addEventListener = () => {};
-g.BroadcastChannel = undefined;
+const g = pageGlobals();
 g.localStorage = memoryStorage();
 const rubric = sampleRubric();
 g.TF_RUBRIC = rubric;
