@@ -12,11 +12,12 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from pages import RECORDER
 from project import OUTPUT, ROOT, RUBRIC, Site, _QuietHandler, is_local, mkdocs_build
+from shared_tab import SharedTab
 
 
 @pytest.fixture(scope="session")
@@ -88,16 +89,69 @@ def base_url(site) -> str:
     return site.url
 
 
+def record_foreign_requests(context: BrowserContext) -> tuple[list[str], object]:
+    """A request to anywhere but this machine fails at the browser's proxy
+    (`browser_type_launch_args`); this remembers it, for the test to fail at teardown."""
+    foreign: list[str] = []
+
+    def note(request):
+        if not is_local(request.url):
+            foreign.append(request.url)
+    context.on("request", note)
+    return foreign, note
+
+
 @pytest.fixture
 def context(new_context):
-    """Every browser test runs with the network recorded: a request to anywhere but this machine
-    fails at the browser's proxy (`browser_type_launch_args`), is remembered, and fails the test at
-    teardown."""
+    """A context of the test's own, network recorded: every browser test fails on a foreign request."""
     ctx = new_context()
-    foreign: list[str] = []
-    ctx.on("request", lambda request: None if is_local(request.url) else foreign.append(request.url))
-    ctx.foreign_requests = foreign
+    ctx.foreign_requests, _ = record_foreign_requests(ctx)
     yield ctx
+    assert ctx.foreign_requests == [], f"requests left the site's origin: {ctx.foreign_requests}"
+
+
+# Tests that must start in a context of their own: they drive it (the `context` fixture: more tabs,
+# routes, init scripts) or say so (own_context). Tests that only shape it (browser_context_args)
+# share a tab with the tests that shape it the same way.
+OWN_CONTEXT_FIXTURES = {"context", "new_context"}
+
+
+def needs_own_context(request) -> bool:
+    return bool(OWN_CONTEXT_FIXTURES & set(request.fixturenames)) or bool(
+        request.node.get_closest_marker("own_context"))
+
+
+@pytest.fixture(scope="session")
+def shared_tabs(browser: Browser, browser_context_args, site):
+    """One tab per worker and per shape of context, lent to every test that only asks for `page`."""
+    tabs: dict[str, SharedTab] = {}
+
+    def tab_for(shape: dict) -> SharedTab:
+        key = repr(sorted(shape.items()))
+        if key not in tabs:
+            tabs[key] = SharedTab(browser, {**browser_context_args, **shape}, site.url,
+                                  prepare=lambda ctx: ctx.add_init_script(RECORDER))
+        return tabs[key]
+    yield tab_for
+    for tab in tabs.values():
+        tab.close()
+
+
+@pytest.fixture
+def page(request) -> Page:
+    """The test's tab: a shared tab, reset (shared_tab.py), unless the test needs a context of its own."""
+    if needs_own_context(request):
+        yield request.getfixturevalue("context").new_page()
+        return
+    shape = request.node.get_closest_marker("browser_context_args")
+    tab: SharedTab = request.getfixturevalue("shared_tabs")(shape.kwargs if shape else {})
+    lent = tab.lend()
+    foreign, note = record_foreign_requests(lent.context)
+    try:
+        yield lent
+    finally:
+        lent.context.remove_listener("request", note)
+        tab.give_back()
     assert foreign == [], f"requests left the site's origin: {foreign}"
 
 
@@ -109,13 +163,23 @@ def screenshots() -> Path:
 
 # Modules opt in to `watch` with pytest.mark.usefixtures("watch").
 @pytest.fixture
-def watch(context: BrowserContext):
+def watch(request):
     """Fails the test on a CSP violation or an uncaught error in any of its pages."""
     errors: list[str] = []
-    context.add_init_script(RECORDER)
-    context.on("page", lambda p: p.on("pageerror", lambda e: errors.append(f"{p.url}: {e}")))
+
+    def listen(p: Page):
+        p.on("pageerror", lambda e: errors.append(f"{p.url}: {e}"))
+    if needs_own_context(request):
+        context: BrowserContext = request.getfixturevalue("context")
+        context.add_init_script(RECORDER)
+        context.on("page", listen)
+        pages = lambda: context.pages  # noqa: E731
+    else:  # the shared tab's context records CSP violations from the start (`shared_tab`)
+        tab: Page = request.getfixturevalue("page")
+        listen(tab)
+        pages = lambda: [tab]  # noqa: E731
     yield
-    for p in context.pages:
+    for p in pages():
         if not p.is_closed():
             try:
                 errors += p.evaluate("() => window.__problems || []")

@@ -12,6 +12,8 @@ from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from shared_tab import BETWEEN_TESTS
+
 ROOT = Path(__file__).resolve().parent.parent
 RUBRIC = ROOT / "rubric"
 SEED = ROOT / "tests" / "seed" / "roadmap-extraction.txt"  # copy of shared/seed/000_5a01b7131608ce4d.txt
@@ -41,6 +43,17 @@ class _QuietHandler(SimpleHTTPRequestHandler):
             super().handle()
         except (BrokenPipeError, ConnectionResetError):
             pass  # the browser left mid-response (a navigation), as it may on any host: no traceback
+
+    def do_GET(self):
+        if self.path == "/" + BETWEEN_TESTS:  # where a shared tab waits between tests (shared_tab.py)
+            body = b"<!doctype html><title>Between tests</title>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
 
     def send_error(self, code, message=None, explain=None):
         # Like a static host: serve the site's own 404 page.
