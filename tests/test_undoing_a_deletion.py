@@ -125,6 +125,8 @@ def test_undo_keeps_notes_another_tab_wrote_after_the_import(context: BrowserCon
     expect(notes(other)).to_have_value("from the file")
     notes(other).fill("written in another tab after the import")
     notes(other).blur()
+    # Chromium hands each tab the other's storage a moment later: Undo comes after that, as a person's would
+    page.wait_for_function("() => (localStorage.getItem(TF.key) || '').includes('written in another tab')")
     undo_buttons(page).click()
     expect(page.locator("#tf-message")).to_have_text("Put back “Our assessment” as it was before the import.")
     after = exported(page)["assessment"]
