@@ -151,6 +151,7 @@ def test_instant_navigation_keeps_the_page_alive_and_the_checklist_working(page:
     assert page.evaluate("() => window.__marker") == "still here"
 
 
+@pytest.mark.slow
 def test_two_tabs_lose_no_tick(context: BrowserContext):
     one, two = context.new_page(), context.new_page()
     two.add_init_script(HOLD)
@@ -431,6 +432,7 @@ def test_csv_has_a_row_per_element_and_per_indicator_and_is_spreadsheet_safe(pag
 
 # --- content versions ---------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_answers_from_another_roadmap_version_are_kept_and_flagged(page: Page, tmp_path: Path, roadmap):
     old = sample(roadmap)
     old["rubric"] = "0123456789ab"
@@ -472,6 +474,7 @@ def test_answers_from_another_roadmap_version_are_kept_and_flagged(page: Page, t
 
 # --- durability and storage ---------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_first_save_asks_for_persistent_storage(page: Page):
     page.add_init_script("""(() => {
       window.__persistCalls = 0;
@@ -489,6 +492,7 @@ def test_first_save_asks_for_persistent_storage(page: Page):
     expect(page.locator(".tf-d-status")).to_contain_text("may clear the site's storage when space runs low")
 
 
+@pytest.mark.slow
 def test_blocked_storage_still_works_and_says_so(page: Page):
     page.add_init_script("""Object.defineProperty(window, 'localStorage', {
       configurable: true, get() { throw new DOMException('blocked by test', 'SecurityError'); } });""")
@@ -508,6 +512,7 @@ def test_blocked_storage_still_works_and_says_so(page: Page):
     expect(row(page, "mission-statement")).to_have_count(0)
 
 
+@pytest.mark.slow
 def test_full_storage_says_the_change_was_not_saved(page: Page):
     page.add_init_script(FULL_WHEN_ASKED)
     open_element(page, MISSION)
@@ -553,6 +558,7 @@ def test_session_only_mode_keeps_nothing_in_local_storage_and_wipes_in_one_click
     expect(row(page, "mission-statement")).to_have_attribute("data-stage", "3")
 
 
+@pytest.mark.slow
 def test_delete_everything_empties_storage_in_every_tab(context: BrowserContext):
     one, two = context.new_page(), context.new_page()
     open_element(one, MISSION)

@@ -17,7 +17,7 @@ from pages import box, open_dashboard, open_element
 from taskforce_roadmap import load_roadmap
 from taskforce_roadmap.checklist import element_attributes
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch"), pytest.mark.slow]
 
 SCREENING = "case-operations/victim-screening/"
 MOVED = "screening-standardized-across-partners"  # stage 4 before 1.1.0, stage 5 since

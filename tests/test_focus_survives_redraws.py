@@ -11,7 +11,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from pages import MISSION, assess_something, box, open_dashboard, open_data, open_element, snapshot_ids
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch"), pytest.mark.slow]
 
 
 DIALOG = "dialog.tf-dialog"

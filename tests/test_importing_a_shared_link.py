@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from pages import DATA, MISSION, box, dialog_ok, exported, open_data, open_element
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch"), pytest.mark.slow]
 
 SETUP = """() => {
   const s = TF.core.store, a = s.current(), m = TF.core.elementById["mission-statement"];

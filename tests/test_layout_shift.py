@@ -8,7 +8,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from pages import DASHBOARD, MISSION, open_dashboard, quick
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # Lighthouse's own screens: desktop, and the phone its mobile run emulates.
 SIZES = {"desktop": {"width": 1350, "height": 940}, "phone": {"width": 412, "height": 823}}

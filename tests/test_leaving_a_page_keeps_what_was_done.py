@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from pages import MISSION, box
 from test_plan_report import act, member
 from test_team_page_names_and_leaving import leaving_asks
+
+pytestmark = pytest.mark.slow
 
 REPORT = "self-assessment/report/"
 TEAM = "self-assessment/team/"

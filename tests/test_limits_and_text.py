@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from pages import MEDIA, download, open_element, open_plan
 from test_assessment_schema import sample
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch"), pytest.mark.slow]
 
 PLAN = "self-assessment/plan/"
 DATA = "self-assessment/data/"

@@ -14,7 +14,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from pages import MISSION, box, choose, dialog_ok, exported, fill_mission, open_data, open_element, picker, saved_text
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch"), pytest.mark.slow]
 
 
 DIALOG = "dialog.tf-dialog"

@@ -15,7 +15,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from pages import MISSION, dialog_ok, open_data, open_element, saved_text
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch"), pytest.mark.slow]
 
 
 # --- 5. notes bound to the assessment and element they were opened for ---------------------------

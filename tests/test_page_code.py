@@ -116,6 +116,7 @@ def test_a_tick_made_before_the_checklists_code_arrives_is_saved(page: Page, con
     expect(page.locator(".tf-check:checked")).to_have_count(1)
 
 
+@pytest.mark.slow
 def test_a_checklist_that_fails_to_load_says_so_and_loads_at_the_next_tick(page: Page,
                                                                           context: BrowserContext):
     context.route("**/assets/js/store.js", lambda route: route.abort())
@@ -150,6 +151,7 @@ def test_a_link_to_the_panel_brings_it_and_a_malformed_address_breaks_nothing(pa
     tick(page.locator(".tf-check").first)  # and no page error (the watch fixture)
 
 
+@pytest.mark.slow
 def test_another_tab_saving_brings_the_checklist_to_a_readers_tab(page: Page, context: BrowserContext,
                                                                   scripts):
     reader_opens(page, MISSION)
@@ -287,6 +289,7 @@ def test_the_editor_opens_from_the_keyboard_where_its_button_was(page: Page, scr
     assert scripts.count(EDITOR) == 1
 
 
+@pytest.mark.slow
 def test_an_editor_that_fails_to_load_says_so_and_loads_when_asked_again(page: Page, context: BrowserContext):
     context.route(f"**/{EDITOR}", lambda route: route.abort())
     open_element(page, MEDIA)
@@ -329,6 +332,7 @@ def test_a_first_visit_on_a_phone_reads_the_start_guide_without_the_dashboards_c
     assert page.evaluate(GUIDE_TOP) == guide_top
 
 
+@pytest.mark.slow
 def test_following_a_link_in_the_stages_is_not_a_move_toward_the_checklist(page: Page, scripts):
     reader_opens(page, "internal-foundations/meetings/")
     cited = page.locator(".tf-stages a[href*='citations/#cite-']").first
@@ -357,6 +361,7 @@ def file_choosers(page: Page) -> list:
     return opened
 
 
+@pytest.mark.slow
 def test_import_clicked_before_the_dashboards_code_arrived_opens_the_file_when_it_does(
         page: Page, context: BrowserContext, scripts, tmp_path):
     open_element(page, MISSION)
@@ -375,6 +380,7 @@ def test_import_clicked_before_the_dashboards_code_arrived_opens_the_file_when_i
     expect(page.locator("#tf-start")).to_have_count(0)
 
 
+@pytest.mark.slow
 def test_import_asked_long_before_the_code_arrived_asks_for_the_file_again(page: Page,
                                                                            context: BrowserContext):
     chooser = file_choosers(page)
@@ -392,6 +398,7 @@ def test_import_asked_long_before_the_code_arrived_asks_for_the_file_again(page:
     assert chooser == []
 
 
+@pytest.mark.slow
 def test_a_keyboard_user_in_the_start_guide_keeps_their_place_as_the_code_arrives(page: Page, scripts):
     reader_opens_dashboard(page)
     start = page.locator("#tf-start-first")
@@ -407,6 +414,7 @@ def test_a_keyboard_user_in_the_start_guide_keeps_their_place_as_the_code_arrive
     expect(start).to_be_focused()
 
 
+@pytest.mark.slow
 def test_a_click_asked_of_the_dashboard_is_not_replayed_on_a_later_visit(page: Page,
                                                                         context: BrowserContext):
     chooser = file_choosers(page)
@@ -424,6 +432,7 @@ def test_a_click_asked_of_the_dashboard_is_not_replayed_on_a_later_visit(page: P
     assert chooser == []
 
 
+@pytest.mark.slow
 def test_another_tab_saving_draws_the_dashboard_a_first_visit_left_waiting(page: Page,
                                                                           context: BrowserContext,
                                                                           scripts):
@@ -443,6 +452,7 @@ def test_a_link_to_a_part_of_the_dashboard_brings_its_code_on_a_first_visit(page
     expect(page.get_by_role("button", name="Use this session only")).to_be_visible()
 
 
+@pytest.mark.slow
 def test_a_dashboard_whose_code_fails_to_load_says_so_and_tries_again_at_the_next_click(
         page: Page, context: BrowserContext):
     tries = []
@@ -490,6 +500,7 @@ def test_team_consensus_opens_with_its_picker_and_without_its_code(page: Page, s
     expect(page.locator("#tf-team-files")).to_be_focused()
 
 
+@pytest.mark.slow
 def test_files_chosen_before_the_team_code_arrived_are_read_when_it_does(page: Page,
                                                                         context: BrowserContext):
     held = []
@@ -504,6 +515,7 @@ def test_files_chosen_before_the_team_code_arrived_are_read_when_it_does(page: P
     expect(page.locator("#tf-message")).to_have_text("Loaded 2 file(s): 2 member(s) in all.")
 
 
+@pytest.mark.slow
 def test_files_dropped_before_the_team_code_arrived_are_kept_from_the_browser_and_read(page: Page,
                                                                                       scripts):
     page.goto(TEAM)

@@ -331,6 +331,7 @@ def test_targets_and_actions_round_trip_through_export_and_import(page: Page, ro
     assert without_exported(page.evaluate("() => TF.exportData()")) == without_exported(original)
 
 
+@pytest.mark.slow
 def test_an_export_of_schema_1_still_imports(page: Page, roadmap, tmp_path):
     old = sample_v1(roadmap)
     old["assessment"]["id"] = "2b8d40c1e9f7"
@@ -529,6 +530,7 @@ def rows_of(page: Page) -> list[dict]:
 
 # New York, where 02:00 on 1 January in Greenwich is still the evening of 31 December.
 @pytest.mark.browser_context_args(timezone_id="America/New_York")
+@pytest.mark.slow
 def test_dates_at_a_year_boundary_count_in_the_readers_own_day(page: Page, roadmap, tmp_path):
     page.clock.set_fixed_time("2027-01-01T02:00:00Z")
     acts = [act(1, "media", "Due today", "Ana", "2026-12-31"),
@@ -757,6 +759,7 @@ def test_every_action_number_shows_inside_the_panel_on_a_phone(page: Page):
     assert page.locator("ol.tf-a-actions").evaluate("(ol) => getComputedStyle(ol).listStyleType") == "none"
 
 
+@pytest.mark.slow
 def test_full_storage_is_said_where_the_ticking_happens_with_the_way_to_export(page: Page):
     open_element(page, MISSION)
     box(page, "mission-clearly-written").check()

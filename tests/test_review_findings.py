@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from pages import MISSION, box, open_element
+
+pytestmark = pytest.mark.slow
 
 REPORT = "self-assessment/report/"
 PEOPLE = "Who took part (optional; names appear in the report)"

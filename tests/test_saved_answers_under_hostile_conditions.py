@@ -18,7 +18,7 @@ from pages import (DASHBOARD, FILL, FULL_WHEN_ASKED, MISSION, box, choose, dialo
                    open_element)
 from test_assessment_schema import sample
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch"), pytest.mark.slow]
 
 
 SHARED = "self-assessment/shared/"

@@ -13,7 +13,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from pages import MISSION, box, dialog_ok, fill_mission, open_data, open_element
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch"), pytest.mark.slow]
 
 
 # --- 6. session-only mode holds in every tab of the site ------------------------------------------

@@ -418,6 +418,7 @@ def assert_shows_nothing(page: Page):
     assert not any(note in page.content() for note in NOTES.values())
 
 
+@pytest.mark.slow
 def test_a_wrong_passphrase_or_a_damaged_link_shows_nothing(page: Page, fresh_context, roadmap, tmp_path, site):
     import_file(page, crafted(roadmap), tmp_path)
     locked = make_link(page, notes=True, passphrase=PASSPHRASE)

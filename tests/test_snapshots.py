@@ -222,6 +222,7 @@ def test_snapshots_persist_belong_to_their_assessment_and_delete_only_when_confi
 
 # --- 3. two tabs --------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_two_tabs_each_save_a_snapshot_and_both_keep_both(context: BrowserContext):
     one, two = context.new_page(), context.new_page()
     two.add_init_script(HOLD)
@@ -257,6 +258,7 @@ def test_two_tabs_each_save_a_snapshot_and_both_keep_both(context: BrowserContex
     assert snap_ids(three) == snap_ids(one) == snap_ids(two)
 
 
+@pytest.mark.slow
 def test_a_deletion_confirmed_after_another_tab_wrote_is_not_lost(context: BrowserContext):
     """The Delete dialog is open while another tab saves: the merge replaces this tab's copy of
     the assessment, and the confirmed deletion must land on the current copy, not a stale one."""
@@ -281,6 +283,7 @@ def test_a_deletion_confirmed_after_another_tab_wrote_is_not_lost(context: Brows
     assert json.loads(stored(one))["list"]["first"]["snaps"][a][0] is None  # stored as deleted
 
 
+@pytest.mark.slow
 def test_a_rename_or_delete_confirmed_after_another_tab_wrote_is_not_lost(context: BrowserContext):
     """The same race on the dashboard's own dialogs: Rename and Delete land on the current copy."""
     one, two = context.new_page(), context.new_page()
@@ -379,6 +382,7 @@ def test_a_first_visit_does_without_the_overviews_parts_until_something_is_asses
     assert [len(js(name)) for name in parts] == [1]
 
 
+@pytest.mark.slow
 def test_the_overviews_parts_refused_are_said_and_the_rest_still_works(page: Page, context: BrowserContext):
     open_dashboard(page)
     expect(page.locator("#tf-start")).to_be_visible()
@@ -505,6 +509,7 @@ for (const name of ['DateTimeFormat', 'NumberFormat', 'Collator', 'RelativeTimeF
 
 
 @pytest.mark.browser_context_args(timezone_id="America/Chicago")
+@pytest.mark.slow
 def test_dates_read_in_the_readers_time_zone_and_the_dashboard_loads_no_locale_data(page: Page, tmp_path):
     page.context.add_init_script(LOCALE_CALLS)
     open_dashboard(page)  # a first visit

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from pages import FULL_WHEN_ASKED, MISSION, box, download, open_dashboard, open_data, open_element
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch"), pytest.mark.slow]
 
 UNREADABLE = '{"schema": 2, "from": "a newer version", "notes": "kept"}'
 

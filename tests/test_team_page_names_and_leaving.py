@@ -60,6 +60,7 @@ def leaving_asks(page: Page) -> bool:
     return asked == ["beforeunload"]
 
 
+@pytest.mark.slow
 def test_the_team_page_warns_before_leaving_with_unsaved_agreed_choices(context: BrowserContext):
     page = context.new_page()
     r, files, s = open_team(page)

@@ -14,7 +14,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from pages import MISSION, box, open_element
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch"), pytest.mark.slow]
 
 NOTES = "#tf-notes"
 

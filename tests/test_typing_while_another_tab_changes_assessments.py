@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from pages import MISSION, box, choose, dialog_ok, open_data, open_element, open_plan
+
+pytestmark = pytest.mark.slow
 
 REPORT = "self-assessment/report/"
 PLAN = "self-assessment/plan/"

@@ -10,7 +10,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from pages import MISSION, axe, box, choose, dialog_ok, exported, open_data, open_element
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch"), pytest.mark.slow]
 
 
 def picker(page: Page):

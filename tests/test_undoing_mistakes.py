@@ -76,6 +76,7 @@ def test_deleting_a_snapshot_can_be_undone(clocked: Page):
     assert snapshot_ids(page) == [sid]
 
 
+@pytest.mark.slow
 def test_delete_everything_can_be_undone_and_every_tab_gets_it_back(context: BrowserContext):
     page, other = context.new_page(), context.new_page()
     page.clock.install()
