@@ -27,7 +27,8 @@ IRREVERSIBLE = {
 
 
 class SharedTab:
-    def __init__(self, browser: Browser, context_args: dict, origin: str, prepare: Callable[[BrowserContext], None]):
+    def __init__(self, browser: Browser, context_args: dict, origin: str,
+                 prepare: Callable[[BrowserContext], None]):
         self._browser = browser
         self._context_args = context_args
         self._origin = origin  # the site's URL, with its trailing slash
@@ -36,13 +37,10 @@ class SharedTab:
         self._page: Page | None = None
         self._tainted = False
         self._listeners: dict[object, dict[str, list]] = {}
-        self.reused = 0  # how many tests got a tab a test before them had used
 
     def lend(self) -> Page:
         if self._page is None:
             self._open()
-        else:
-            self.reused += 1
         assert self._page is not None and self._context is not None
         self._tainted = False
         self._listeners = {obj: _listeners_of(obj) for obj in (self._page, self._context)}

@@ -117,6 +117,7 @@ def test_one_click_saves_and_the_history_shows_each_elements_stage_over_time(pag
     assert taken[0]["taken"] < taken[1]["taken"]
 
 
+@pytest.mark.slow
 def test_a_plan_or_a_history_alone_keeps_the_overview_instead_of_the_start_guide(page: Page):
     """A target, or a snapshot kept after every answer was cleared, is something to show."""
     open_dashboard(page)
@@ -317,6 +318,7 @@ def test_a_rename_or_delete_confirmed_after_another_tab_wrote_is_not_lost(contex
 
 # --- 4. on-demand modules -----------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_element_pages_do_not_load_the_dashboards_modules(page: Page, context: BrowserContext):
     seen: list[str] = []
     context.on("request", lambda r: seen.append(r.url))
