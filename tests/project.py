@@ -46,27 +46,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
     def do_GET(self):
         if self.path == "/" + BETWEEN_TESTS:  # where a shared tab waits between tests (shared_tab.py)
-            body = b"<!doctype html><title>Between tests</title>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
+            self._send_html(200, b"<!doctype html><title>Between tests</title>")
+        else:
+            super().do_GET()
 
     def send_error(self, code, message=None, explain=None):
         # Like a static host: serve the site's own 404 page.
         page = Path(self.directory) / "404.html"
         if code == 404 and page.is_file():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
+            self._send_html(404, page.read_bytes())
+        else:
+            super().send_error(code, message, explain)
+
+    def _send_html(self, code: int, body: bytes):
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @dataclass
