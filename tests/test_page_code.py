@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from pages import DASHBOARD, MEDIA, MISSION, TICKED, box, open_element, open_plan, tick, wait_until
+from pages import DASHBOARD, MEDIA, MISSION, TICKED, box, open_element, open_plan, quick, tick, wait_until
 from test_team_consensus import DROP, as_file, export
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("watch")]
@@ -256,7 +256,7 @@ def test_the_dashboards_modules_are_asked_for_with_the_checklists_code_not_after
     assert sorted(p for p in scripts if scripts.count(p) > 1) == []  # each asked for once
 
 
-@pytest.mark.parametrize("path", SLASHED_AND_CITED)
+@pytest.mark.parametrize("path", quick(SLASHED_AND_CITED, SLASHED_AND_CITED[0]))
 def test_indicators_read_from_the_page_match_the_rubric(page: Page, scripts, roadmap, path):
     """Citation marks, copy-link buttons and line-break hints in the items are not the text."""
     open_element(page, path)

@@ -119,10 +119,11 @@ def test_every_tool_the_dashboard_had_is_one_click_away(page: Page, assessed):
 
 @pytest.mark.parametrize("anchor, page_path, shows", [
     ("tf-storage", DATA, "Use this session only"),
-    ("tf-backup", DATA, "Export JSON"),
-    ("tf-share", DATA, "Copy a link to these results"),
-    ("tf-snapshots", DATA, "Save a dated snapshot"),
-    ("tf-compare", DATA, None),
+    *(pytest.param(*old, marks=pytest.mark.slow) for old in [  # the same move to the same page
+        ("tf-backup", DATA, "Export JSON"),
+        ("tf-share", DATA, "Copy a link to these results"),
+        ("tf-snapshots", DATA, "Save a dated snapshot"),
+        ("tf-compare", DATA, None)]),
     ("tf-targets", PLAN, None),
 ])
 def test_old_dashboard_addresses_lead_to_the_tool_they_named(page: Page, anchor, page_path, shows):
@@ -197,7 +198,7 @@ PEOPLE_DATE = re.compile(r"^(January|February|March|April|May|June|July|August|S
 
 
 @pytest.mark.parametrize("viewport", [pytest.param(LAPTOP, marks=pytest.mark.slow), PHONE], ids=["laptop", "phone"])
-@pytest.mark.parametrize("path", [PLAN, REPORT, DASHBOARD, DATA])
+@pytest.mark.parametrize("path", quick([PLAN, REPORT, DASHBOARD, DATA], PLAN, REPORT))
 def test_no_select_cuts_its_value_and_no_date_breaks(page: Page, assessed, viewport, path):
     page.set_viewport_size(viewport)
     page.goto(path)
