@@ -242,5 +242,6 @@ def reading_problems(page: Page) -> list[str]:
 
 def quick(values: list, *kept) -> list:
     """Parameters of which only `kept` run in the quick run (`-m "not slow"`): the rest are marked
-    slow. The kept ones exercise every branch; the others are the same check at more sizes."""
+    slow. The kept ones exercise every branch; the others repeat the check for more sizes, pages or
+    inputs."""
     return [v if v in kept else pytest.param(v, marks=pytest.mark.slow) for v in values]

@@ -46,7 +46,7 @@ def test_the_next_test_gets_the_same_tab_with_nothing_left_in_it(shared_tabs):
         tab.give_back()
 
 
-@pytest.mark.parametrize("irreversible", quick(["init script", "clock", "another origin"], "init script"))
+@pytest.mark.parametrize("irreversible", quick(["init script", "clock", "another origin"]))
 def test_what_cannot_be_taken_back_retires_the_tab(shared_tabs, irreversible, tmp_path):
     tab = shared_tabs({})
     first = tab.lend()

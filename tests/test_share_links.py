@@ -580,6 +580,7 @@ def test_opening_a_link_stores_nothing_until_the_recipient_imports(page: Page, f
 # --- 6. accessibility ---------------------------------------------------------------------------
 
 # axe-core is injected as an inline script, which the site's CSP rightly refuses.
+@pytest.mark.slow  # the quick run audits the element page, the dashboard, the plan and the team page
 @pytest.mark.browser_context_args(bypass_csp=True)
 def test_axe_finds_nothing_on_the_shared_page(page: Page, roadmap, tmp_path):
     import_file(page, crafted(roadmap), tmp_path)

@@ -94,6 +94,7 @@ def test_delete_everything_can_be_undone_and_every_tab_gets_it_back(context: Bro
     expect(box(other, "mission-need-recognized")).to_be_checked()  # the other tab merged it back
 
 
+@pytest.mark.slow
 def test_a_wipe_leaves_no_undo_behind(page: Page):
     fill_mission(page)
     open_data(page)
