@@ -645,6 +645,7 @@ def test_small_screen_has_no_sideways_scroll(page: Page, screenshots: Path):
     page.screenshot(path=screenshots / "assessment-dashboard-360.png", full_page=True)
 
 
+@pytest.mark.slow
 def test_the_dashboard_prints_with_its_heatmap(page: Page, screenshots: Path):
     fill_in(page)
     open_dashboard(page)

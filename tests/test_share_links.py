@@ -367,6 +367,7 @@ def test_no_request_of_sender_or_recipient_carries_the_link(page: Page, context,
 
 # --- 3. length ----------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_full_assessment_fits_in_a_link_under_2000_characters(page: Page, roadmap, tmp_path):
     data = full(roadmap)
     assert len(data["assessment"]["ticked"]) == 295 and len(data["assessment"]["elements"]) == 23

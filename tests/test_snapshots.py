@@ -356,6 +356,7 @@ def test_element_pages_do_not_load_the_dashboards_modules(page: Page, context: B
 
 
 
+@pytest.mark.slow
 def test_a_first_visit_does_without_the_overviews_parts_until_something_is_assessed(page: Page,
                                                                                      context: BrowserContext):
     seen: list[str] = []
@@ -441,6 +442,7 @@ def import_file(page: Page, tmp_path, data: dict, button: str, name: str = "impo
     expect(page.locator("#tf-message")).to_contain_text(f"Imported “{data['assessment']['name']}”")
 
 
+@pytest.mark.slow
 def test_a_file_that_replaces_the_assessment_keeps_its_snapshots(page: Page, tmp_path):
     open_element(page, MISSION)
     stage(page, 2)

@@ -106,6 +106,7 @@ def test_a_wipe_leaves_no_undo_behind(page: Page):
     expect(page.locator("#tf-undo")).to_have_count(0)  # no copy crosses into the session
 
 
+@pytest.mark.slow
 def test_replacing_on_import_can_be_undone(clocked: Page, tmp_path):
     page = clocked
     fill_mission(page)
