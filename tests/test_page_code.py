@@ -269,6 +269,7 @@ def test_indicators_read_from_the_page_match_the_rubric(page: Page, scripts, roa
     assert WHOLE_RUBRIC not in scripts
 
 
+@pytest.mark.slow
 def test_the_editor_opens_from_the_keyboard_where_its_button_was(page: Page, scripts):
     """Answers on another element bring no editor here; the reader's button does, in its place,
     with the focus in the editor's first field."""

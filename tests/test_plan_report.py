@@ -304,6 +304,7 @@ def planned(roadmap) -> dict:
     return data
 
 
+@pytest.mark.slow
 def test_targets_and_actions_round_trip_through_export_and_import(page: Page, roadmap, tmp_path):
     original = planned(roadmap)
     import_file(page, original, tmp_path)
@@ -482,6 +483,7 @@ def test_the_plans_pages_are_accessible_and_fit_a_phone(page: Page, roadmap, tmp
     assert axe(page) == []
 
 
+@pytest.mark.slow
 def test_a_plan_alone_is_saved_in_a_fresh_browser(page: Page):
     # Only an action and the task force's name, no tick or stage: the first assessment of a fresh
     # browser must still be saved, not dropped as an untouched placeholder.
@@ -715,6 +717,7 @@ def test_printing_in_the_dark_palette_prints_the_light_one(page: Page, roadmap, 
 
 # --- 5. defects from a hostile pass ------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_removing_an_action_by_keyboard_leaves_the_focus_on_undo_and_undo_brings_back_that_one(page: Page):
     open_element(page, MISSION)
     add_typed_action(page, "First", "Ana", "2027-01-15")

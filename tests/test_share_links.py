@@ -321,6 +321,7 @@ def test_a_link_round_trips_exactly_with_and_without_notes(page: Page, fresh_con
 
 # --- 2. no request carries it -------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_no_request_of_sender_or_recipient_carries_the_link(page: Page, context, fresh_context, roadmap, tmp_path, site):
     mine: list = []
     context.on("request", lambda r: mine.append(r))

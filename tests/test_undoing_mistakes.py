@@ -61,6 +61,7 @@ def test_deleting_an_assessment_can_be_undone_for_a_minute_and_more(clocked: Pag
     expect(page.locator("#tf-undo")).to_have_count(0)
 
 
+@pytest.mark.slow
 def test_deleting_a_snapshot_can_be_undone(clocked: Page):
     page = clocked
     fill_mission(page)
