@@ -26,15 +26,21 @@ def holds(page: Page, text: str):
     page.wait_for_function("(t) => (localStorage.getItem(TF.key) || '').includes(t)", arg=text)
 
 
-def test_a_report_field_focused_in_one_tab_does_not_overwrite_what_another_tab_typed(context: BrowserContext):
-    """B's "who took part" has the focus but nothing typed yet; A types names there and saves them.
-    B's next key must not write B's stale empty value over A's names without a word."""
+def two_tabs_on_the_report(context: BrowserContext) -> tuple[Page, Page]:
+    """Tabs A and B on the report of an assessment with something ticked."""
     a, b = context.new_page(), context.new_page()
     open_element(a, MISSION)
     box(a, "mission-clearly-written").check()
     holds(a, "mission-clearly-written")
     b.goto(REPORT)
     a.goto(REPORT)
+    return a, b
+
+
+def test_a_report_field_focused_in_one_tab_does_not_overwrite_what_another_tab_typed(context: BrowserContext):
+    """B's "who took part" has the focus but nothing typed yet; A types names there and saves them.
+    B's next key must not write B's stale empty value over A's names without a word."""
+    a, b = two_tabs_on_the_report(context)
     b.get_by_label(PEOPLE).click()  # focused, nothing typed
     a.get_by_label(PEOPLE).click()
     a.keyboard.type("Police, prosecutor")
@@ -52,12 +58,7 @@ def test_a_report_field_focused_in_one_tab_does_not_overwrite_what_another_tab_t
 def test_when_both_tabs_typed_in_a_report_field_the_other_tabs_text_is_kept_on_the_page(context: BrowserContext):
     """B types in "who took part" while A types there too and saves: B's page keeps A's text,
     ready to copy, and says that B's next key replaces it."""
-    a, b = context.new_page(), context.new_page()
-    open_element(a, MISSION)
-    box(a, "mission-clearly-written").check()
-    holds(a, "mission-clearly-written")
-    b.goto(REPORT)
-    a.goto(REPORT)
+    a, b = two_tabs_on_the_report(context)
     b.get_by_label(PEOPLE).click()
     b.keyboard.type("Police")
     holds(a, "Police")

@@ -238,6 +238,13 @@ function openStoreTabs(format, rubric, root) {
   const remember = (raw) => {
     seen = raw == null ? null : { area, raw };
   };
+  // Drops this tab's document: fields bound before see `wipes` move, and no undo copy outlives it.
+  function dropDocument() {
+    doc = emptyDocument();
+    wipes++;
+    seen = null;
+    dropUndo();
+  }
   {
     const raw = rawIn(area);
     const found = parse(raw);
@@ -378,10 +385,7 @@ function openStoreTabs(format, rubric, root) {
     if (mode !== "local" || (ev.key !== KEY && ev.key !== null) || ev.storageArea !== local) return;
     const raw = rawIn(local);
     if (raw == null) {
-      doc = emptyDocument();
-      wipes++; // wiped elsewhere: drop ours too, never resurrect it
-      remember(null);
-      dropUndo();
+      dropDocument(); // wiped elsewhere: drop ours too, never resurrect it
     } else if (known(raw))
       return; // this tab's own write, or one it has merged
     else {
@@ -415,10 +419,7 @@ function openStoreTabs(format, rubric, root) {
       dropSessionCopy();
       mode = "session";
       area = session;
-      doc = emptyDocument();
-      wipes++;
-      seen = null;
-      dropUndo();
+      dropDocument();
       tellSessionTabs(true);
     } else if (!flag && was && mode === "session") leaveSession();
     else return;
@@ -446,10 +447,7 @@ function openStoreTabs(format, rubric, root) {
     if (known(raw)) return;
     if (raw == null && seen && local && !blocked(local)) {
       // Wiped elsewhere (its storage event still on its way): drop ours too, never write it back.
-      doc = emptyDocument();
-      wipes++;
-      remember(null);
-      dropUndo();
+      dropDocument();
       return;
     }
     const stored = parse(raw);
@@ -488,10 +486,7 @@ function openStoreTabs(format, rubric, root) {
     mode = "session";
     area = session;
     raiseFlag();
-    dropUndo();
-    doc = emptyDocument();
-    wipes++;
-    seen = null;
+    dropDocument();
     addAssessment(doc, "This session");
     changed();
   }
@@ -532,10 +527,7 @@ function openStoreTabs(format, rubric, root) {
         /* blocked: nothing stored */
       }
     }
-    doc = emptyDocument();
-    wipes++;
-    seen = null;
-    dropUndo();
+    dropDocument();
     notify("local");
   }
   /** @param {Storage} where */
@@ -556,10 +548,7 @@ function openStoreTabs(format, rubric, root) {
     } catch {
       /* the next save writes an empty document anyway */
     }
-    doc = emptyDocument();
-    wipes++;
-    seen = null;
-    dropUndo();
+    dropDocument();
     addAssessment(doc, "This session");
     changed();
   }
