@@ -42,7 +42,14 @@ NOTES = {  # element index -> notes: line breaks, quotes, emoji, URL-ish charact
     15: "Line one\r\nLine two\ttabbed",
     21: "Last element's notes",
 }
-KEPT_NOTES = [n.replace("\r\n", "\n") for n in NOTES.values()]  # as a text field keeps them
+
+
+def kept(text: str) -> str:
+    r"""Text as a text field keeps it: every line end "\n" (it shows no "\r")."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+KEPT_NOTES = [kept(n) for n in NOTES.values()]
 RETIRED = {"stage": 3, "notes": "Kept from an older roadmap"}  # an element id this roadmap lacks
 UNKNOWN_TICK = "an-indicator-from-an-older-roadmap"
 PASSPHRASE = "Ünïcödé horse ✓ battery staple"  # typed by the sender in NFC
@@ -96,10 +103,10 @@ def without_exported(data: dict) -> dict:
 
 
 def as_kept(data: dict) -> dict:
-    """An export as the store keeps it: line ends in notes become "\n" (a text field shows no "\r")."""
+    """An export as the store keeps it: its notes' line ends as a text field keeps them."""
     out = json.loads(json.dumps(data))
     for entry in out["assessment"]["elements"].values():
-        entry["notes"] = entry["notes"].replace("\r\n", "\n").replace("\r", "\n")
+        entry["notes"] = kept(entry["notes"])
     return out
 
 
